@@ -1,0 +1,23 @@
+"""Publishing: the built warehouse copied atomically to the file readers open, marts to Parquet."""
+
+
+import dagster as dg
+from dagster_dbt import get_asset_key_for_model
+
+from orchestration.assets.dbt import dbt_models
+from orchestration.assets.warehouse import PUBLISHED_MARTS
+from orchestration.resources import Warehouse
+
+
+@dg.asset(
+    deps=[get_asset_key_for_model([dbt_models], name) for name in PUBLISHED_MARTS],
+    group_name="serving",
+    description="militia.duckdb, the file analysts and BI tools read, replaced atomically after a good build; one Parquet file per mart.",
+)
+def served_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS])
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(warehouse.served_db)),
+        "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),
+        **{f"rows {name}": n for name, n in counts.items()},
+    })

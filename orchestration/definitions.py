@@ -1,0 +1,31 @@
+"""Dagster definitions: `dagster dev -m orchestration.definitions`."""
+
+from __future__ import annotations
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from orchestration.assets.articles import LandingFolder, extracted_events, landing_files
+from orchestration.assets.dbt import dbt_models
+from orchestration.assets.serving import served_warehouse
+from orchestration.assets.warehouse import raw_tables
+from orchestration.automation import daily_schedule, landing_folder_sensor, pipeline_job
+from orchestration.checks import events_contract
+from orchestration.dbt_setup import dbt_project
+from orchestration.io_managers import PolarsParquetIOManager
+from orchestration.resources import Warehouse
+from orchestration.settings import landing_dir, warehouse_dir
+
+defs = dg.Definitions(
+    assets=[landing_files, extracted_events, raw_tables, dbt_models, served_warehouse],
+    asset_checks=[events_contract],
+    jobs=[pipeline_job],
+    schedules=[daily_schedule],
+    sensors=[landing_folder_sensor],
+    resources={
+        "warehouse": Warehouse(directory=str(warehouse_dir())),
+        "landing": LandingFolder(directory=str(landing_dir())),
+        "frames": PolarsParquetIOManager(directory=str(warehouse_dir() / "frames")),
+        "dbt": DbtCliResource(project_dir=dbt_project),
+    },
+)

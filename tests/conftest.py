@@ -1,0 +1,58 @@
+"""Shared fixtures: the pipeline's definitions loaded once, on a temporary landing folder and warehouse.
+
+The environment is set before anything imports ``orchestration``: its definitions read
+the warehouse and landing paths when they load.
+"""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_LANDING = REPO / "data" / "landing"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+_ROOT = Path(tempfile.mkdtemp(prefix="militia-tests-"))
+os.environ["MILITIA_WAREHOUSE_DIR"] = str(_ROOT / "warehouse")
+os.environ["MILITIA_LANDING_DIR"] = str(_ROOT / "landing")
+os.environ["GX_ANALYTICS_ENABLED"] = "false"
+shutil.copytree(SAMPLE_LANDING, _ROOT / "landing")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """Definitions and paths of the test deployment; the dbt manifest parsed first."""
+    from orchestration.dbt_setup import parse_dbt_project
+
+    parse_dbt_project()
+    from orchestration.definitions import defs
+
+    return SimpleNamespace(defs=defs, landing=_ROOT / "landing", warehouse=_ROOT / "warehouse")
+
+
+@pytest.fixture(scope="session")
+def pipeline_run(pipeline):
+    """One full materialisation of every asset and check on the sample corpus."""
+    import dagster as dg
+
+    result = pipeline.defs.resolve_job_def("pipeline").execute_in_process(instance=dg.DagsterInstance.ephemeral())
+    assert result.success
+    return result
+
+
+@pytest.fixture
+def served(pipeline, pipeline_run):
+    """A read-only connection to the served warehouse, as an analyst opens it."""
+    import duckdb
+
+    con = duckdb.connect(str(pipeline.warehouse / "militia.duckdb"), read_only=True)
+    yield con
+    con.close()

@@ -1,0 +1,82 @@
+import datetime as dt
+
+import pytest
+
+from transforms.dates import find_times, header_date
+from transforms.normalize import normalize
+
+FRIDAY = dt.date(2024, 7, 26)
+
+
+def resolve(text, published=FRIDAY):
+    times = find_times(normalize(text))
+    assert len(times) == 1, times
+    date, offset = times[0].resolve(published)
+    return date, offset, times[0].time_of_day
+
+
+@pytest.mark.parametrize("text, offset, part", [
+    ("أمس", -1, None), ("مساء أمس السبت", -1, "evening"), ("فجر اليوم", 0, "dawn"),
+    ("اليوم الجمعة", 0, None), ("أول أمس", -2, None), ("الليلة الماضية", -1, "night"),
+    ("منذ يومين", -2, None), ("قبل يومين", -2, None),
+    ("ليل الخميس", -1, "night"), ("فجر الجمعة", 0, "dawn"), ("صباح الخميس", -1, "morning"),
+    ("ليل الخميس/الجمعة", -1, "night"), ("ليل الأربعاء-الخميس", -2, "night"),
+    ("في ساعة متأخرة من ليل الخميس", -1, "night"),
+])
+def test_relative_days(text, offset, part):
+    date, got_offset, got_part = resolve(text)
+    assert got_offset == offset
+    assert date == FRIDAY + dt.timedelta(days=offset)
+    assert got_part == part
+
+
+def test_eve_of_a_weekday_is_the_night_before():
+    # EVENTS.md: "ليلة الجمعة" is Thursday night.
+    date, offset, part = resolve("ليلة الجمعة")
+    assert (date, offset, part) == (dt.date(2024, 7, 25), -1, "night")
+
+
+def test_weekday_is_the_latest_such_day_on_or_before_publication():
+    assert resolve("يوم الاثنين")[0] == dt.date(2024, 7, 22)
+    assert resolve("الجمعة")[0] == FRIDAY
+
+
+def test_relative_day_without_publication_date_keeps_its_offset():
+    assert resolve("أمس", published=None) == (None, -1, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("28 كانون الثاني 2024", dt.date(2024, 1, 28)),
+    ("في 5 شباط/فبراير 2024", dt.date(2024, 2, 5)),
+    ("يوم ٣ آذار ٢٠٢٣", dt.date(2023, 3, 3)),
+    ("في الـ17 من تشرين الأول", dt.date(2023, 10, 17)),
+    ("في 17 أكتوبر", dt.date(2023, 10, 17)),
+])
+def test_explicit_dates_in_both_month_systems(text, expected):
+    assert resolve(text, published=dt.date(2024, 2, 10))[0] == expected
+
+
+def test_future_weekdays_and_prayers_are_not_dates():
+    assert find_times(normalize("سيعقد اجتماعاً يوم الاثنين المقبل")) == []
+    assert find_times(normalize("بعد صلاة الجمعة")) == []
+
+
+def test_month_alone_marks_background():
+    (time,) = find_times(normalize("في شباط/فبراير"))
+    assert time.resolve(FRIDAY) == (None, None)
+    assert time.is_background(FRIDAY)
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("تقارير | 4 02 2024\nنص", dt.date(2024, 2, 4)),
+    ("الجمعة 2024/07/26\n\nعنوان", dt.date(2024, 7, 26)),
+    ("الأحد ١٤ كانون الثاني ٢٠٢٤\nعنوان", dt.date(2024, 1, 14)),
+    ("12-03-2023\nعنوان", dt.date(2023, 3, 12)),
+])
+def test_header_dates(header, expected):
+    assert header_date(header) == expected
+
+
+def test_a_date_inside_the_body_is_not_the_publication_date():
+    body = "عنوان الخبر\n" + "قال المتحدث إن القوات تعرضت لهجوم في 28 كانون الثاني 2024 أدى إلى مقتل ثلاثة جنود أمريكيين في قاعدة البرج 22 شمال شرقي الأردن قرب الحدود السورية."
+    assert header_date(body) is None

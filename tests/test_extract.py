@@ -1,0 +1,58 @@
+"""The extractor on the sample articles, the held-out gold articles, and bad input."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from transforms.evaluate import evaluate
+from transforms.extract import extract_article
+
+from conftest import GOLD, REPO, SAMPLE_LANDING
+
+
+def test_samples_meet_the_reference_annotation():
+    score = evaluate(GOLD / "sample_events.jsonl", [str(SAMPLE_LANDING)])
+    assert score.f1 >= 0.85, score.misses
+
+
+def test_held_out_gold_articles():
+    score = evaluate(GOLD / "events.jsonl", [str(GOLD / "articles")])
+    assert score.f1 >= 0.75, score.misses
+
+
+def test_cli_prints_one_json_object_per_event():
+    out = subprocess.run(
+        [sys.executable, "-m", "transforms.extract", str(SAMPLE_LANDING / "004_db8ed1cf6bf6fdf7.txt")],
+        capture_output=True, text=True, check=True, cwd=REPO,
+    )
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {(e["event_type"], e["location_id"]) for e in events} >= {("attack", "ain_al_asad"), ("attack", "conoco")}
+    for event in events:
+        assert event["article"] == "004_db8ed1cf6bf6fdf7.txt"
+        assert {"date", "day_offset", "weapon", "munition_count", "claims", "evidence"} <= set(event)
+
+
+def test_evidence_offsets_point_into_the_original_text():
+    text = (SAMPLE_LANDING / "003_32638afa5e7834e6.txt").read_text(encoding="utf-8")
+    for event in extract_article(text, "003", dt.date(2022, 1, 5)):
+        for span in event["evidence_spans"]:
+            assert text[span["start"]:span["end"]] in event["evidence"]
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n", "The weather in Paris was mild today and markets rose.",
+    "اجتمع وزير الخارجية بنظيره لبحث العلاقات الثنائية والتعاون الاقتصادي.",
+    "\x00\x01binary-ish\uFFFD",
+])
+def test_text_without_events_gives_none(text):
+    assert extract_article(text, "x.txt", dt.date(2024, 1, 1)) == []
+
+
+def test_a_very_large_text_does_not_break_the_extractor():
+    sentence = "استهدفت فصائل موالية لإيران قاعدة التنف بطائرتين مسيرتين فجر اليوم. "
+    text = sentence * (20_000_000 // len(sentence.encode("utf-8")))
+    events = extract_article(text, "big.txt", dt.date(2024, 1, 1))
+    assert [(e["event_type"], e["location_id"]) for e in events] == [("attack", "al_tanf")]

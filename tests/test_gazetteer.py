@@ -1,0 +1,66 @@
+import csv
+
+from transforms.gazetteer import GAZETTEER_DIR, load
+from transforms.normalize import normalize
+
+EVENTS_MD_IDS = {
+    "conoco", "al_omar", "al_tanf", "al_shaddadi", "kharab_al_jir", "rumeilan", "tal_baydar", "qasrak",
+    "al_malikiyah", "green_village", "rukban", "tell_tamr", "ain_al_asad", "baghdad_airport", "union_iii",
+    "us_embassy_baghdad", "harir", "erbil_airport", "balad", "taji", "k1_kirkuk", "tower_22", "muwaffaq_salti",
+    "al_mayadin", "albu_kamal", "al_qaim", "jurf_al_sakhar", "akashat", "seven_villages", "baghdad", "erbil",
+    "deir_ez_zor", "hasakah", "raqqa", "homs", "anbar", "babil", "diyala", "salahuddin", "nineveh", "kirkuk",
+}
+
+
+def ids(text, kind="location"):
+    return [m.id for m in load().find(normalize(text)) if m.kind == kind]
+
+
+def test_every_canonical_place_of_events_md_is_in_the_gazetteer():
+    assert EVENTS_MD_IDS <= set(load().locations)
+
+
+def test_locations_file_is_consistent():
+    with open(GAZETTEER_DIR / "locations.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    ids_seen = [r["id"] for r in rows]
+    assert len(ids_seen) == len(set(ids_seen))
+    governorates = {r["id"] for r in rows if r["kind"] == "governorate"}
+    for row in rows:
+        assert row["kind"] in {"base", "place", "governorate"}
+        assert row["country"] in {"SY", "IQ", "JO"}
+        assert row["governorate"] in governorates | {"baghdad", "erbil"}, row["id"]
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+
+
+def test_spelling_variants_and_clitics():
+    assert ids("استهدف حقل كونيكو") == ["conoco"]
+    assert ids("على قاعدة كونوكو") == ["conoco"]
+    assert ids("في محيط قـاعدة كونيكو") == ["conoco"]
+    assert ids("وبالتنف") == ["al_tanf"]
+    assert ids("قاعدة عين الاسد الجوية") == ["ain_al_asad"]
+
+
+def test_lam_alif_lam_contraction():
+    assert ids("التابعة للتنف") == ["al_tanf"]
+
+
+def test_longest_name_wins():
+    assert ids("قرب مطار بغداد الدولي") == ["baghdad_airport"]
+    assert ids("في بغداد") == ["baghdad"]
+
+
+def test_names_inside_other_words_do_not_match():
+    assert ids("التنفيذ") == []
+
+
+def test_blockers_mask_names_of_their_own_kind_only():
+    text = "وقالت قناة الميادين"
+    assert ids(text) == []
+    assert ids(text, "source") == ["mayadeen"]
+
+
+def test_actors_and_weapons():
+    assert "islamic_resistance_iraq" in ids("تبنت المقاومة الإسلامية في العراق", "actor")
+    weapons = [m.entry for m in load().find(normalize("بـ3 طائرات مسيّرة")) if m.kind == "weapon"]
+    assert [(w.weapon, w.number) for w in weapons] == [("drone", "plural")]

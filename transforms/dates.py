@@ -1,0 +1,195 @@
+"""When an act happened, by the rules of EVENTS.md.
+
+``find_times`` reads day expressions in a normalised sentence (أمس، فجر اليوم، ليل
+الخميس/الجمعة، ليلة الخميس، 26 تموز 2024 ...) as ``TimeMention``s holding what the text
+says, relative or absolute; ``TimeMention.resolve`` turns one into a calendar date
+and a day offset against a publication date that may be unknown.
+``header_date`` reads the publication date an article states in its header lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from transforms.normalize import fold
+
+WEEKDAYS = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
+    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+}
+
+_DAYPARTS = {
+    "فجر": "dawn", "الفجر": "dawn", "صباح": "morning", "الصباح": "morning", "ضحي": "morning",
+    "ظهر": "afternoon", "الظهر": "afternoon", "ظهيره": "afternoon", "عصر": "afternoon", "العصر": "afternoon",
+    "مساء": "evening", "المساء": "evening", "ليل": "night", "الليل": "night", "ليله": "night",
+    "منتصف ليل": "night", "منتصف الليل": "night",
+}
+
+_WD = "(?P<wd>" + "|".join(WEEKDAYS) + ")"
+_WD2 = "(?P<wd2>" + "|".join(WEEKDAYS) + ")"
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_ALT})(?:\s?/\s?(?:{_MONTH_ALT}))?"
+# "ساعات متاخره من ليل", "في ساعه متاخره من ليل", "بساعات المساء": a day part with padding.
+_PART = (
+    r"(?:(?:في\s|ب)?(?:ساعات|ساعه)\s(?:متاخره\s|مبكره\s|الاولي\s)?(?:من\s)?)?"
+    r"(?P<part>منتصف\sليل|منتصف\sالليل|فجر|الفجر|صباح|الصباح|ظهر|الظهر|ظهيره|عصر|العصر|مساء|المساء|ليله|ليل|الليل)"
+)
+_P = r"(?<![\w])(?:[وفبل]|لل)?"  # clitic prefix allowed before an expression
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ago", re.compile(rf"{_P}(?:منذ|قبل)\s(?:نحو\s|حوالي\s)?(?P<n>يومين|ثلاثه\sايام|اربعه\sايام|اسبوع|اسبوعين|شهر)(?!\w)")),
+    ("day_before_yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?اول\s(?:من\s)?امس(?:\s{_WD})?(?!\w)")),
+    ("last_night", re.compile(rf"{_P}الليله\sالماضيه(?!\w)")),
+    ("yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:امس|البارحه)(?:\s{_WD})?(?!\w)")),
+    ("today", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم(?:\s{_WD})?(?!\s(?:الاول|الثاني|التالي|السابق))(?!\w)")),
+    ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:ال)?(?P<day>\d{{1,2}})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
+    ("weekday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)")),
+    ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
+    ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
+]
+_FOREIGN_WEEKDAY = re.compile(r"(?:صلاه|خطبه|خطيب|صلاتي)\s$")
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    offset: int | None = None  # days relative to publication, when the text says so
+    weekday: int | None = None  # Monday = 0
+    eve: bool = False  # "ليلة الخميس": the night before the named day
+    absolute: dt.date | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    time_of_day: str | None = None
+    background: bool = False  # "about a week ago", "last month": outside the news window
+
+    def is_background(self, published: dt.date | None) -> bool:
+        """Outside the article's news window: weeks ago, or a month other than the current one."""
+        if self.background:
+            return True
+        if self.month is not None and self.day is None and published is not None:
+            return (self.year or published.year, self.month) != (published.year, published.month)
+        return False
+
+    def resolve(self, published: dt.date | None) -> tuple[dt.date | None, int | None]:
+        """(date, day_offset) of the act against the publication date, each None when unknown."""
+        if self.month is not None and self.day is None:  # a month alone dates no day
+            return None, None
+        if self.absolute is not None or self.month is not None:
+            day = self.absolute
+            if day is None and published is not None and self.day is not None:
+                year = published.year if self.month <= published.month else published.year - 1
+                day = _safe_date(year, self.month, self.day)
+            if day is None:
+                return None, None
+            return day, (day - published).days if published else None
+        if self.offset is not None:
+            return (published + dt.timedelta(days=self.offset) if published else None), self.offset
+        if self.weekday is not None and published is not None:
+            back = (published.weekday() - self.weekday) % 7
+            offset = -back - (1 if self.eve else 0)
+            return published + dt.timedelta(days=offset), offset
+        return None, None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_times(sentence: str) -> list[TimeMention]:
+    """Every day expression in a normalised sentence, leftmost first, without overlaps."""
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _mention(kind, m, sentence)
+            if mention is not None:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
+    groups = m.groupdict()
+    part = groups.get("part")
+    time_of_day = _DAYPARTS.get(part) if part else None
+    base = {"start": m.start(), "end": m.end(), "time_of_day": time_of_day}
+    if kind == "ago":
+        n = groups["n"]
+        days = {"يومين": 2, "ثلاثه ايام": 3, "اربعه ايام": 4}.get(n)
+        if days is None:  # a week or a month ago lies outside the news window
+            return TimeMention(**base, offset={"اسبوع": -7, "اسبوعين": -14}.get(n), background=True)
+        return TimeMention(**base, offset=-days)
+    if kind == "day_before_yesterday":
+        return TimeMention(**base, offset=-2)
+    if kind == "last_night":
+        return TimeMention(start=m.start(), end=m.end(), offset=-1, time_of_day="night")
+    if kind == "yesterday":
+        return TimeMention(**base, offset=-1)
+    if kind == "today":
+        return TimeMention(**base, offset=0)
+    if kind == "month":
+        year = int(groups["year"]) if groups.get("year") else None
+        return TimeMention(**base, month=MONTHS[groups["month"]], year=year)
+    if kind == "part":
+        return TimeMention(**base)
+    if kind == "date":
+        month = MONTHS[groups["month"]]
+        day = int(groups["day"])
+        if groups.get("year"):
+            absolute = _safe_date(int(groups["year"]), month, day)
+            return TimeMention(**base, absolute=absolute) if absolute else None
+        return TimeMention(**base, month=month, day=day) if 1 <= day <= 31 else None
+    # weekday
+    if groups.get("dir") in ("المقبل", "القادم") or _FOREIGN_WEEKDAY.search(sentence[: m.start()]):
+        return None
+    eve = part == "ليله" and groups.get("wd2") is None
+    return TimeMention(**base, weekday=WEEKDAYS[groups["wd"]], eve=eve)
+
+
+_NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?!\d)")
+_NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})\s?[/.\s-]\s?(\d{1,2})\s?[/.\s-]\s?(\d{4})(?!\d)")
+_WORDED_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})\s(?:من\s)?{_MONTH}\s?,?\s(\d{{4}})(?!\d)")
+_HEADER_LINES = 8
+_HEADER_MAX_WORDS = 14
+
+
+def header_date(text: str) -> dt.date | None:
+    """The publication date stated in the article's short header lines, if any.
+
+    Only short lines before the body count: a date inside a paragraph is an event's
+    date, not the article's.
+    """
+    for line in text.splitlines()[:_HEADER_LINES]:
+        line = fold(line).strip()
+        if not line:
+            continue
+        if len(line.split()) > _HEADER_MAX_WORDS:
+            break
+        for pattern, order in ((_NUMERIC_YMD, "ymd"), (_WORDED_DMY, "dmy_word"), (_NUMERIC_DMY, "dmy")):
+            m = pattern.search(line)
+            if not m:
+                continue
+            if order == "ymd":
+                found = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            elif order == "dmy_word":
+                found = _safe_date(int(m.group(3)), MONTHS[m.group("month")], int(m.group(1)))
+            else:
+                found = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if found is not None:
+                return found
+    return None

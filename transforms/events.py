@@ -1,0 +1,494 @@
+"""Event assembly: from one article's text to the events of EVENTS.md.
+
+Per sentence, the mentions found by the gazetteer and the date reader are tied to
+*anchors*: a named place, or a trigger word when no place is named. Each anchor
+becomes one reported mention of an act (``Report``) whose type follows from who
+acts on whom: a US or coalition agent on militia targets is a strike, anything
+aimed at a US / coalition base or force is an attack. Attributes (day, weapon,
+count, casualties, actor, source) go to the nearest anchor, where crossing a
+clause boundary costs more than distance.
+
+Per article, reports of the same act merge: same type and place, compatible day.
+A report that names no place, or only a governorate, folds into a compatible
+report that does (nearest in the text first), so an article that says "the US
+strikes" five times yields one strike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from transforms.dates import TimeMention, find_times
+from transforms.gazetteer import Gazetteer, Location, Mention, load
+from transforms.normalize import fold, normalize
+from transforms.numbers import NUMBER, parse_number
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic against folded text."""
+    return re.compile(fold(pattern))
+
+
+_B = r"(?<![\w])"  # word start
+_E = r"(?![\w])"  # word end
+_CL = r"(?:[وف]?[بلك]?)"  # clitics
+
+# Words that report violence: verbs and verbal nouns of attacking, striking, firing, falling.
+_TRIGGER = _rx(
+    _B + _CL + r"(?:ال)?(?:استهداف|استهدف\w*|يستهدف\w*|تستهدف\w*|هجوم\w*|هجمات|هجمه|هاجم\w*|يهاجم\w*|تهاجم\w*|قصف\w*|يقصف\w*|تقصف\w*"
+    r"|سقوط|سقط\w*|اطلاق|اطلق\w*|تعرض\w*|ضربه|ضربات|ضرب|ضربت|غاره|غارات|غارتين|شن|شنت|يشن|تشن|شنها|شنته"
+    r"|اعتداء|اعتداءات|استهدافات|انفجار|انفجارات|دوي|اسقاط|اسقط\w*|اعتراض|اعترض\w*|احباط|احبط\w*|تصدت|تبن\w*|تبني|رشق\w*)" + _E
+)
+_PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
+_TALLY = _rx(
+    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|ضربه|ضربات|غاره|غارات|اعتداء|اعتداءات|استهدافا)(?![\w])"
+    r"|(?:خلال|منذ)\s(?:الفتره|اسبوع|الاسبوع|الشهر|الاشهر|الايام|بدء|بدايه|اندلاع|منتصف|مطلع)"
+)
+_BACKGROUND = _rx(r"سبق\s?(?:ان|وان|و)\s|سبق ل|ذكري|في وقت سابق من|العام الماضي|عام \d{4}|في \d{4}|منذ \d{4}")
+_THREAT = _rx(_B + r"(?:هدد\w*|يهدد\w*|تهدد\w*|توعد\w*|يتوعد\w*|تتوعد\w*|تحذر\w*|حذر\w*|ستستهدف|سنستهدف|سيستهدف|ستواصل|سنواصل|سترد|سنرد|قد تستهدف|ستقوم|تهديد\w*)" + _E)
+_FOREIGN_STRIKER = _rx(r"اسرائيل\w*|الاحتلال|الروسي\w*|روسي[هة]|التركي\w*|تركي[هة]|السوري[هة] الحكوميه|النظام السوري")
+
+# US / coalition as agent: adjective on a strike noun, or subject right next to a strike verb.
+_US_ADJ = r"(?:الامريكي|الاميركي|الامريكيه|الاميركيه|امريكيه|اميركيه|امريكي|اميركي|للتحالف|التحالف الدولي|التحالف|الامريكيتين|الاميركيتين)"
+_STRIKE_NOUN = r"(?:غارات|غاره|الغارات|الغاره|ضربات|ضربه|الضربات|الضربه|القصف|قصف|طائرات|الطائرات|طائره|مقاتلات|المقاتلات|قاذفات|مروحيات|مسيره|طيران|الطيران|مدفعيه|المدفعيه|القوات|قوات|الجيش|الرد)"
+_US_AGENT = _rx(
+    rf"{_B}{_CL}{_STRIKE_NOUN}(?:\s(?:جويه|حربيه|مقاتله|مدفعي|مسيره|الحربي|المسير|الجويه|الحربيه|المدفعي|مدفعيه|ثقيله|دقيقه))?\s{_US_ADJ}{_E}"
+    rf"|{_B}(?:شن|شنت|نفذ|نفذت|استهدف|استهدفت|قصف|قصفت|ضرب|ضربت|اغار|اغارت|ردت|رد|وردت|ورد|تشن|تقصف|تستهدف|يستهدف|يقصف|اعلنت|اعلن)\s(?:ال)?(?:الولايات المتحده|واشنطن|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|التحالف|قوات التحالف|طائرات|مقاتلات|مسيره|مروحيات|الطيران|البنتاغون|القياده المركزيه)"
+    rf"|{_B}(?:الولايات المتحده|واشنطن|التحالف الدولي|التحالف|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|البنتاغون|القياده المركزيه الامريكيه|القياده المركزيه الاميركيه)\s(?:تعلن|يعلن|تشن|يشن|تقصف|يقصف|تستهدف|يستهدف|تضرب|يضرب|ترد|يرد|شنت|شن|قصفت|قصف|استهدفت|استهدف|ردت|رد|نفذت|نفذ)"
+)
+# US / coalition as target: a base, force, convoy or embassy of theirs, or "the base that hosts US forces".
+_US_TARGET = _rx(
+    rf"{_B}{_CL}(?:ال)?(?:قاعده|قاعدتي|قاعدتين|قاعدتان|قواعد|القواعد|مقر|مقرات|معسكر|رتل|ارتال|دوريه|قوات|القوات|جنود|الجنود|السفاره|مصالح|منشاه|منشات|مجمع|قافله)\w*\s(?:عسكريه\s|العسكريه\s|جويه\s|الجويه\s)?{_US_ADJ}{_E}"
+    r"|تستضيف|تضم قوات|تتمركز فيه|تتمركز فيها|تتخذه القوات|تتخذها القوات|يتمركز فيه|تنتشر فيه|التي تضم|قوات التحالف|القوات الامريكيه|القوات الاميركيه|الجنود الامريكيين|الجنود الاميركيين"
+)
+_PASSIVE_TARGET = _rx(rf"{_B}(?:تعرض|تعرضت|تتعرض|يتعرض|استهدفت|استهدف|طالت|طال)\s(?:ال)?(?:قاعده|قاعدتان|قاعدتين|قوات|القوات|مقر|رتل|السفاره|معسكر|مطار|حقل|قاعدتا)")
+_CLAIM = _rx(rf"{_B}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|في بيان|بيان صادر|وفق بيان|بحسب بيان|عبر قناتها|نشرت)")
+_NO_CLAIM = _rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|دون (?:ان تتبن|الكشف عن الجهه)|لم تعرف الجهه|مجهول[هة]? المصدر|جهه مجهوله|لم يتم التعرف")
+_INTERCEPTED = _rx(rf"{_B}{_CL}(?:اسقاط|اسقط\w*|اعتراض|اعترض\w*|تصدت|تصدي|التصدي|تدمير الطائره)")
+_FOILED = _rx(rf"{_B}{_CL}(?:احباط|احبط\w*|افشال|افشل\w*)")
+_NO_CASUALTIES = _rx(
+    r"(?:لا|دون|بدون|من دون|عدم)\s(?:وقوع\s|وجود\s|تسجيل\s|اي\s|تاكيدات بوجود اي\s)?(?:اصابات|خسائر بشريه|ضحايا|اصابات بشريه)"
+    r"|لا وجود لاصابات|لم (?:تسفر|يسفر|يودي|تودي|تود|يود|تؤد|يؤد)\s(?:عن|الي)\s(?:وقوع\s|اي\s)?(?:اصابات|خسائر بشريه|ضحايا)"
+)
+_NO_DAMAGE = _rx(r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)")
+_HIT = _rx(r"اصاب(?:ت)? اهداف|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل")
+_APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sيقل\sعن|نحو|حوالي|قرابه|اكثر\sمن|اقل\sمن|ما لا يقل عن)?\s?"
+_KILLED = _rx(
+    rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{_APPROX}(?P<n>{NUMBER}|جندي|جنديين|عنصر|عنصرين|شخص|شخصين)"
+    rf"|(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
+)
+_INJURED = _rx(
+    rf"(?:اصابه|جرح|اصيب|اصيبت|جرح)\s{_APPROX}(?P<n>{NUMBER}|جندي|جنديين|عنصر|عنصرين|شخص|شخصين)"
+    rf"|(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
+)
+_COUNTRY_WORDS = {
+    "SY": _rx(rf"{_B}{_CL}(?:سوريا|سوريه|السوري|السوريه|دمشق){_E}"),
+    "IQ": _rx(rf"{_B}{_CL}(?:العراق|العراقي|العراقيه|بغداد){_E}"),
+    "JO": _rx(rf"{_B}{_CL}(?:الاردن|الاردني|الاردنيه){_E}"),
+}
+_STRONG_BREAK = _rx(r"،\s?(?:و|ف|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر")
+_SOURCE_CUE = _rx(r"(?:قناه|وكاله|موقع|صحيفه|شبكه|بحسب|وفق|حسب|نقلت|قالت|ذكرت|افادت|اوردت|اعلنت|نقلا عن|لوكاله)\s?(?:ال)?$")
+_PLACE_CUE = _rx(r"(?:مدينه|بلده|منطقه|ريف|قريه|بادي[هة]|صحراء|محيط|اطراف|قرب|بالقرب من|في|ب)\s?$")
+
+_NAMED_ACTORS = {"islamic_resistance_iraq", "kataib_hezbollah", "nujaba", "pmf", "irgc"}
+_GENERIC_IRAN_ALIGNED = _rx(
+    r"(?:موال|موالي|موالين|موالون|مواليه|تابع|تابعه|تابعين|مدعوم|مدعومه|مدعومين|مرتبط|مرتبطه|مرتبطين|مقرب|مقربه|حليف|حليفه|وكلاء)\w*\s(?:ل|من\s|من\sقبل\s|ب)?(?:ايران|طهران|الحرس الثوري)"
+    r"|(?:الميليشيات|المليشيات|الميلشيات|ميليشيات|مليشيات|الفصائل|فصائل|الجماعات|جماعات|المجموعات|مجموعات)\s(?:المسلحه\s)?(?:الايرانيه|الموالي\w*|التابعه|المدعومه|العراقيه المسلحه)"
+    r"|مدعومه ايرانيا|مدعومين ايرانيا|وكلاء ايران|ميليشيا عراقيه|فصائل عراقيه|فصيل عراقي|فصائل مسلحه عراقيه"
+)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+@dataclass
+class Report:
+    """One mention of an act in one sentence."""
+
+    event_type: str
+    location: Location | None
+    countries: list[str]
+    sentence: Sentence
+    anchor: int
+    actor: str = "unknown"
+    claimed: bool = False
+    claim_denied: bool = False
+    weapon: str | None = None
+    munition_count: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    time: TimeMention | None = None
+    outcome: str | None = None
+    source: str | None = None
+    background: bool = False
+    summary: bool = False  # "the bases", "two bases": stands for several acts named elsewhere
+    time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
+
+
+@dataclass
+class Event:
+    article: str
+    event_type: str
+    location: Location | None
+    countries: list[str]
+    reports: list[Report] = field(default_factory=list)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into the original text; lines and . ! ? ؟ end them."""
+    sentences = []
+    for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
+        chunk = m.group()
+        stripped = chunk.strip()
+        if len(stripped) < 3:
+            continue
+        start = m.start() + (len(chunk) - len(chunk.lstrip()))
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, normalize(stripped)))
+    return sentences
+
+
+def _distance(sentence: str, a: int, b: int) -> int:
+    lo, hi = sorted((a, b))
+    between = sentence[lo:hi]
+    return (hi - lo) + 200 * len(_STRONG_BREAK.findall(between)) + 30 * between.count("،")
+
+
+def _nearest(items, anchor: int, sentence: str, key=lambda x: x.start):
+    return min(items, key=lambda x: _distance(sentence, anchor, key(x)), default=None)
+
+
+def _countries(norm: str) -> list[str]:
+    return [code for code, pattern in _COUNTRY_WORDS.items() if pattern.search(norm)]
+
+
+def _is_source_use(norm: str, mention: Mention) -> bool:
+    before = norm[max(0, mention.start - 20): mention.start]
+    return bool(_SOURCE_CUE.search(before)) and not _PLACE_CUE.search(before[-8:])
+
+
+class ArticleExtractor:
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or load()
+
+    def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
+        reports: list[Report] = []
+        for sentence in split_sentences(text):
+            if not _TRIGGER.search(sentence.norm):
+                continue
+            reports.extend(self._sentence_reports(sentence, published))
+        return _merge(article, reports)
+
+    # --- one sentence -------------------------------------------------------------
+    def _sentence_reports(self, sentence: Sentence, published: dt.date | None) -> list[Report]:
+        norm = sentence.norm
+        mentions = self.gazetteer.find(norm)
+        locations: list[Mention] = []
+        sources: list[Mention] = []
+        actors: list[Mention] = []
+        weapons: list[Mention] = []
+        for m in mentions:
+            if m.kind == "source":
+                others = [o for o in mentions if o.start == m.start and o.kind == "location"]
+                if not others or _is_source_use(norm, m):
+                    sources.append(m)
+            elif m.kind == "location":
+                twins = [o for o in mentions if o.start == m.start and o.kind == "source"]
+                if not twins or not _is_source_use(norm, m):
+                    locations.append(m)
+            elif m.kind == "actor":
+                actors.append(m)
+            elif m.kind == "weapon":
+                weapons.append(m)
+        triggers = list(_TRIGGER.finditer(norm))
+        us_agents = [] if _FOREIGN_STRIKER.search(norm) and not _US_AGENT.search(norm) else list(_US_AGENT.finditer(norm))
+        us_targets = list(_US_TARGET.finditer(norm)) + list(_PASSIVE_TARGET.finditer(norm))
+        bases = [m for m in locations if m.entry.kind == "base"]
+        has_attack = bool(bases or us_targets) or any(
+            a.entry.side == "militia" for a in actors) or bool(_GENERIC_IRAN_ALIGNED.search(norm))
+        has_strike = bool(us_agents)
+        if not (has_attack or has_strike):
+            return []
+
+        anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike)
+        times = find_times(norm)
+        background_sentence = bool(_BACKGROUND.search(norm))
+        tally = _TALLY.search(norm)
+        threat = _THREAT.search(norm)
+        no_claim = bool(_NO_CLAIM.search(norm))
+        claim = bool(_CLAIM.search(norm)) and not no_claim
+        reports = []
+        for event_type, location, anchor, summary in anchors:
+            if location is None and (tally or threat):
+                continue
+            if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
+                continue
+            countries = [location.entry.country] if location else _countries(norm)
+            report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary)
+            report.time = self._time_for(norm, times, anchor, anchors)
+            report.background = background_sentence or bool(report.time and report.time.is_background(published))
+            self._weapon(report, norm, weapons, anchors)
+            self._casualties(report, norm, anchors)
+            self._actor(report, norm, actors, claim, no_claim)
+            self._outcome(report, norm)
+            source = _nearest(sources, anchor, norm)
+            if source is not None:
+                report.source = source.id
+            reports.append(report)
+        return reports
+
+    def _anchors(self, norm, locations, triggers, us_agents, us_targets, has_attack, has_strike):
+        """(event_type, location mention or None, position, summary) for each act in the sentence."""
+        typed = [("strike", m.start()) for m in us_agents] + [("attack", m.start()) for m in us_targets]
+        if has_attack and not us_targets:
+            typed += [("attack", t.start()) for t in triggers if not any(abs(t.start() - a.start()) < 3 for a in us_agents)]
+        if has_strike and not has_attack:
+            typed = [("strike", m.start()) for m in us_agents]
+        specific = [m for m in locations if m.entry.kind != "governorate"]
+        bases = [m for m in locations if m.entry.kind == "base"]
+        kept = []
+        for m in locations:
+            # A governorate next to a base or town inside it only says where that place is.
+            if m.entry.kind == "governorate" and any(
+                s.entry.governorate == m.id or (s.entry.country == m.entry.country and abs(s.start - m.start) < 60)
+                for s in specific
+            ):
+                continue
+            kept.append(m)
+        anchors = []
+        for m in kept:
+            if m.entry.kind == "base" and not has_strike:
+                event_type = "attack"
+            elif m.entry.kind == "base" and has_attack:
+                nearest = _nearest(typed, m.start, norm, key=lambda x: x[1])
+                event_type = nearest[0] if nearest else "attack"
+                if event_type == "strike" and not _nearest_is_close(norm, m.start, nearest[1]):
+                    event_type = "attack"
+            else:
+                nearest = _nearest(typed, m.start, norm, key=lambda x: x[1])
+                if nearest is None:
+                    continue
+                event_type = nearest[0]
+            if event_type == "attack" and m.entry.kind != "base" and not (us_targets or bases):
+                # A town with no US target in sight is where attackers are, not what they hit.
+                if not has_strike:
+                    continue
+                event_type = "strike"
+            anchors.append((event_type, m, m.start, False))
+        for event_type in ("attack", "strike"):
+            if any(a[0] == event_type for a in anchors):
+                continue
+            if event_type == "strike" and has_strike:
+                anchors.append(("strike", None, us_agents[0].start(), False))
+            elif event_type == "attack" and has_attack and (us_targets or bases) and triggers:
+                summary = bool(re.search(r"(?:القواعد|قواعد|قاعدتين|قاعدتان|قاعدتي)", norm))
+                anchors.append(("attack", None, (us_targets[0].start() if us_targets else triggers[0].start()), summary))
+        return anchors
+
+    @staticmethod
+    def _plural_anchor(norm: str, anchor: int) -> bool:
+        window = norm[max(0, anchor - 25): anchor + 25]
+        return bool(_PLURAL_ATTACKS.search(window)) and not re.search(fold(r"هجوم|استهداف|استهدف|قصف|سقط"), window)
+
+    @staticmethod
+    def _time_for(norm, times, anchor, anchors):
+        if not times:
+            return None
+        if len(anchors) == 1:
+            return _nearest(times, anchor, norm)
+        best = _nearest(times, anchor, norm)
+        # Another anchor closer to that expression owns it.
+        owner = min(anchors, key=lambda a: _distance(norm, a[2], best.start))
+        return best if owner[2] == anchor or _distance(norm, anchor, best.start) <= _distance(norm, owner[2], best.start) else None
+
+    @staticmethod
+    def _weapon(report: Report, norm: str, weapons: list[Mention], anchors) -> None:
+        own = [w for w in weapons if min(anchors, key=lambda a: _distance(norm, a[2], w.start))[2] == report.anchor] or (
+            weapons if len(anchors) == 1 else [])
+        if report.event_type == "attack":
+            own = [w for w in own if w.entry.weapon in ("rocket", "drone", "missile", "artillery", "gunfire")]
+        else:
+            precedence = {"gunfire": 0, "artillery": 1, "drone": 2, "missile": 3, "airstrike": 4, "rocket": 5}
+            own = sorted(own, key=lambda w: (precedence[w.entry.weapon], w.start))
+        if not own:
+            return
+        chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
+        report.weapon = chosen.entry.weapon
+        if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "drone", "missile", "artillery"):
+            report.munition_count = _count(norm, chosen)
+
+    @staticmethod
+    def _casualties(report: Report, norm: str, anchors) -> None:
+        for pattern, attr in ((_KILLED, "killed"), (_INJURED, "injured")):
+            for m in pattern.finditer(norm):
+                owner = min(anchors, key=lambda a: _distance(norm, a[2], m.start()))
+                if owner[2] != report.anchor:
+                    continue
+                value = _casualty_value(m.group("n") or m.group("n2"))
+                if value is not None:
+                    setattr(report, attr, value)
+                    break
+        if _NO_CASUALTIES.search(norm):
+            report.killed = 0 if report.killed is None else report.killed
+            report.injured = 0 if report.injured is None else report.injured
+
+    @staticmethod
+    def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool) -> None:
+        if report.event_type == "strike":
+            coalition = re.search(fold(r"التحالف"), norm)
+            us = re.search(fold(r"امريك|اميرك|الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه"), norm)
+            near_coalition = coalition and (not us or _distance(norm, report.anchor, coalition.start()) < _distance(norm, report.anchor, us.start()))
+            report.actor = "coalition" if near_coalition else "us"
+            return
+        militia = [a for a in actors if a.entry.side == "militia"]
+        named = [a for a in militia if a.id in _NAMED_ACTORS]
+        if named:
+            report.actor = _nearest(named, report.anchor, norm).id
+        elif militia or _GENERIC_IRAN_ALIGNED.search(norm):
+            report.actor = "iran_aligned"
+        report.claim_denied = no_claim
+        report.claimed = claim and report.actor != "unknown"
+
+    @staticmethod
+    def _outcome(report: Report, norm: str) -> None:
+        if report.event_type != "attack":
+            return
+        if _INTERCEPTED.search(norm):
+            report.outcome = "intercepted"
+        elif _FOILED.search(norm):
+            report.outcome = "foiled"
+        elif _NO_DAMAGE.search(norm) or (_NO_CASUALTIES.search(norm) and not _HIT.search(norm)):
+            report.outcome = "no_damage"
+        elif _HIT.search(norm) or report.killed or report.injured:
+            report.outcome = "hit"
+
+
+def _nearest_is_close(norm: str, a: int, b: int) -> bool:
+    return _distance(norm, a, b) < 40
+
+
+_COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s)?$")
+_AT_LEAST_AFTER = re.compile(fold(r"^\s?(?:علي الاقل|واحد|واحده)"))
+_VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))
+
+
+def _count(norm: str, weapon: Mention) -> int | None:
+    """Munitions fired, from the number before the weapon noun or the noun's own number."""
+    before = norm[max(0, weapon.start - 30): weapon.start]
+    before = before[: len(before) - (len(before) - len(before.rstrip()))] + " " if before.strip() else ""
+    m = _COUNT_BEFORE.search(before)
+    if m:
+        value = parse_number(m.group("n"))
+        if value is not None and 0 < value < 1000:
+            return value
+    if _VAGUE_BEFORE.search(before):
+        return None
+    number = weapon.entry.number
+    if number == "1":
+        return 1
+    if number == "2":
+        return 2
+    return None
+
+
+def _casualty_value(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text in ("جندي", "عنصر", "شخص"):
+        return 1
+    if text in ("جنديين", "عنصرين", "شخصين"):
+        return 2
+    return parse_number(text)
+
+
+# --- merging reports into events ------------------------------------------------------
+_ACTOR_RANK = {"unknown": 0, "iran_aligned": 1}
+
+
+def _compatible_days(a: Report | Event, b: Report) -> bool:
+    offsets = {r.time_offset for r in _reports_of(a) if r.time_offset is not None}
+    return b.time_offset is None or not offsets or b.time_offset in offsets
+
+
+def _reports_of(x: Report | Event) -> list[Report]:
+    return x.reports if isinstance(x, Event) else [x]
+
+
+def _merge(article: str, reports: list[Report]) -> list[Event]:
+    for r in reports:
+        r.time_offset = _offset_key(r.time)
+    # Background recollections without any concrete detail are commentary, not events.
+    reports = [r for r in reports if not r.background or r.time is not None or r.killed or r.injured]
+    events: list[Event] = []
+    vague: list[Report] = []
+    for r in reports:
+        if r.location is None or r.location.kind == "governorate":
+            vague.append(r)
+            continue
+        match = next((e for e in events if e.event_type == r.event_type and e.location is not None
+                      and e.location.id == r.location.id and _background_of(e) == r.background
+                      and _compatible_days(e, r)), None)
+        if match is None:
+            events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
+        else:
+            match.reports.append(r)
+    for r in vague:
+        candidates = [
+            e for e in events
+            if e.event_type == r.event_type and _background_of(e) == r.background and _compatible_days(e, r)
+            and (not r.countries or e.location is None or e.location.country in r.countries)
+            and (r.location is None or (e.location is not None and e.location.governorate in (r.location.id, r.location.governorate)))
+        ]
+        specific = [e for e in candidates if e.location is not None and e.location.kind != "governorate"]
+        pool = specific or candidates
+        if r.summary and len(pool) != 1:
+            if not pool and r.time is not None:
+                events.append(Event(article, r.event_type, None, list(r.countries), [r]))
+            continue
+        if pool:
+            target = min(pool, key=lambda e: _text_gap(e, r))
+            if r.location is not None and target.location is not None and target.location.kind == "governorate" and target.location.id != r.location.id:
+                target = None
+            if target is not None:
+                target.reports.append(r)
+                for c in r.countries:
+                    if c not in target.countries and target.location is None:
+                        target.countries.append(c)
+                continue
+        if r.location is None and r.time is None and not r.killed:
+            continue  # an undated, placeless mention that matches nothing reported is not an act
+        events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
+    return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
+
+
+def _background_of(event: Event) -> bool:
+    return event.reports[0].background
+
+
+def _offset_key(time: TimeMention | None):
+    if time is None:
+        return None
+    if time.offset is not None:
+        return ("offset", time.offset)
+    if time.weekday is not None:
+        return ("weekday", time.weekday, time.eve)
+    if time.absolute is not None:
+        return ("date", time.absolute)
+    if time.day is not None:
+        return ("day", time.month, time.day)
+    return None
+
+
+def _text_gap(event: Event, report: Report) -> tuple[int, int]:
+    gaps = [abs(r.sentence.index - report.sentence.index) for r in event.reports]
+    before = any(r.sentence.index <= report.sentence.index for r in event.reports)
+    return (min(gaps), 0 if before else 1)

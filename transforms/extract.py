@@ -1,0 +1,254 @@
+"""Articles in, EVENTS.md records and Polars frames out; also the command line.
+
+    python -m transforms.extract [--manifest CSV] PATH...
+
+prints one JSON object per event (the EVENTS.md fields plus evidence) to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import polars as pl
+
+from transforms.dates import header_date
+from transforms.events import EXTRACTOR_VERSION, ArticleExtractor, Event, Report
+
+_ACTOR_RANK = {"unknown": 0, "iran_aligned": 1}
+_OUTCOME_RANK = {"intercepted": 0, "foiled": 1, "hit": 2, "no_damage": 3}
+# The biggest article the extractor reads whole; longer texts are cut here (scraped
+# pages that size are feeds or dumps, and regexes on them would stall a batch).
+MAX_TEXT_CHARS = 2_000_000
+
+EVENT_SCHEMA = {
+    "event_id": pl.String,
+    "article_id": pl.String,
+    "article": pl.String,
+    "event_type": pl.String,
+    "location_id": pl.String,
+    "location_kind": pl.String,
+    "country": pl.List(pl.String),
+    "actor": pl.String,
+    "claimed": pl.Boolean,
+    "weapon": pl.String,
+    "munition_count": pl.Int64,
+    "killed": pl.Int64,
+    "injured": pl.Int64,
+    "date": pl.Date,
+    "day_offset": pl.Int64,
+    "date_basis": pl.String,  # stated: the text dates this act; context: the day of the act told before it
+    "time_of_day": pl.String,
+    "outcome": pl.String,
+    "background": pl.Boolean,
+    "published_on": pl.Date,
+    "sources": pl.List(pl.String),
+    "evidence": pl.String,
+    "evidence_spans": pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64})),
+    "extractor_version": pl.String,
+}
+CLAIM_SCHEMA = {
+    "event_id": pl.String,
+    "source": pl.String,
+    "munition_count": pl.Int64,
+    "killed": pl.Int64,
+    "injured": pl.Int64,
+}
+
+
+def publication_date(text: str, manifest_date: dt.date | None) -> dt.date | None:
+    """EVENTS.md: the date the article states in its header, else the manifest's."""
+    return header_date(text) or manifest_date
+
+
+def event_record(event: Event, published: dt.date | None, article_id: str, index: int) -> dict:
+    reports = sorted(event.reports, key=lambda r: (r.sentence.index, r.anchor))
+    dating = next((r for r in reports if r.time is not None and r.time.resolve(published) != (None, None)), None)
+    timed = dating.time if dating else None
+    day, offset = timed.resolve(published) if timed else (None, None)
+    time_of_day = (timed.time_of_day if timed else None) or next(
+        (r.time.time_of_day for r in reports if r.time and r.time.time_of_day), None)
+    claimed_reports = [r for r in reports if r.claimed]
+    if claimed_reports:
+        actor = claimed_reports[0].actor
+    elif event.event_type == "attack" and any(r.claim_denied for r in reports):
+        actor = "unknown"
+    else:
+        actor = max((r.actor for r in reports), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(reports, a)))
+    outcomes = [r.outcome for r in reports if r.outcome]
+    event_id = hashlib.sha1(f"{article_id}|{index}|{event.event_type}|{event.location.id if event.location else ''}".encode()).hexdigest()[:16]
+    sentences = sorted({(r.sentence.start, r.sentence.end, r.sentence.text) for r in reports})
+    return {
+        "event_id": event_id,
+        "article_id": article_id,
+        "article": event.article,
+        "event_type": event.event_type,
+        "location_id": event.location.id if event.location else None,
+        "location_kind": event.location.kind if event.location else None,
+        "country": sorted(set(event.countries or ([event.location.country] if event.location else []))),
+        "actor": actor,
+        "claimed": bool(claimed_reports),
+        "weapon": _first(reports, "weapon"),
+        "munition_count": _first(reports, "munition_count"),
+        "killed": _first(reports, "killed"),
+        "injured": _first(reports, "injured"),
+        "date": day,
+        "day_offset": offset,
+        "date_basis": None,
+        "time_of_day": time_of_day,
+        "outcome": min(outcomes, key=_OUTCOME_RANK.get) if outcomes else None,
+        "background": reports[0].background,
+        "published_on": published,
+        "sources": sorted({r.source for r in reports if r.source}),
+        "evidence": " … ".join(text for _, _, text in sentences),
+        "evidence_spans": [{"start": s, "end": e} for s, e, _ in sentences],
+        "extractor_version": EXTRACTOR_VERSION,
+        "claims": _claims(reports, actor),
+        # Text positions, for dating undated acts by the story's order; dropped before output.
+        "_first_at": (reports[0].sentence.start, reports[0].anchor),
+        "_dated_at": (dating.sentence.start, dating.anchor) if dating else None,
+    }
+
+
+def _first(reports: list[Report], attr: str):
+    return next((getattr(r, attr) for r in reports if getattr(r, attr) is not None), None)
+
+
+def _first_index(reports: list[Report], actor: str) -> int:
+    return next(i for i, r in enumerate(reports) if r.actor == actor)
+
+
+def _claims(reports: list[Report], actor: str) -> list[dict]:
+    claims = []
+    for r in reports:
+        source = r.source or (actor if r.claimed else None)
+        figures = {k: getattr(r, k) for k in ("munition_count", "killed", "injured") if getattr(r, k) is not None}
+        if source and figures:
+            claim = {"source": source, **figures}
+            if claim not in claims:
+                claims.append(claim)
+    return claims
+
+
+def extract_article(
+    text: str, article: str, published: dt.date | None, article_id: str | None = None,
+    extractor: ArticleExtractor | None = None,
+) -> list[dict]:
+    """EVENTS.md records (with evidence and claims) for one article's text."""
+    article_id = article_id or content_hash(text.encode("utf-8"))
+    extractor = extractor or _default_extractor()
+    events = extractor.extract(text[:MAX_TEXT_CHARS], article, published)
+    records = [event_record(e, published, article_id, i) for i, e in enumerate(events)]
+    _inherit_narrative_day(records)
+    return records
+
+
+def _inherit_narrative_day(records: list[dict]) -> None:
+    """An act the text gives no day of happened on the day the story is telling.
+
+    News narrates in order: "the coalition answered the attack by shelling al-Mayadin"
+    carries the day of the attack told before it. Background events neither give nor take.
+    """
+    dated = [r for r in records if not r["background"] and (r["day_offset"] is not None or r["date"] is not None)]
+    for record in dated:
+        record["date_basis"] = "stated"
+    for record in records:
+        if record["background"] or record["date_basis"]:
+            continue
+        told_before = [r for r in dated if r["_dated_at"] < record["_first_at"]]
+        if told_before:
+            last = max(told_before, key=lambda r: r["_dated_at"])
+            record.update(date=last["date"], day_offset=last["day_offset"], date_basis="context")
+    for record in records:
+        del record["_dated_at"], record["_first_at"]
+
+
+_EXTRACTOR: ArticleExtractor | None = None
+
+
+def _default_extractor() -> ArticleExtractor:
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = ArticleExtractor()
+    return _EXTRACTOR
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def extract_frames(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Events and per-source claims for a frame of articles.
+
+    ``articles`` needs columns article_id, file, text and manifest_published_on.
+    """
+    events: list[dict] = []
+    claims: list[dict] = []
+    for row in articles.select("article_id", "file", "text", "manifest_published_on").iter_rows(named=True):
+        published = publication_date(row["text"], row["manifest_published_on"])
+        for record in extract_article(row["text"], row["file"], published, row["article_id"]):
+            claims.extend({"event_id": record["event_id"], **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}} for c in record.pop("claims"))
+            events.append(record)
+    return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(claims, schema=CLAIM_SCHEMA)
+
+
+# --- command line -----------------------------------------------------------------------
+def _read_manifest(path: Path | None) -> dict[str, dt.date | None]:
+    if path is None or not path.exists():
+        return {}
+    dates = {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                dates[row["file"]] = dt.date.fromisoformat(row.get("published_on") or "")
+            except ValueError:
+                dates[row["file"]] = None
+    return dates
+
+
+def _files(paths: Iterable[str]) -> Iterator[Path]:
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.iterdir() if f.is_file() and f.name != "manifest.csv" and not f.name.startswith("."))
+        else:
+            yield p
+
+
+def _json_default(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m transforms.extract", description=__doc__.splitlines()[0])
+    parser.add_argument("--manifest", type=Path, help="manifest.csv (file, published_on, ...); default: manifest.csv beside each folder given")
+    parser.add_argument("paths", nargs="+", help="article files or folders of them")
+    args = parser.parse_args(argv)
+    failed = 0
+    manifests: dict[Path, dict] = {}
+    for path in _files(args.paths):
+        manifest_path = args.manifest or path.parent / "manifest.csv"
+        if manifest_path not in manifests:
+            manifests[manifest_path] = _read_manifest(manifest_path)
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{path}: cannot read: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        published = publication_date(text, manifests[manifest_path].get(path.name))
+        for record in extract_article(text, path.name, published, content_hash(raw)):
+            print(json.dumps(record, ensure_ascii=False, default=_json_default))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Arabic normalisation for matching.
+
+Matching runs on a folded copy of each sentence, never on the original: evidence
+offsets always point into the original text. Two levels:
+
+* ``fold``: letters, digits, diacritics and invisible marks only. It is also
+  applied to the rule patterns and gazetteer spellings, so they are written in
+  ordinary Arabic and still meet the text in the same form.
+* ``normalize``: ``fold`` plus punctuation: typographic quotes and brackets become
+  spaces, dash and slash variants become ``-`` and ``/``, runs of white space one space.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DELETE = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, shadda, sukun, small marks
+    + ["\u0670", "\u0640"]  # superscript alef, tatweel
+    + ["\u06D6", "\u06D7", "\u06D8", "\u06D9", "\u06DA", "\u06DB", "\u06DC", "\u06DF", "\u06E0"]
+    + ["\u06E1", "\u06E2", "\u06E3", "\u06E4", "\u06E7", "\u06E8", "\u06EA", "\u06EB", "\u06EC", "\u06ED"]
+    + ["\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u061C", "\uFEFF", "\u00AD", "\u2060"]
+    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
+)
+
+_LETTERS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ۃ": "ه",
+    "ؤ": "و",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
+}
+
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+
+_FOLD_TABLE = str.maketrans({**{c: None for c in _DELETE}, **_LETTERS, **_DIGITS})
+
+_PUNCT = {
+    **{q: " " for q in "\"'“”„‟«»‹›″‶‘’‚‛`´()[]{}<>"},
+    **{d: "-" for d in "‐‑‒–—―−"},
+    **{s: "/" for s in "⁄∕／\\"},
+    "٫": ".", "٬": ",",
+    "\u00A0": " ", "\u2007": " ", "\u202F": " ", "\t": " ", "\r": " ", "\n": " ",
+}
+
+_NORMALIZE_TABLE = str.maketrans({**{c: None for c in _DELETE}, **_LETTERS, **_DIGITS, **_PUNCT})
+_SPACES = re.compile(r" {2,}")
+
+
+def fold(text: str) -> str:
+    """Fold letter variants, digits and marks; keep every other character as it is."""
+    return text.translate(_FOLD_TABLE)
+
+
+def normalize(text: str) -> str:
+    """The form the extractor matches against: folded, quotes gone, spaces collapsed."""
+    return _SPACES.sub(" ", text.translate(_NORMALIZE_TABLE)).strip()
+
+
+def match_key(normalized: str) -> str:
+    """Same length as ``normalized``; hyphens and slashes read as spaces for name matching."""
+    return normalized.replace("-", " ").replace("/", " ")
