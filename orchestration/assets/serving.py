@@ -5,8 +5,9 @@ import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
 from orchestration.assets.dbt import dbt_models
-from orchestration.assets.warehouse import PUBLISHED_MARTS
 from orchestration.resources import Warehouse
+
+PUBLISHED_MARTS = ("attack_frequency_per_base", "retaliation_lag")
 
 
 @dg.asset(

@@ -9,7 +9,6 @@ from orchestration.resources import Warehouse
 from transforms.gazetteer import GAZETTEER_DIR
 
 RAW_TABLES = ("articles", "rejected_files", "events", "event_claims", "locations")
-PUBLISHED_MARTS = ("attack_frequency_per_base", "retaliation_lag")
 
 
 def run(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
