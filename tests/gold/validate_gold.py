@@ -4,7 +4,7 @@
 
 Checks: every line of events.jsonl parses and has exactly the fields of EVENTS.md (plus
 "note") with allowed values; every article named in events.jsonl exists in articles/ and in
-manifest.csv (and vice versa for the manifest); date and day_offset agree with the manifest
+articles/manifest.csv (and vice versa for the manifest); date and day_offset agree with the manifest
 publication date where it is known, and agree with one another inside an article where it is
 not.  Exit status 1 and one line per problem when anything is wrong.
 """
@@ -108,7 +108,7 @@ def check_event(n, e, problems):
 def main():
     problems = []
     articles = {p.name for p in (HERE / "articles").glob("*.txt")}
-    with open(HERE / "manifest.csv", encoding="utf-8", newline="") as f:
+    with open(HERE / "articles" / "manifest.csv", encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames != ["file", "published_on", "url", "outlet", "language"]:
             problems.append(f"manifest.csv: header {reader.fieldnames}")
