@@ -44,9 +44,11 @@ _TRIGGER = _rx(
     r"|اعتداء|اعتداءات|استهدافات|انفجار|انفجارات|دوي|اسقاط|اسقط\w*|اعتراض|اعترض\w*|احباط|احبط\w*|تصدت|تبن\w*|تبني|رشق\w*)" + _E
 )
 _PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
+# Counts of acts, not acts: "13 attacks in a week", "17 on al-Omar, 15 on Conoco", "the toll of attacks".
 _TALLY = _rx(
-    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|ضربه|ضربات|غاره|غارات|اعتداء|اعتداءات|استهدافا)(?![\w])"
-    r"|(?:خلال|منذ)\s(?:الفتره|اسبوع|الاسبوع|الشهر|الاشهر|الايام|بدء|بدايه|اندلاع|منتصف|مطلع)"
+    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|ضربه|ضربات|غاره|غارات|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
+    r"|(?<![\w.])\d+\s(?:هجوما\s|هجمات\s|مره\s)?(?:علي|ضد)\s(?:ال)?(?:قاعده|حقل|مطار)"
+    r"|حصيله|احصائيه|احصاء|توزعت|اجمالي|بلغ عدد|ارتفع عدد|ارتفاع عدد|عدد الهجمات"
 )
 _BACKGROUND = _rx(r"سبق\s?(?:ان|وان|و)\s|سبق ل|ذكري|في وقت سابق من|العام الماضي|عام \d{4}|في \d{4}|منذ \d{4}")
 _THREAT = _rx(_B + r"(?:هدد\w*|يهدد\w*|تهدد\w*|توعد\w*|يتوعد\w*|تتوعد\w*|تحذر\w*|حذر\w*|ستستهدف|سنستهدف|سيستهدف|ستواصل|سنواصل|سترد|سنرد|قد تستهدف|ستقوم|تهديد\w*)" + _E)
@@ -54,7 +56,7 @@ _FOREIGN_STRIKER = _rx(r"اسرائيل\w*|الاحتلال|الروسي\w*|رو
 
 # US / coalition as agent: adjective on a strike noun, or subject right next to a strike verb.
 _US_ADJ = r"(?:الامريكي|الاميركي|الامريكيه|الاميركيه|امريكيه|اميركيه|امريكي|اميركي|للتحالف|التحالف الدولي|التحالف|الامريكيتين|الاميركيتين)"
-_STRIKE_NOUN = r"(?:غارات|غاره|الغارات|الغاره|ضربات|ضربه|الضربات|الضربه|القصف|قصف|طائرات|الطائرات|طائره|مقاتلات|المقاتلات|قاذفات|مروحيات|مسيره|طيران|الطيران|مدفعيه|المدفعيه|القوات|قوات|الجيش|الرد)"
+_STRIKE_NOUN = r"(?:غارات|غاره|الغارات|الغاره|ضربات|ضربه|الضربات|الضربه|القصف|قصف|طائرات|الطائرات|طائره|مقاتلات|المقاتلات|قاذفات|مروحيات|مسيره|طيران|الطيران|مدفعيه|المدفعيه|الرد)"
 _US_AGENT = _rx(
     rf"{_B}{_CL}{_STRIKE_NOUN}(?:\s(?:جويه|حربيه|مقاتله|مدفعي|مسيره|الحربي|المسير|الجويه|الحربيه|المدفعي|مدفعيه|ثقيله|دقيقه))?\s{_US_ADJ}{_E}"
     rf"|{_B}(?:شن|شنت|نفذ|نفذت|استهدف|استهدفت|قصف|قصفت|ضرب|ضربت|اغار|اغارت|ردت|رد|وردت|ورد|تشن|تقصف|تستهدف|يستهدف|يقصف|اعلنت|اعلن)\s(?:ال)?(?:الولايات المتحده|واشنطن|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|التحالف|قوات التحالف|طائرات|مقاتلات|مسيره|مروحيات|الطيران|البنتاغون|القياده المركزيه)"
@@ -66,6 +68,7 @@ _US_TARGET = _rx(
     r"|تستضيف|تضم قوات|تتمركز فيه|تتمركز فيها|تتخذه القوات|تتخذها القوات|يتمركز فيه|تنتشر فيه|التي تضم|قوات التحالف|القوات الامريكيه|القوات الاميركيه|الجنود الامريكيين|الجنود الاميركيين"
 )
 _PASSIVE_TARGET = _rx(rf"{_B}(?:تعرض|تعرضت|تتعرض|يتعرض|استهدفت|استهدف|طالت|طال)\s(?:ال)?(?:قاعده|قاعدتان|قاعدتين|قوات|القوات|مقر|رتل|السفاره|معسكر|مطار|حقل|قاعدتا)")
+_STATIONED_AT = _rx(r"(?:المتمركزه|الموجوده|المنتشره|المرابطه)\s(?:في|ب)\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
 _CLAIM = _rx(rf"{_B}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|في بيان|بيان صادر|وفق بيان|بحسب بيان|عبر قناتها|نشرت)")
 _NO_CLAIM = _rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|دون (?:ان تتبن|الكشف عن الجهه)|لم تعرف الجهه|مجهول[هة]? المصدر|جهه مجهوله|لم يتم التعرف")
 _INTERCEPTED = _rx(rf"{_B}{_CL}(?:اسقاط|اسقط\w*|اعتراض|اعترض\w*|تصدت|تصدي|التصدي|تدمير الطائره)")
@@ -228,7 +231,7 @@ class ArticleExtractor:
         claim = bool(_CLAIM.search(norm)) and not no_claim
         reports = []
         for event_type, location, anchor, summary in anchors:
-            if location is None and (tally or threat):
+            if tally or (location is None and threat):
                 continue
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
@@ -266,13 +269,12 @@ class ArticleExtractor:
             kept.append(m)
         anchors = []
         for m in kept:
-            if m.entry.kind == "base" and not has_strike:
+            if m.entry.kind == "base":
+                if has_strike and _STATIONED_AT.search(norm[max(0, m.start - 45): m.start]):
+                    continue  # "US forces at al-Omar shelled ...": where the strike came from
                 event_type = "attack"
-            elif m.entry.kind == "base" and has_attack:
-                nearest = _nearest(typed, m.start, norm, key=lambda x: x[1])
-                event_type = nearest[0] if nearest else "attack"
-                if event_type == "strike" and not _nearest_is_close(norm, m.start, nearest[1]):
-                    event_type = "attack"
+            elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
+                continue  # a town or city beside a base only says where the base is
             else:
                 nearest = _nearest(typed, m.start, norm, key=lambda x: x[1])
                 if nearest is None:
@@ -372,10 +374,6 @@ class ArticleExtractor:
             report.outcome = "hit"
 
 
-def _nearest_is_close(norm: str, a: int, b: int) -> bool:
-    return _distance(norm, a, b) < 40
-
-
 _COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s)?$")
 _AT_LEAST_AFTER = re.compile(fold(r"^\s?(?:علي الاقل|واحد|واحده)"))
 _VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))
@@ -431,7 +429,7 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
     events: list[Event] = []
     vague: list[Report] = []
     for r in reports:
-        if r.location is None or r.location.kind == "governorate":
+        if _is_vague(r):
             vague.append(r)
             continue
         match = next((e for e in events if e.event_type == r.event_type and e.location is not None
@@ -448,7 +446,7 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             and (not r.countries or e.location is None or e.location.country in r.countries)
             and (r.location is None or (e.location is not None and e.location.governorate in (r.location.id, r.location.governorate)))
         ]
-        specific = [e for e in candidates if e.location is not None and e.location.kind != "governorate"]
+        specific = [e for e in candidates if e.location is not None and not _is_vague(e.reports[0])]
         pool = specific or candidates
         if r.summary and len(pool) != 1:
             if not pool and r.time is not None:
@@ -456,7 +454,7 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             continue
         if pool:
             target = min(pool, key=lambda e: _text_gap(e, r))
-            if r.location is not None and target.location is not None and target.location.kind == "governorate" and target.location.id != r.location.id:
+            if r.location is not None and target.location is not None and _is_vague(target.reports[0]) and target.location.id != r.location.id:
                 target = None
             if target is not None:
                 target.reports.append(r)
@@ -468,6 +466,16 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             continue  # an undated, placeless mention that matches nothing reported is not an act
         events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
     return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
+
+
+def _is_vague(report: Report) -> bool:
+    """Names no place an act can be pinned to: nothing, a governorate, or a town as an attack's target.
+
+    Militias attack bases, so "rockets on Baghdad" is an attack on a base in Baghdad
+    named elsewhere, if the article names one.
+    """
+    location = report.location
+    return location is None or location.kind == "governorate" or (report.event_type == "attack" and location.kind == "place")
 
 
 def _background_of(event: Event) -> bool:
