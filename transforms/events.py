@@ -41,15 +41,23 @@ _CL = r"(?:[وف]?[بلك]?)"  # clitics
 _TRIGGER = _rx(
     _B + _CL + r"(?:ال)?(?:استهداف|استهدف\w*|يستهدف\w*|تستهدف\w*|هجوم\w*|هجمات|هجمه|هاجم\w*|يهاجم\w*|تهاجم\w*|قصف\w*|يقصف\w*|تقصف\w*"
     r"|سقوط|سقط\w*|اطلاق|اطلق\w*|تعرض\w*|ضربه|ضربات|ضرب|ضربت|غاره|غارات|غارتين|شن|شنت|يشن|تشن|شنها|شنته"
-    r"|اعتداء|اعتداءات|استهدافات|انفجار|انفجارات|دوي|اسقاط|اسقط\w*|اعتراض|اعترض\w*|احباط|احبط\w*|تصدت|تبن\w*|تبني|رشق\w*)" + _E
+    r"|اعتداء|اعتداءات|استهدافات|انفجار|انفجارات|دوي|اسقاط|اسقط\w*|اعتراض|اعترض\w*|احباط|احبط\w*|تصدت|تبن\w*|تبني|رشق\w*"
+    r"|تضرب|يضرب|ضربوا|نزل|نزلت|نزلوا|نزلن|طالت|طال)" + _E
 )
+# Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
+_MUNITION = _rx(_B + _CL + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + _E)
+# "the base", "the same base": the base the article named last, when this sentence names none.
+_BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?لل)قاعده(?:\s(?:ذاتها|نفسها|الامريكيه|الاميركيه|العسكريه|الجويه))?(?![\w])|(?<![\w])[وف]?(?:ب|ل)?نفس القاعده(?![\w])")
 _PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
 # Counts of acts, not acts: "13 attacks in a week", "17 on al-Omar, 15 on Conoco", "the toll of attacks".
 _TALLY = _rx(
     rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|ضربه|ضربات|غاره|غارات|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
     r"|(?<![\w.])\d+\s(?:هجوما\s|هجمات\s|مره\s)?(?:علي|ضد)\s(?:ال)?(?:قاعده|حقل|مطار)"
     r"|حصيله|احصائيه|احصاء|توزعت|اجمالي|بلغ عدد|ارتفع عدد|ارتفاع عدد|عدد الهجمات"
+    rf"|(?:عشرات|مئات|عده|عديد)\s(?:من\s)?(?:ال)?مرات|مرات\s(?:عده|عديده|متكرره)|(?:{NUMBER})\sمرات"
 )
+# A place named to say where another is: "خراب الجير بريف رميلان", "قرب بلدة ...".
+_LOCATIVE_CUE = _rx(r"(?:ب?ريف|قرب|بالقرب من|بلده|ببلده|مدينه|بمدينه|منطقه|بمنطقه|ناحيه|بناحيه|قضاء|بقضاء|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s(?:بلده\s|مدينه\s|منطقه\s)?(?:ال)?$")
 _BACKGROUND = _rx(r"سبق\s?(?:ان|وان|و)\s|سبق ل|ذكري|في وقت سابق من|العام الماضي|عام \d{4}|في \d{4}|منذ \d{4}")
 _THREAT = _rx(_B + r"(?:هدد\w*|يهدد\w*|تهدد\w*|توعد\w*|يتوعد\w*|تتوعد\w*|تحذر\w*|حذر\w*|ستستهدف|سنستهدف|سيستهدف|ستواصل|سنواصل|سترد|سنرد|قد تستهدف|ستقوم|تهديد\w*)" + _E)
 _FOREIGN_STRIKER = _rx(r"اسرائيل\w*|الاحتلال|الروسي\w*|روسي[هة]|التركي\w*|تركي[هة]|السوري[هة] الحكوميه|النظام السوري")
@@ -185,16 +193,25 @@ class ArticleExtractor:
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
         reports: list[Report] = []
+        last_base: Location | None = None
         for sentence in split_sentences(text):
-            if not _TRIGGER.search(sentence.norm):
-                continue
-            reports.extend(self._sentence_reports(sentence, published))
+            mentions = self.gazetteer.find(sentence.norm)
+            found = []
+            if _TRIGGER.search(sentence.norm) or _MUNITION.search(sentence.norm):
+                found = self._sentence_reports(sentence, published, mentions, last_base)
+                reports.extend(found)
+            # The base the story is about: the last one attacked, else the first one named.
+            attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
+            named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
+            if attacked or named:
+                last_base = attacked[-1] if attacked else named[0]
         return _merge(article, reports)
 
     # --- one sentence -------------------------------------------------------------
-    def _sentence_reports(self, sentence: Sentence, published: dt.date | None) -> list[Report]:
+    def _sentence_reports(
+        self, sentence: Sentence, published: dt.date | None, mentions: list[Mention], last_base: Location | None
+    ) -> list[Report]:
         norm = sentence.norm
-        mentions = self.gazetteer.find(norm)
         locations: list[Mention] = []
         sources: list[Mention] = []
         actors: list[Mention] = []
@@ -212,6 +229,11 @@ class ArticleExtractor:
                 actors.append(m)
             elif m.kind == "weapon":
                 weapons.append(m)
+        # "The base" in a sentence about US fire is where the fire came from, not a target.
+        if last_base is not None and not any(m.entry.kind == "base" for m in locations) and not _US_AGENT.search(norm):
+            anaphor = _BASE_ANAPHOR.search(norm)
+            if anaphor:
+                locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
         triggers = list(_TRIGGER.finditer(norm))
         us_agents = [] if _FOREIGN_STRIKER.search(norm) and not _US_AGENT.search(norm) else list(_US_AGENT.finditer(norm))
         us_targets = list(_US_TARGET.finditer(norm)) + list(_PASSIVE_TARGET.finditer(norm))
@@ -272,6 +294,8 @@ class ArticleExtractor:
             if m.entry.kind == "base":
                 if has_strike and _STATIONED_AT.search(norm[max(0, m.start - 45): m.start]):
                     continue  # "US forces at al-Omar shelled ...": where the strike came from
+                if any(b.start < m.start for b in bases) and _LOCATIVE_CUE.search(norm[max(0, m.start - 25): m.start]):
+                    continue
                 event_type = "attack"
             elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
                 continue  # a town or city beside a base only says where the base is
