@@ -51,12 +51,14 @@ _BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?�
 _PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
 # Counts of acts, not acts: "13 attacks in a week", "17 on al-Omar, 15 on Conoco", "the toll of attacks".
 _TALLY = _rx(
-    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|ضربه|ضربات|غاره|غارات|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
+    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
     r"|(?<![\w.])\d+\s(?:هجوما\s|هجمات\s|مره\s)?(?:علي|ضد)\s(?:ال)?(?:قاعده|حقل|مطار)"
     r"|حصيله|احصائيه|احصاء|توزعت|اجمالي|بلغ عدد|ارتفع عدد|ارتفاع عدد|عدد الهجمات"
     rf"|(?:عشرات|مئات|عده|عديد)\s(?:من\s)?(?:ال)?مرات|مرات\s(?:عده|عديده|متكرره)|(?:{NUMBER})\sمرات"
 )
 # A place named to say where another is: "خراب الجير بريف رميلان", "قرب بلدة ...".
+# "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
+_STATEMENT_BEFORE = _rx(r"(?:بيان|تصريح|تصريحات|مؤتمر صحفي|مؤتمر صحافي)[^،,]{0,40}[،,]?\s?$")
 _LOCATIVE_CUE = _rx(r"(?:ب?ريف|قرب|بالقرب من|بلده|ببلده|مدينه|بمدينه|منطقه|بمنطقه|ناحيه|بناحيه|قضاء|بقضاء|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s(?:بلده\s|مدينه\s|منطقه\s)?(?:ال)?$")
 _BACKGROUND = _rx(r"سبق\s?(?:ان|وان|و)\s|سبق ل|ذكري|في وقت سابق من|العام الماضي|عام \d{4}|في \d{4}|منذ \d{4}")
 _THREAT = _rx(_B + r"(?:هدد\w*|يهدد\w*|تهدد\w*|توعد\w*|يتوعد\w*|تتوعد\w*|تحذر\w*|حذر\w*|ستستهدف|سنستهدف|سيستهدف|ستواصل|سنواصل|سترد|سنرد|قد تستهدف|ستقوم|تهديد\w*)" + _E)
@@ -64,11 +66,16 @@ _FOREIGN_STRIKER = _rx(r"اسرائيل\w*|الاحتلال|الروسي\w*|رو
 
 # US / coalition as agent: adjective on a strike noun, or subject right next to a strike verb.
 _US_ADJ = r"(?:الامريكي|الاميركي|الامريكيه|الاميركيه|امريكيه|اميركيه|امريكي|اميركي|للتحالف|التحالف الدولي|التحالف|الامريكيتين|الاميركيتين)"
-_STRIKE_NOUN = r"(?:غارات|غاره|الغارات|الغاره|ضربات|ضربه|الضربات|الضربه|القصف|قصف|طائرات|الطائرات|طائره|مقاتلات|المقاتلات|قاذفات|مروحيات|مسيره|طيران|الطيران|مدفعيه|المدفعيه|الرد)"
+_STRIKE_NOUN = r"(?:غارات|غاره|الغارات|الغاره|ضربات|ضربه|الضربات|الضربه|القصف|قصف|مدفعيه|المدفعيه|الرد|قاذفات|القاذفات)"
+_AIRCRAFT = r"(?:طائرات|الطائرات|طائره|مقاتلات|المقاتلات|مروحيات|المروحيات|مسيره|مسيرات|طيران|الطيران)"
+_STRIKE_VERB = r"(?:شن|شنت|نفذ|نفذت|استهدف|استهدفت|قصف|قصفت|ضرب|ضربت|اغار|اغارت|اغارت|تشن|تقصف|تستهدف|يستهدف|يقصف|دمرت|قتلت|اغتالت)"
 _US_AGENT = _rx(
     rf"{_B}{_CL}{_STRIKE_NOUN}(?:\s(?:جويه|حربيه|مقاتله|مدفعي|مسيره|الحربي|المسير|الجويه|الحربيه|المدفعي|مدفعيه|ثقيله|دقيقه))?\s{_US_ADJ}{_E}"
-    rf"|{_B}(?:شن|شنت|نفذ|نفذت|استهدف|استهدفت|قصف|قصفت|ضرب|ضربت|اغار|اغارت|ردت|رد|وردت|ورد|تشن|تقصف|تستهدف|يستهدف|يقصف|اعلنت|اعلن)\s(?:ال)?(?:الولايات المتحده|واشنطن|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|التحالف|قوات التحالف|طائرات|مقاتلات|مسيره|مروحيات|الطيران|البنتاغون|القياده المركزيه)"
-    rf"|{_B}(?:الولايات المتحده|واشنطن|التحالف الدولي|التحالف|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|البنتاغون|القياده المركزيه الامريكيه|القياده المركزيه الاميركيه)\s(?:تعلن|يعلن|تشن|يشن|تقصف|يقصف|تستهدف|يستهدف|تضرب|يضرب|ترد|يرد|شنت|شن|قصفت|قصف|استهدفت|استهدف|ردت|رد|نفذت|نفذ)"
+    # aircraft only strike when a verb says so: "طائرات أمريكية استهدفت", not "تحليق طيران التحالف"
+    rf"|{_B}{_CL}{_AIRCRAFT}(?:\s(?:حربيه|مسيره|الحربي|المسير|الحربيه|مقاتله))?\s{_US_ADJ}(?:\s\S+)?\s{_STRIKE_VERB}{_E}"
+    rf"|{_B}(?:{_STRIKE_VERB}|ردت|رد|وردت|ورد)\s(?:ال)?(?:الولايات المتحده|واشنطن|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|التحالف|قوات التحالف|طائرات|مقاتلات|مسيره|مروحيات|الطيران|قاذفات|البنتاغون|القياده المركزيه)"
+    rf"|{_B}(?:الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه|الجيش الامريكي|الجيش الاميركي)\S*(?:\s\S+){{0,3}}\s(?:تعلن|يعلن|اعلنت|اعلن)\s(?:عن\s)?(?:شن|تنفيذ)\s(?:ضربات|غارات|ضربه|غاره)"
+    rf"|{_B}(?:الولايات المتحده|واشنطن|التحالف الدولي|التحالف|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|البنتاغون|القياده المركزيه الامريكيه|القياده المركزيه الاميركيه)(?:\s(?:الامريكيه|الاميركيه|قد|كانت|كان|بدورها|بدوره|امس|اليوم))*\s(?:تشن|يشن|تقصف|يقصف|تستهدف|يستهدف|تضرب|يضرب|ترد|يرد|شنت|شن|قصفت|قصف|استهدفت|استهدف|ردت|رد|نفذت|نفذ)"
 )
 # US / coalition as target: a base, force, convoy or embassy of theirs, or "the base that hosts US forces".
 _US_TARGET = _rx(
@@ -193,6 +200,7 @@ class ArticleExtractor:
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
         reports: list[Report] = []
+        previous: list[Report] = []
         last_base: Location | None = None
         for sentence in split_sentences(text):
             mentions = self.gazetteer.find(sentence.norm)
@@ -200,6 +208,10 @@ class ArticleExtractor:
             if _TRIGGER.search(sentence.norm) or _MUNITION.search(sentence.norm):
                 found = self._sentence_reports(sentence, published, mentions, last_base)
                 reports.extend(found)
+            elif previous and sentence.index == previous[-1].sentence.index + 1:
+                # "لا إصابات" on its own line speaks of the act just told.
+                _add_casualties(previous[-1], sentence.norm)
+            previous = found
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
@@ -245,7 +257,7 @@ class ArticleExtractor:
             return []
 
         anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike)
-        times = find_times(norm)
+        times = [t for t in find_times(norm) if not _STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
         background_sentence = bool(_BACKGROUND.search(norm))
         tally = _TALLY.search(norm)
         threat = _THREAT.search(norm)
@@ -329,7 +341,7 @@ class ArticleExtractor:
     def _time_for(norm, times, anchor, anchors):
         if not times:
             return None
-        if len(anchors) == 1:
+        if len(anchors) == 1 or len(times) == 1:
             return _nearest(times, anchor, norm)
         best = _nearest(times, anchor, norm)
         # Another anchor closer to that expression owns it.
@@ -354,18 +366,7 @@ class ArticleExtractor:
 
     @staticmethod
     def _casualties(report: Report, norm: str, anchors) -> None:
-        for pattern, attr in ((_KILLED, "killed"), (_INJURED, "injured")):
-            for m in pattern.finditer(norm):
-                owner = min(anchors, key=lambda a: _distance(norm, a[2], m.start()))
-                if owner[2] != report.anchor:
-                    continue
-                value = _casualty_value(m.group("n") or m.group("n2"))
-                if value is not None:
-                    setattr(report, attr, value)
-                    break
-        if _NO_CASUALTIES.search(norm):
-            report.killed = 0 if report.killed is None else report.killed
-            report.injured = 0 if report.injured is None else report.injured
+        _add_casualties(report, norm, anchors)
 
     @staticmethod
     def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool) -> None:
@@ -396,6 +397,23 @@ class ArticleExtractor:
             report.outcome = "no_damage"
         elif _HIT.search(norm) or report.killed or report.injured:
             report.outcome = "hit"
+
+
+def _add_casualties(report: Report, norm: str, anchors=None) -> None:
+    """Killed and injured figures of the sentence that belong to this report's anchor."""
+    for pattern, attr in ((_KILLED, "killed"), (_INJURED, "injured")):
+        if getattr(report, attr) is not None:
+            continue
+        for m in pattern.finditer(norm):
+            if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != report.anchor:
+                continue
+            value = _casualty_value(m.group("n") or m.group("n2"))
+            if value is not None:
+                setattr(report, attr, value)
+                break
+    if _NO_CASUALTIES.search(norm):
+        report.killed = 0 if report.killed is None else report.killed
+        report.injured = 0 if report.injured is None else report.injured
 
 
 _COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s)?$")
@@ -467,10 +485,19 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
         candidates = [
             e for e in events
             if e.event_type == r.event_type and _background_of(e) == r.background and _compatible_days(e, r)
-            and (not r.countries or e.location is None or e.location.country in r.countries)
+            and (not r.countries or e.location is None or set(r.countries) <= {e.location.country})
             and (r.location is None or (e.location is not None and e.location.governorate in (r.location.id, r.location.governorate)))
         ]
         specific = [e for e in candidates if e.location is not None and not _is_vague(e.reports[0])]
+        if len(r.countries) > 1:
+            # "strikes in Syria and Iraq": a summary of the strikes named in each country, if the
+            # article names them; otherwise an act of its own, placed in no one country.
+            named = [e for e in events if e.event_type == r.event_type and e.location is not None
+                     and not _is_vague(e.reports[0]) and _background_of(e) == r.background and _compatible_days(e, r)]
+            if set(r.countries) <= {e.location.country for e in named}:
+                continue
+            specific = []
+            candidates = [e for e in candidates if e.location is None]
         pool = specific or candidates
         if r.summary and len(pool) != 1:
             if not pool and r.time is not None:

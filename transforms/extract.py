@@ -75,12 +75,16 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
     time_of_day = (timed.time_of_day if timed else None) or next(
         (r.time.time_of_day for r in reports if r.time and r.time.time_of_day), None)
     claimed_reports = [r for r in reports if r.claimed]
+    # A mention that names the event's place speaks of this act; a placeless one may speak of others.
+    placed = [r for r in reports if event.location is None or (r.location is not None and r.location.id == event.location.id)] or reports
     if claimed_reports:
         actor = claimed_reports[0].actor
     elif event.event_type == "attack" and any(r.claim_denied for r in reports):
         actor = "unknown"
+    elif event.event_type == "strike":
+        actor = placed[0].actor
     else:
-        actor = max((r.actor for r in reports), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(reports, a)))
+        actor = max((r.actor for r in placed), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(placed, a)))
     outcomes = [r.outcome for r in reports if r.outcome]
     event_id = hashlib.sha1(f"{article_id}|{index}|{event.event_type}|{event.location.id if event.location else ''}".encode()).hexdigest()[:16]
     sentences = sorted({(r.sentence.start, r.sentence.end, r.sentence.text) for r in reports})
@@ -162,9 +166,10 @@ def _inherit_narrative_day(records: list[dict]) -> None:
         if record["background"] or record["date_basis"]:
             continue
         told_before = [r for r in dated if r["_dated_at"] < record["_first_at"]]
-        if told_before:
-            last = max(told_before, key=lambda r: r["_dated_at"])
-            record.update(date=last["date"], day_offset=last["day_offset"], date_basis="context")
+        # Without a dated act before it (a headline, a lead), the story's first dated act sets the day.
+        source = max(told_before, key=lambda r: r["_dated_at"]) if told_before else min(dated, key=lambda r: r["_dated_at"], default=None)
+        if source is not None:
+            record.update(date=source["date"], day_offset=source["day_offset"], date_basis="context")
     for record in records:
         del record["_dated_at"], record["_first_at"]
 
