@@ -59,6 +59,7 @@ _TALLY = _rx(
 # A place named to say where another is: "خراب الجير بريف رميلان", "قرب بلدة ...".
 # "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
 _STATEMENT_BEFORE = _rx(r"(?:بيان|تصريح|تصريحات|مؤتمر صحفي|مؤتمر صحافي)[^،,]{0,40}[،,]?\s?$")
+_DESCRIBES_PLACE = _rx(r"(?:تقع|يقع|الواقعه|الواقع|القريبه|القريب|المجاوره|المجاور|المحاذيه)\s(?:\S+\s){0,2}(?:قرب|من|ل|في|بالقرب من|جوار|بجوار)?\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
 _LOCATIVE_CUE = _rx(r"(?:ب?ريف|قرب|بالقرب من|بلده|ببلده|مدينه|بمدينه|منطقه|بمنطقه|ناحيه|بناحيه|قضاء|بقضاء|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s(?:بلده\s|مدينه\s|منطقه\s)?(?:ال)?$")
 _BACKGROUND = _rx(r"سبق\s?(?:ان|وان|و)\s|سبق ل|ذكري|في وقت سابق من|العام الماضي|عام \d{4}|في \d{4}|منذ \d{4}")
 _THREAT = _rx(_B + r"(?:هدد\w*|يهدد\w*|تهدد\w*|توعد\w*|يتوعد\w*|تتوعد\w*|تحذر\w*|حذر\w*|ستستهدف|سنستهدف|سيستهدف|ستواصل|سنواصل|سترد|سنرد|قد تستهدف|ستقوم|تهديد\w*)" + _E)
@@ -248,7 +249,10 @@ class ArticleExtractor:
                 locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
         triggers = list(_TRIGGER.finditer(norm))
         us_agents = [] if _FOREIGN_STRIKER.search(norm) and not _US_AGENT.search(norm) else list(_US_AGENT.finditer(norm))
-        us_targets = list(_US_TARGET.finditer(norm)) + list(_PASSIVE_TARGET.finditer(norm))
+        us_targets = [
+            t for t in list(_US_TARGET.finditer(norm)) + list(_PASSIVE_TARGET.finditer(norm))
+            if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
+        ]
         bases = [m for m in locations if m.entry.kind == "base"]
         has_attack = bool(bases or us_targets) or any(
             a.entry.side == "militia" for a in actors) or bool(_GENERIC_IRAN_ALIGNED.search(norm))
@@ -308,6 +312,8 @@ class ArticleExtractor:
                     continue  # "US forces at al-Omar shelled ...": where the strike came from
                 if any(b.start < m.start for b in bases) and _LOCATIVE_CUE.search(norm[max(0, m.start - 25): m.start]):
                     continue
+                if _DESCRIBES_PLACE.search(norm[max(0, m.start - 30): m.start]):
+                    continue  # "the base lies near al-Omar": where something is, not what was hit
                 event_type = "attack"
             elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
                 continue  # a town or city beside a base only says where the base is
@@ -341,8 +347,14 @@ class ArticleExtractor:
     def _time_for(norm, times, anchor, anchors):
         if not times:
             return None
-        if len(anchors) == 1 or len(times) == 1:
+        if len(anchors) == 1:
             return _nearest(times, anchor, norm)
+        if len(times) == 1:
+            # One day named in a sentence of several acts: it dates the acts told after it,
+            # and the act it stands beside.
+            (only,) = times
+            owner = min(anchors, key=lambda a: _distance(norm, a[2], only.start))
+            return only if owner[2] == anchor or only.start < anchor else None
         best = _nearest(times, anchor, norm)
         # Another anchor closer to that expression owns it.
         owner = min(anchors, key=lambda a: _distance(norm, a[2], best.start))
