@@ -91,7 +91,7 @@ _INTERCEPTED = _rx(rf"{_B}{_CL}(?:اسقاط|اسقط\w*|اعتراض|اعترض
 _FOILED = _rx(rf"{_B}{_CL}(?:احباط|احبط\w*|افشال|افشل\w*)")
 _NO_CASUALTIES = _rx(
     r"(?:لا|دون|بدون|من دون|عدم)\s(?:وقوع\s|وجود\s|تسجيل\s|اي\s|تاكيدات بوجود اي\s)?(?:اصابات|خسائر بشريه|ضحايا|اصابات بشريه)"
-    r"|لا وجود لاصابات|لم (?:تسفر|يسفر|يودي|تودي|تود|يود|تؤد|يؤد)\s(?:عن|الي)\s(?:وقوع\s|اي\s)?(?:اصابات|خسائر بشريه|ضحايا)"
+    r"|(?:اضرار|خسائر) ماديه فقط|اقتصرت (?:الاضرار|الخسائر) علي|لا وجود لاصابات|لم (?:تسفر|يسفر|يودي|تودي|تود|يود|تؤد|يؤد)\s(?:عن|الي)\s(?:وقوع\s|اي\s)?(?:اصابات|خسائر بشريه|ضحايا)"
 )
 _NO_DAMAGE = _rx(r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)")
 _HIT = _rx(r"اصاب(?:ت)? اهداف|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل")
@@ -264,12 +264,12 @@ class ArticleExtractor:
         times = [t for t in find_times(norm) if not _STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
         background_sentence = bool(_BACKGROUND.search(norm))
         tally = _TALLY.search(norm)
-        threat = _THREAT.search(norm)
+        threats = [t.start() for t in _THREAT.finditer(norm)]
         no_claim = bool(_NO_CLAIM.search(norm))
         claim = bool(_CLAIM.search(norm)) and not no_claim
         reports = []
         for event_type, location, anchor, summary in anchors:
-            if tally or (location is None and threat):
+            if tally or (location is None and any(_distance(norm, anchor, t) < 60 for t in threats)):
                 continue
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
@@ -279,7 +279,11 @@ class ArticleExtractor:
             report.background = background_sentence or bool(report.time and report.time.is_background(published))
             self._weapon(report, norm, weapons, anchors)
             self._casualties(report, norm, anchors)
-            self._actor(report, norm, actors, claim, no_claim)
+            # In a sentence of attacks only, its militia is the subject of them all ("تبنت ... استهداف
+            # قاعدتي التنف وكونيكو"); beside a strike, a militia near the strike is its target.
+            mixed = len({a[0] for a in anchors}) > 1
+            own_actors = [a for a in actors if not mixed or _owner(norm, anchors, a.start) == anchor]
+            self._actor(report, norm, own_actors, claim, no_claim, anchors if mixed else None)
             self._outcome(report, norm)
             source = _nearest(sources, anchor, norm)
             if source is not None:
@@ -381,7 +385,7 @@ class ArticleExtractor:
         _add_casualties(report, norm, anchors)
 
     @staticmethod
-    def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool) -> None:
+    def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool, anchors) -> None:
         if report.event_type == "strike":
             coalition = re.search(fold(r"التحالف"), norm)
             us = re.search(fold(r"امريك|اميرك|الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه"), norm)
@@ -392,7 +396,8 @@ class ArticleExtractor:
         named = [a for a in militia if a.id in _NAMED_ACTORS]
         if named:
             report.actor = _nearest(named, report.anchor, norm).id
-        elif militia or _GENERIC_IRAN_ALIGNED.search(norm):
+        elif militia or any(anchors is None or _owner(norm, anchors, g.start()) == report.anchor
+                            for g in _GENERIC_IRAN_ALIGNED.finditer(norm)):
             report.actor = "iran_aligned"
         report.claim_denied = no_claim
         report.claimed = claim and report.actor != "unknown"
@@ -409,6 +414,11 @@ class ArticleExtractor:
             report.outcome = "no_damage"
         elif _HIT.search(norm) or report.killed or report.injured:
             report.outcome = "hit"
+
+
+def _owner(norm: str, anchors, position: int) -> int:
+    """The anchor a mention at ``position`` belongs to: the nearest, clause breaks counted."""
+    return min(anchors, key=lambda a: _distance(norm, a[2], position))[2]
 
 
 def _add_casualties(report: Report, norm: str, anchors=None) -> None:
@@ -430,6 +440,8 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
 
 _COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s)?$")
 _AT_LEAST_AFTER = re.compile(fold(r"^\s?(?:علي الاقل|واحد|واحده)"))
+# "هجومين صاروخيين / هجومين صاروخين": the weapon word describes the attacks, it counts nothing.
+_ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|هجمات|هجوما|اعتداء|اعتداءين|ضربات|غارات|قصف)\s$"))
 _VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))
 
 
@@ -442,7 +454,7 @@ def _count(norm: str, weapon: Mention) -> int | None:
         value = parse_number(m.group("n"))
         if value is not None and 0 < value < 1000:
             return value
-    if _VAGUE_BEFORE.search(before):
+    if _VAGUE_BEFORE.search(before) or _ATTACK_NOUN_BEFORE.search(before):
         return None
     number = weapon.entry.number
     if number == "1":
