@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.dates import TimeMention, find_times
-from transforms.gazetteer import Gazetteer, Location, Mention, load
+from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.normalize import fold, normalize
 from transforms.numbers import NUMBER, parse_number
 
@@ -42,10 +42,12 @@ _TRIGGER = _rx(
     _B + _CL + r"(?:ال)?(?:استهداف|استهدف\w*|يستهدف\w*|تستهدف\w*|هجوم\w*|هجمات|هجمه|هاجم\w*|يهاجم\w*|تهاجم\w*|قصف\w*|يقصف\w*|تقصف\w*"
     r"|سقوط|سقط\w*|اطلاق|اطلق\w*|تعرض\w*|ضربه|ضربات|ضرب|ضربت|غاره|غارات|غارتين|شن|شنت|يشن|تشن|شنها|شنته"
     r"|اعتداء|اعتداءات|استهدافات|انفجار|انفجارات|دوي|اسقاط|اسقط\w*|اعتراض|اعترض\w*|احباط|احبط\w*|تصدت|تبن\w*|تبني|رشق\w*"
-    r"|تضرب|يضرب|ضربوا|نزل|نزلت|نزلوا|نزلن|طالت|طال)" + _E
+    r"|تضرب|يضرب|ضربوا|نزل|نزلت|نزلوا|نزلن|طالت|طال|مسووليت\w*|مسووليه)" + _E
 )
 # Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
 _MUNITION = _rx(_B + _CL + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + _E)
+# "the same group": the militia the article named last.
+_GROUP_ANAPHOR = _rx(r"(?:الجماعه|الفصائل|المجموعه|المجموعات|الميليشيا|المليشيا|الفصيل|الحركه|الكتائب)\s(?:ذاتها|نفسها|ذاته|نفسه|المذكوره|ذاتهم)")
 # "the base", "the same base": the base the article named last, when this sentence names none.
 _BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?لل)قاعده(?:\s(?:ذاتها|نفسها|الامريكيه|الاميركيه|العسكريه|الجويه))?(?![\w])|(?<![\w])[وف]?(?:ب|ل)?نفس القاعده(?![\w])")
 _PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
@@ -60,7 +62,7 @@ _TALLY = _rx(
 # "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
 _STATEMENT_BEFORE = _rx(r"(?:بيان|تصريح|تصريحات|مؤتمر صحفي|مؤتمر صحافي)[^،,]{0,40}[،,]?\s?$")
 _DESCRIBES_PLACE = _rx(r"(?:تقع|يقع|الواقعه|الواقع|القريبه|القريب|المجاوره|المجاور|المحاذيه)\s(?:\S+\s){0,2}(?:قرب|من|ل|في|بالقرب من|جوار|بجوار)?\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
-_LOCATIVE_CUE = _rx(r"(?:ب?ريف|قرب|بالقرب من|بلده|ببلده|مدينه|بمدينه|منطقه|بمنطقه|ناحيه|بناحيه|قضاء|بقضاء|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s(?:بلده\s|مدينه\s|منطقه\s)?(?:ال)?$")
+_LOCATIVE_CUE = _rx(r"(?:ب?ريف|بلده|ببلده|مدينه|بمدينه|منطقه|بمنطقه|ناحيه|بناحيه|قضاء|بقضاء|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s(?:بلده\s|مدينه\s|منطقه\s)?(?:ال)?$")
 _BACKGROUND = _rx(r"سبق\s?(?:ان|وان|و)\s|سبق ل|ذكري|في وقت سابق من|العام الماضي|عام \d{4}|في \d{4}|منذ \d{4}")
 _THREAT = _rx(_B + r"(?:هدد\w*|يهدد\w*|تهدد\w*|توعد\w*|يتوعد\w*|تتوعد\w*|تحذر\w*|حذر\w*|ستستهدف|سنستهدف|سيستهدف|ستواصل|سنواصل|سترد|سنرد|قد تستهدف|ستقوم|تهديد\w*)" + _E)
 _FOREIGN_STRIKER = _rx(r"اسرائيل\w*|الاحتلال|الروسي\w*|روسي[هة]|التركي\w*|تركي[هة]|السوري[هة] الحكوميه|النظام السوري")
@@ -86,6 +88,8 @@ _US_TARGET = _rx(
 _PASSIVE_TARGET = _rx(rf"{_B}(?:تعرض|تعرضت|تتعرض|يتعرض|استهدفت|استهدف|طالت|طال)\s(?:ال)?(?:قاعده|قاعدتان|قاعدتين|قوات|القوات|مقر|رتل|السفاره|معسكر|مطار|حقل|قاعدتا)")
 _STATIONED_AT = _rx(r"(?:المتمركزه|الموجوده|المنتشره|المرابطه)\s(?:في|ب)\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
 _CLAIM = _rx(rf"{_B}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|في بيان|بيان صادر|وفق بيان|بحسب بيان|عبر قناتها|نشرت)")
+# Taking responsibility, as opposed to announcing anything at all.
+_CLAIM_VERB = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|تتبنى|تبنيها|تبنيه|مسووليتها عن|مسووليته عن|مسووليتهم عن)")
 _NO_CLAIM = _rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|دون (?:ان تتبن|الكشف عن الجهه)|لم تعرف الجهه|مجهول[هة]? المصدر|جهه مجهوله|لم يتم التعرف")
 _INTERCEPTED = _rx(rf"{_B}{_CL}(?:اسقاط|اسقط\w*|اعتراض|اعترض\w*|تصدت|تصدي|التصدي|تدمير الطائره)")
 _FOILED = _rx(rf"{_B}{_CL}(?:احباط|احبط\w*|افشال|افشل\w*)")
@@ -203,9 +207,12 @@ class ArticleExtractor:
         reports: list[Report] = []
         previous: list[Report] = []
         last_base: Location | None = None
+        last_group: Actor | None = None
         for sentence in split_sentences(text):
             mentions = self.gazetteer.find(sentence.norm)
             found = []
+            if last_group is not None and _GROUP_ANAPHOR.search(sentence.norm):
+                mentions = mentions + [Mention("actor", last_group.id, 0, 0, last_group)]
             if _TRIGGER.search(sentence.norm) or _MUNITION.search(sentence.norm):
                 found = self._sentence_reports(sentence, published, mentions, last_base)
                 reports.extend(found)
@@ -218,6 +225,9 @@ class ArticleExtractor:
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
             if attacked or named:
                 last_base = attacked[-1] if attacked else named[0]
+            groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in _NAMED_ACTORS]
+            if groups:
+                last_group = groups[-1]
         return _merge(article, reports)
 
     # --- one sentence -------------------------------------------------------------
@@ -260,13 +270,14 @@ class ArticleExtractor:
         if not (has_attack or has_strike):
             return []
 
-        anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike)
+        no_claim = bool(_NO_CLAIM.search(norm))
+        claim = bool(_CLAIM.search(norm)) and not no_claim
+        claims_an_attack = claim and bool(_CLAIM_VERB.search(norm))
+        anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack)
         times = [t for t in find_times(norm) if not _STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
         background_sentence = bool(_BACKGROUND.search(norm))
         tally = _TALLY.search(norm)
         threats = [t.start() for t in _THREAT.finditer(norm)]
-        no_claim = bool(_NO_CLAIM.search(norm))
-        claim = bool(_CLAIM.search(norm)) and not no_claim
         reports = []
         for event_type, location, anchor, summary in anchors:
             if tally or (location is None and any(_distance(norm, anchor, t) < 60 for t in threats)):
@@ -291,7 +302,7 @@ class ArticleExtractor:
             reports.append(report)
         return reports
 
-    def _anchors(self, norm, locations, triggers, us_agents, us_targets, has_attack, has_strike):
+    def _anchors(self, norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claim):
         """(event_type, location mention or None, position, summary) for each act in the sentence."""
         typed = [("strike", m.start()) for m in us_agents] + [("attack", m.start()) for m in us_targets]
         if has_attack and not us_targets:
@@ -337,7 +348,7 @@ class ArticleExtractor:
                 continue
             if event_type == "strike" and has_strike:
                 anchors.append(("strike", None, us_agents[0].start(), False))
-            elif event_type == "attack" and has_attack and (us_targets or bases) and triggers:
+            elif event_type == "attack" and has_attack and (us_targets or bases or claim) and triggers:
                 summary = bool(re.search(r"(?:القواعد|قواعد|قاعدتين|قاعدتان|قاعدتي)", norm))
                 anchors.append(("attack", None, (us_targets[0].start() if us_targets else triggers[0].start()), summary))
         return anchors
@@ -442,6 +453,8 @@ _COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\
 _AT_LEAST_AFTER = re.compile(fold(r"^\s?(?:علي الاقل|واحد|واحده)"))
 # "هجومين صاروخيين / هجومين صاروخين": the weapon word describes the attacks, it counts nothing.
 _ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|هجمات|هجوما|اعتداء|اعتداءين|ضربات|غارات|قصف)\s$"))
+_AIRCRAFT_NUMBER = {fold(k): v for k, v in {"طائرات": "plural", "طائرتين": "2", "طائرتان": "2", "طائرة": "1", "طيارات": "plural", "طيارة": "1"}.items()}
+_AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(_AIRCRAFT_NUMBER) + r")\s$")
 _VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))
 
 
@@ -449,6 +462,12 @@ def _count(norm: str, weapon: Mention) -> int | None:
     """Munitions fired, from the number before the weapon noun or the noun's own number."""
     before = norm[max(0, weapon.start - 30): weapon.start]
     before = before[: len(before) - (len(before) - len(before.rstrip()))] + " " if before.strip() else ""
+    number = weapon.entry.number
+    aircraft = _AIRCRAFT_BEFORE.search(before)
+    if aircraft:
+        # "4 طائرات مسيرة انتحارية": the aircraft noun carries the count, the weapon phrase follows it.
+        number = _AIRCRAFT_NUMBER[aircraft.group(1)]
+        before = before[: aircraft.start() + 1]
     m = _COUNT_BEFORE.search(before)
     if m:
         value = parse_number(m.group("n"))
@@ -456,7 +475,6 @@ def _count(norm: str, weapon: Mention) -> int | None:
             return value
     if _VAGUE_BEFORE.search(before) or _ATTACK_NOUN_BEFORE.search(before):
         return None
-    number = weapon.entry.number
     if number == "1":
         return 1
     if number == "2":

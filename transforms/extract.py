@@ -84,7 +84,7 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
     elif event.event_type == "strike":
         actor = placed[0].actor
     else:
-        actor = max((r.actor for r in placed), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(placed, a)))
+        actor = max((r.actor for r in reports), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(reports, a)))
     outcomes = [r.outcome for r in reports if r.outcome]
     event_id = hashlib.sha1(f"{article_id}|{index}|{event.event_type}|{event.location.id if event.location else ''}".encode()).hexdigest()[:16]
     sentences = sorted({(r.sentence.start, r.sentence.end, r.sentence.text) for r in reports})
