@@ -93,19 +93,23 @@ _CLAIM_VERB = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|تتبن�
 _NO_CLAIM = _rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|دون (?:ان تتبن|الكشف عن الجهه)|لم تعرف الجهه|مجهول[هة]? المصدر|جهه مجهوله|لم يتم التعرف")
 _INTERCEPTED = _rx(rf"{_B}{_CL}(?:اسقاط|اسقط\w*|اعتراض|اعترض\w*|تصدت|تصدي|التصدي|تدمير الطائره)")
 _FOILED = _rx(rf"{_B}{_CL}(?:احباط|احبط\w*|افشال|افشل\w*)")
+# "لا إصابات", "لم يسفر عن خسائر بشرية", "من دون تسجيل إصابات", "لم يوقع إصابات" - but not
+# "دون معلومات عن قتلى", which says nothing is known.
 _NO_CASUALTIES = _rx(
-    r"(?:لا|دون|بدون|من دون|عدم)\s(?:وقوع\s|وجود\s|تسجيل\s|اي\s|تاكيدات بوجود اي\s)?(?:اصابات|خسائر بشريه|ضحايا|اصابات بشريه)"
-    r"|(?:اضرار|خسائر) ماديه فقط|اقتصرت (?:الاضرار|الخسائر) علي|لا وجود لاصابات|لم (?:تسفر|يسفر|يودي|تودي|تود|يود|تؤد|يؤد)\s(?:عن|الي)\s(?:وقوع\s|اي\s)?(?:اصابات|خسائر بشريه|ضحايا)"
+    r"(?<![\w])(?:لم|لا|دون|بدون|عدم|لن)\s(?:(?!معلومات|انباء|تفاصيل|تاكيد|ورود|اعلان|ذكر)\S+\s){0,4}?"
+    r"(?:اي\s|ايه\s)?(?:اصابات|اصابه|خسائر بشريه|خسائر في الارواح|ضحايا|قتلي|مقتل او اصابه|اضرار او اصابات)(?![\w])"
+    r"|(?:اضرار|خسائر) ماديه فقط|اقتصرت (?:الاضرار|الخسائر) علي|لا وجود لاصابات"
 )
 _NO_DAMAGE = _rx(r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)")
 _HIT = _rx(r"اصاب(?:ت)? اهداف|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل")
 _APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sيقل\sعن|نحو|حوالي|قرابه|اكثر\sمن|اقل\sمن|ما لا يقل عن)?\s?"
+_VICTIM = r"(?:جندي|جنديين|عنصر|عنصرين|شخص|شخصين|مدني|طفل|طفله|ضابط|مقاتل|متعاقد|عسكري)"
 _KILLED = _rx(
-    rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{_APPROX}(?P<n>{NUMBER}|جندي|جنديين|عنصر|عنصرين|شخص|شخصين)"
+    rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{_APPROX}(?P<n>{NUMBER}|{_VICTIM})"
     rf"|(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
 )
 _INJURED = _rx(
-    rf"(?:اصابه|جرح|اصيب|اصيبت|جرح)\s{_APPROX}(?P<n>{NUMBER}|جندي|جنديين|عنصر|عنصرين|شخص|شخصين)"
+    rf"(?:اصابه|جرح|اصيب|اصيبت|جرح)\s{_APPROX}(?P<n>{NUMBER}|{_VICTIM})"
     rf"|(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
 )
 _COUNTRY_WORDS = {
@@ -216,10 +220,11 @@ class ArticleExtractor:
             if _TRIGGER.search(sentence.norm) or _MUNITION.search(sentence.norm):
                 found = self._sentence_reports(sentence, published, mentions, last_base)
                 reports.extend(found)
-            elif previous and sentence.index == previous[-1].sentence.index + 1:
-                # "لا إصابات" on its own line speaks of the act just told.
+            if found:
+                previous = found
+            elif previous and sentence.index - previous[-1].sentence.index <= 2:
+                # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
-            previous = found
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
@@ -485,10 +490,10 @@ def _count(norm: str, weapon: Mention) -> int | None:
 def _casualty_value(text: str | None) -> int | None:
     if not text:
         return None
-    if text in ("جندي", "عنصر", "شخص"):
-        return 1
     if text in ("جنديين", "عنصرين", "شخصين"):
         return 2
+    if re.fullmatch(_VICTIM, text):
+        return 1
     return parse_number(text)
 
 
