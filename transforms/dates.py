@@ -46,6 +46,7 @@ _P = r"(?<![\w])(?:[وفبل]|لل)?"  # clitic prefix allowed before an express
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"{_P}(?:منذ|قبل)\s(?:نحو\s|حوالي\s)?(?P<n>يومين|ثلاثه\sايام|اربعه\sايام|اسبوع|اسبوعين|شهر)(?!\w)")),
+    ("last_period", re.compile(rf"{_P}(?:خلال\s|في\s)?(?P<period>الاسبوع|الشهر|العام|السنه)\s(?P<which>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الفائت)(?!\w)")),
     ("day_before_yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?اول\s(?:من\s)?امس(?:\s{_WD})?(?!\w)")),
     ("last_night", re.compile(rf"{_P}الليله\sالماضيه(?!\w)")),
     ("yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:امس|البارحه)(?:\s{_WD})?(?!\w)")),
@@ -134,6 +135,9 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         if days is None:  # a week or a month ago lies outside the news window
             return TimeMention(**base, offset={"اسبوع": -7, "اسبوعين": -14}.get(n), background=True)
         return TimeMention(**base, offset=-days)
+    if kind == "last_period":
+        # "last week", "last month": outside the news window (EVENTS.md: background).
+        return TimeMention(start=m.start(), end=m.end(), background=True)
     if kind == "day_before_yesterday":
         return TimeMention(**base, offset=-2)
     if kind == "last_night":

@@ -46,6 +46,7 @@ _TRIGGER = _rx(
 )
 # Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
 _MUNITION = _rx(_B + _CL + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + _E)
+_DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.
 _GROUP_ANAPHOR = _rx(r"(?:الجماعه|الفصائل|المجموعه|المجموعات|الميليشيا|المليشيا|الفصيل|الحركه|الكتائب)\s(?:ذاتها|نفسها|ذاته|نفسه|المذكوره|ذاتهم)")
 # "the base", "the same base": the base the article named last, when this sentence names none.
@@ -87,7 +88,7 @@ _US_TARGET = _rx(
 )
 _PASSIVE_TARGET = _rx(rf"{_B}(?:تعرض|تعرضت|تتعرض|يتعرض|استهدفت|استهدف|طالت|طال)\s(?:ال)?(?:قاعده|قاعدتان|قاعدتين|قوات|القوات|مقر|رتل|السفاره|معسكر|مطار|حقل|قاعدتا)")
 _STATIONED_AT = _rx(r"(?:المتمركزه|الموجوده|المنتشره|المرابطه)\s(?:في|ب)\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
-_CLAIM = _rx(rf"{_B}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|في بيان|بيان صادر|وفق بيان|بحسب بيان|عبر قناتها|نشرت)")
+_CLAIM = _rx(rf"{_B}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|في بيان|بيان صادر|وفق بيان|بحسب بيان|بيانا|ببيان|عبر قناتها|نشرت)")
 # Taking responsibility, as opposed to announcing anything at all.
 _CLAIM_VERB = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|تتبنى|تبنيها|تبنيه|مسووليتها عن|مسووليته عن|مسووليتهم عن)")
 _NO_CLAIM = _rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|دون (?:ان تتبن|الكشف عن الجهه)|لم تعرف الجهه|مجهول[هة]? المصدر|جهه مجهوله|لم يتم التعرف")
@@ -245,6 +246,8 @@ class ArticleExtractor:
         actors: list[Mention] = []
         weapons: list[Mention] = []
         for m in mentions:
+            if m.kind == "location" and _DATELINE_AFTER.match(norm, m.end) and not norm[: m.start].strip():
+                continue  # "بغداد، العراق (CNN) --": where the story was filed
             if m.kind == "source":
                 others = [o for o in mentions if o.start == m.start and o.kind == "location"]
                 if not others or _is_source_use(norm, m):
@@ -522,7 +525,7 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             vague.append(r)
             continue
         match = next((e for e in events if e.event_type == r.event_type and e.location is not None
-                      and e.location.id == r.location.id and _background_of(e) == r.background
+                      and e.location.id == r.location.id and _compatible_background(e, r)
                       and _compatible_days(e, r)), None)
         if match is None:
             events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
@@ -577,7 +580,17 @@ def _is_vague(report: Report) -> bool:
 
 
 def _background_of(event: Event) -> bool:
-    return event.reports[0].background
+    """Background as the precisely dated mention says, else as the first mention says."""
+    dated = next((r for r in event.reports if r.time_offset is not None), event.reports[0])
+    return dated.background
+
+
+def _compatible_background(event: Event, report: Report) -> bool:
+    """Same news window, or one side only vaguely placed in time ("last week") against a dated one."""
+    if _background_of(event) == report.background:
+        return True
+    vague = [r for r in (*event.reports, report) if r.background and r.time_offset is None]
+    return bool(vague)
 
 
 def _offset_key(time: TimeMention | None):

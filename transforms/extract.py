@@ -107,7 +107,7 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         "date_basis": None,
         "time_of_day": time_of_day,
         "outcome": min(outcomes, key=_OUTCOME_RANK.get) if outcomes else None,
-        "background": reports[0].background,
+        "background": (dating or reports[0]).background,
         "published_on": published,
         "sources": sorted({r.source for r in reports if r.source}),
         "evidence": " … ".join(text for _, _, text in sentences),
