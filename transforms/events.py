@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.dates import TimeMention, find_times
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
@@ -72,12 +72,12 @@ _FOREIGN_STRIKER = _rx(r"اسرائيل\w*|الاحتلال|الروسي\w*|رو
 _US_ADJ = r"(?:الامريكي|الاميركي|الامريكيه|الاميركيه|امريكيه|اميركيه|امريكي|اميركي|للتحالف|التحالف الدولي|التحالف|الامريكيتين|الاميركيتين)"
 _STRIKE_NOUN = r"(?:غارات|غاره|الغارات|الغاره|ضربات|ضربه|الضربات|الضربه|القصف|قصف|مدفعيه|المدفعيه|الرد|قاذفات|القاذفات)"
 _AIRCRAFT = r"(?:طائرات|الطائرات|طائره|مقاتلات|المقاتلات|مروحيات|المروحيات|مسيره|مسيرات|طيران|الطيران)"
-_STRIKE_VERB = r"(?:شن|شنت|نفذ|نفذت|استهدف|استهدفت|قصف|قصفت|ضرب|ضربت|اغار|اغارت|اغارت|تشن|تقصف|تستهدف|يستهدف|يقصف|دمرت|قتلت|اغتالت)"
+_STRIKE_VERB = r"(?:شن|شنت|نفذ|نفذت|استهدف|استهدفت|قصف|قصفت|ضرب|ضربت|اغار|اغارت|تشن|تقصف|تستهدف|يستهدف|يقصف|دمرت|قتلت|اغتالت|وجهت|وجه|توجه|يوجه)"
 _US_AGENT = _rx(
-    rf"{_B}{_CL}{_STRIKE_NOUN}(?:\s(?:جويه|حربيه|مقاتله|مدفعي|مسيره|الحربي|المسير|الجويه|الحربيه|المدفعي|مدفعيه|ثقيله|دقيقه))?\s{_US_ADJ}{_E}"
+    rf"{_B}{_CL}{_STRIKE_NOUN}(?:\s(?:جويه|جوي|الجوي|حربيه|مقاتله|مدفعي|مسيره|الحربي|المسير|الجويه|الحربيه|المدفعي|مدفعيه|ثقيله|دقيقه))?\s{_US_ADJ}{_E}"
     # aircraft only strike when a verb says so: "طائرات أمريكية استهدفت", not "تحليق طيران التحالف"
     rf"|{_B}{_CL}{_AIRCRAFT}(?:\s(?:حربيه|مسيره|الحربي|المسير|الحربيه|مقاتله))?\s{_US_ADJ}(?:\s\S+)?\s{_STRIKE_VERB}{_E}"
-    rf"|{_B}(?:{_STRIKE_VERB}|ردت|رد|وردت|ورد)\s(?:ال)?(?:الولايات المتحده|واشنطن|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|التحالف|قوات التحالف|طائرات|مقاتلات|مسيره|مروحيات|الطيران|قاذفات|البنتاغون|القياده المركزيه)"
+    rf"|{_B}(?:{_STRIKE_VERB}|ردت|رد|وردت|ورد)\s(?:ال)?(?:الولايات المتحده|واشنطن|(?:ال)?(?:قوات|جيش)(?:\s\S+)?\s{_US_ADJ}|التحالف|قوات التحالف|طائرات|مقاتلات|مسيره|مروحيات|الطيران|قاذفات|البنتاغون|القياده المركزيه)"
     rf"|{_B}(?:الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه|الجيش الامريكي|الجيش الاميركي)\S*(?:\s\S+){{0,3}}\s(?:تعلن|يعلن|اعلنت|اعلن)\s(?:عن\s)?(?:شن|تنفيذ)\s(?:ضربات|غارات|ضربه|غاره)"
     rf"|{_B}(?:الولايات المتحده|واشنطن|التحالف الدولي|التحالف|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|البنتاغون|القياده المركزيه الامريكيه|القياده المركزيه الاميركيه)(?:\s(?:الامريكيه|الاميركيه|قد|كانت|كان|بدورها|بدوره|امس|اليوم))*\s(?:تشن|يشن|تقصف|يقصف|تستهدف|يستهدف|تضرب|يضرب|ترد|يرد|شنت|شن|قصفت|قصف|استهدفت|استهدف|ردت|رد|نفذت|نفذ)"
 )
@@ -108,6 +108,7 @@ _VICTIM = r"(?:جندي|جنديين|عنصر|عنصرين|شخص|شخصين|م�
 _KILLED = _rx(
     rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{_APPROX}(?P<n>{NUMBER}|{_VICTIM})"
     rf"|(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
+    rf"|(?:ال)?(?P<n3>{NUMBER})\s(?:\S+\s)?(?:قتلوا|قتلن|لقوا حتفهم|لقوا مصرعهم|قضوا)"
 )
 _INJURED = _rx(
     rf"(?:اصابه|جرح|اصيب|اصيبت|جرح)\s{_APPROX}(?P<n>{NUMBER}|{_VICTIM})"
@@ -368,6 +369,12 @@ class ArticleExtractor:
 
     @staticmethod
     def _time_for(norm, times, anchor, anchors):
+        # A day beats a bare day part ("ساعات الفجر الأولى 28 حزيران"); the part then says when in that day.
+        days = [t for t in times if t.time_of_day is None or t.offset is not None or t.weekday is not None
+                or t.absolute is not None or t.day is not None or t.month is not None or t.background]
+        parts = [t for t in times if t not in days]
+        if days and parts:
+            times = [_with_part(t, parts, norm) for t in days]
         if not times:
             return None
         if len(anchors) == 1:
@@ -435,6 +442,16 @@ class ArticleExtractor:
             report.outcome = "hit"
 
 
+_COMBINED_TOLL = re.compile(fold(r"(?:قتل|مقتل|سقوط)\s?و\s?(?:جرح|اصابه|اصابات|جرحي)\s?$|(?:قتل|مقتل)\sو$"))
+
+
+def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMention:
+    if day.time_of_day is not None:
+        return day
+    near = [p for p in parts if _distance(norm, p.start, day.start) < 30]
+    return replace(day, time_of_day=near[0].time_of_day) if near else day
+
+
 def _owner(norm: str, anchors, position: int) -> int:
     """The anchor a mention at ``position`` belongs to: the nearest, clause breaks counted."""
     return min(anchors, key=lambda a: _distance(norm, a[2], position))[2]
@@ -448,7 +465,9 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
         for m in pattern.finditer(norm):
             if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != report.anchor:
                 continue
-            value = _casualty_value(m.group("n") or m.group("n2"))
+            if _COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
+                continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
+            value = _casualty_value(next((g for g in m.groups() if g), None))
             if value is not None:
                 setattr(report, attr, value)
                 break
@@ -545,6 +564,9 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             named = [e for e in events if e.event_type == r.event_type and e.location is not None
                      and not _is_vague(e.reports[0]) and _background_of(e) == r.background and _compatible_days(e, r)]
             if set(r.countries) <= {e.location.country for e in named}:
+                for e in named:
+                    if e.location.country in r.countries:
+                        e.reports.append(r)  # its day and weapon belong to every act it sums up
                 continue
             specific = []
             candidates = [e for e in candidates if e.location is None]
