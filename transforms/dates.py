@@ -56,6 +56,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
     ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
 ]
+# What each pattern cannot match without: a cheap test that spares most sentences the regex.
+_NEEDS = {
+    "ago": ("منذ", "قبل"), "last_period": ("الماضي", "المنصرم", "السابق", "الفائت"),
+    "day_before_yesterday": ("امس",), "last_night": ("الليله",), "yesterday": ("امس", "البارحه"),
+    "today": ("اليوم",), "date": tuple("0123456789"), "weekday": tuple(WEEKDAYS),
+    "month": tuple(MONTHS), "part": tuple(_DAYPARTS),
+}
 _FOREIGN_WEEKDAY = re.compile(r"(?:صلاه|خطبه|خطيب|صلاتي)\s$")
 
 
@@ -114,6 +121,8 @@ def find_times(sentence: str) -> list[TimeMention]:
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if not any(word in sentence for word in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -247,7 +247,7 @@ class ArticleExtractor:
         actors: list[Mention] = []
         weapons: list[Mention] = []
         for m in mentions:
-            if m.kind == "location" and _DATELINE_AFTER.match(norm, m.end) and not norm[: m.start].strip():
+            if m.kind == "location" and m.start < 3 and _DATELINE_AFTER.match(norm, m.end):
                 continue  # "بغداد، العراق (CNN) --": where the story was filed
             if m.kind == "source":
                 others = [o for o in mentions if o.start == m.start and o.kind == "location"]
@@ -457,8 +457,13 @@ def _owner(norm: str, anchors, position: int) -> int:
     return min(anchors, key=lambda a: _distance(norm, a[2], position))[2]
 
 
+_CASUALTY_WORD = re.compile(fold(r"قتل|مقتل|مصرع|اصاب|اصيب|جرح|جريح|ضحايا|خسائر|اضرار|شهيد|شهداء|استشهاد|حتف|قضوا|مصاب"))
+
+
 def _add_casualties(report: Report, norm: str, anchors=None) -> None:
     """Killed and injured figures of the sentence that belong to this report's anchor."""
+    if not _CASUALTY_WORD.search(norm):
+        return
     for pattern, attr in ((_KILLED, "killed"), (_INJURED, "injured")):
         if getattr(report, attr) is not None:
             continue
