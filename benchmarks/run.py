@@ -1,0 +1,391 @@
+"""How fast the pipeline is, and how its cost grows with the corpus.
+
+    python -m benchmarks.run [--sizes 1000 10000 100000] [--seed 7] [--out benchmarks/out]
+                             [--no-pipeline] [--profile]
+
+For each size N it generates (or reuses) the synthetic corpus of ``benchmarks.generate_corpus``
+and prints:
+
+* the floor: reading, decoding and normalising every file, the work no extractor can skip,
+  in one process and in two (articles/s over the readable articles, MB/s over all bytes);
+* extraction: the same reading and decoding, then ``extract_article`` as the pipeline calls
+  it, in one process and in two, and its throughput as a share of the floor's;
+* event precision, recall and F1 of the extractor against the planted gold;
+* the full pipeline (``python -m orchestration``) from a cold start, every asset: wall time,
+  peak resident memory of its process tree, and the time of each step;
+* at the largest N, the same command again after 10 new articles land.
+
+A cProfile of extraction follows when extraction falls below the target share of the
+floor (or with ``--profile``). Results also go to ``OUT/results-N.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import datetime as dt
+import functools
+import io
+import json
+import multiprocessing
+import os
+import pstats
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.generate_corpus import GENERATOR_VERSION, generate, write_articles
+from transforms.evaluate import Score, score_article
+from transforms.extract import extract_article, publication_date
+from transforms.ingest import RejectedFile, article_id, decode
+from transforms.normalize import normalize
+
+REPO = Path(__file__).resolve().parent.parent
+WORKERS = 2
+CHUNK_FILES = 200  # files per task handed to a worker process
+NEW_ARTICLES = 10
+EXTRACTION_SHARE_TARGET = 0.5  # of the floor's throughput
+PIPELINE_SECONDS_TARGET, PIPELINE_MEMORY_TARGET_GB, PIPELINE_TARGET_SIZE = 600, 4.0, 100_000
+INCREMENTAL_SECONDS_TARGET = 60
+PROFILE_SAMPLE = 2000  # articles profiled when extraction misses its target
+
+
+# --- the corpus -------------------------------------------------------------------------
+def ensure_corpus(out: Path, n: int, seed: int) -> tuple[Path, dict, float | None]:
+    """The corpus folder for (n, seed), generated unless an identical one is there; seconds spent generating."""
+    folder = out / f"corpus-{n}-seed{seed}"
+    meta_path = folder / "corpus.json"
+    if meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        if meta.get("generator_version") == GENERATOR_VERSION and meta.get("seed") == seed and meta.get("articles") == n:
+            return folder, meta, None
+    started = time.perf_counter()
+    generate(folder, n, seed)
+    return folder, json.loads(meta_path.read_text()), time.perf_counter() - started
+
+
+def work_list(landing: Path) -> list[tuple[str, dt.date | None]]:
+    """(path, manifest publication date) of every article file of a landing folder, by name."""
+    with open(landing / "manifest.csv", encoding="utf-8", newline="") as handle:
+        published = {row["file"]: dt.date.fromisoformat(row["published_on"]) if row["published_on"] else None
+                     for row in csv.DictReader(handle)}
+    files = sorted(p for p in landing.iterdir() if p.is_file() and p.name != "manifest.csv" and not p.name.startswith("."))
+    return [(str(p), published.get(p.name)) for p in files]
+
+
+# --- the two kinds of work, over a list of files ---------------------------------------
+def floor_work(items: list[tuple[str, dt.date | None]]) -> tuple[int, int, int]:
+    """(articles, bytes, 0): read, decode and normalise each file; nothing else."""
+    articles = size = 0
+    for path, _ in items:
+        data = Path(path).read_bytes()
+        size += len(data)
+        try:
+            text, _ = decode(data)
+        except RejectedFile:
+            continue
+        normalize(text)
+        articles += 1
+    return articles, size, 0
+
+
+def extraction_work(items: list[tuple[str, dt.date | None]], keep: dict | None = None) -> tuple[int, int, int]:
+    """(articles, bytes, events): read and decode each file, then extract as the pipeline does.
+
+    With ``keep``, the records of each article are kept by file name (for scoring afterwards).
+    """
+    articles = size = events = 0
+    for path, manifest_date in items:
+        data = Path(path).read_bytes()
+        size += len(data)
+        try:
+            text, _ = decode(data)
+        except RejectedFile:
+            continue
+        name = os.path.basename(path)
+        records = extract_article(text, name, publication_date(text, manifest_date), article_id(data))
+        articles += 1
+        events += len(records)
+        if keep is not None:
+            keep[name] = records
+    return articles, size, events
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children reaped so far."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(work, items: list, processes: int) -> dict:
+    """Run ``work`` over the items in this process (1) or a pool of ``processes``; wall and CPU time, totals.
+
+    The CPU time shows what the work cost when other programs share the cores and stretch the wall time.
+    """
+    load = os.getloadavg()[0]
+    started, cpu_before = time.perf_counter(), cpu_seconds()
+    if processes == 1:
+        articles, size, events = work(items)
+    else:
+        chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
+        # fork: workers start in milliseconds, so small corpora measure work, not interpreter start-up.
+        pool = multiprocessing.get_context("fork").Pool(processes)
+        totals = list(pool.imap_unordered(work, chunks))
+        pool.close()
+        pool.join()  # reaped workers count in RUSAGE_CHILDREN
+        articles, size, events = (sum(t[i] for t in totals) for i in range(3))
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before
+    return {"processes": processes, "seconds": seconds, "cpu_seconds": cpu, "articles": articles, "bytes": size,
+            "events": events, "articles_per_s": articles / seconds, "mb_per_s": size / 1e6 / seconds,
+            "load_1m_before": load}
+
+
+def score(gold_path: Path, predicted: dict[str, list[dict]]) -> Score:
+    gold: dict[str, list[dict]] = defaultdict(list)
+    with open(gold_path, encoding="utf-8") as handle:
+        for line in handle:
+            event = json.loads(line)
+            gold[event["article"]].append(event)
+    result = Score()
+    for name in sorted(set(gold) | set(predicted)):
+        score_article(name, gold.get(name, []), predicted.get(name, []), result)
+    return result
+
+
+def extraction_profile(items: list, limit: int = 18) -> str:
+    """Where one process spends extraction time: cProfile over a sample, by own time and cumulative."""
+    profiler = cProfile.Profile()
+    profiler.runcall(extraction_work, items[:PROFILE_SAMPLE])
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text).strip_dirs()
+    stats.sort_stats("tottime").print_stats(limit)
+    stats.sort_stats("cumulative").print_stats(limit)
+    return _compact_profile(text.getvalue())
+
+
+def _compact_profile(report: str) -> str:
+    keep = [line for line in report.splitlines() if line.strip() and not line.startswith(("Ordered by", "   List reduced"))]
+    return "\n".join("    " + line for line in keep)
+
+
+# --- the full pipeline ------------------------------------------------------------------
+def _tree_rss_bytes(root: int) -> int:
+    """Resident memory of a process and all its descendants now (Linux /proc)."""
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as children:
+                    stack.extend(int(c) for c in children.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+_STEP_DONE = re.compile(r'Finished execution of step "([^"]+)" in ([^.]+(?:\.\d+)?(?:ms|s|m\d+s|h\d+m))\.')
+
+
+def _seconds(duration: str) -> float:
+    """Dagster's format_duration back to seconds: 533ms, 2.1s, 4m52s, 1h4m."""
+    if m := re.fullmatch(r"(\d+)h(\d+)m", duration):
+        return int(m[1]) * 3600 + int(m[2]) * 60
+    if m := re.fullmatch(r"(\d+)m(\d+)s", duration):
+        return int(m[1]) * 60 + int(m[2])
+    if duration.endswith("ms"):
+        return float(duration[:-2]) / 1000
+    return float(duration[:-1])
+
+
+def run_pipeline(landing: Path, workdir: Path, log_name: str) -> dict:
+    """``python -m orchestration`` on a landing folder with its own warehouse and Dagster home."""
+    env = dict(os.environ, MILITIA_LANDING_DIR=str(landing), MILITIA_WAREHOUSE_DIR=str(workdir / "warehouse"),
+               DAGSTER_HOME=str(workdir / "dagster_home"), GX_ANALYTICS_ENABLED="false")
+    (workdir / "dagster_home").mkdir(parents=True, exist_ok=True)
+    log_path = workdir / f"{log_name}.log"
+    peak, load = 0, os.getloadavg()[0]
+    with open(log_path, "w") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "orchestration"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        finished = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not finished.is_set():
+                peak = max(peak, _tree_rss_bytes(process.pid))
+                finished.wait(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        # wait4, not wait: it returns the resource use of this child and the descendants it reaped.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        finished.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    output = log_path.read_text(errors="replace")
+    steps: dict[str, float] = {}
+    for step, duration in _STEP_DONE.findall(output):
+        steps[step] = steps.get(step, 0.0) + _seconds(duration)
+    return {"ok": process.returncode == 0, "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "load_1m_before": load, "peak_tree_rss_gb": peak / 1e9,
+            "max_process_rss_gb": usage.ru_maxrss * 1024 / 1e9, "steps": steps, "log": str(log_path)}
+
+
+def last_run_extracted(warehouse: Path) -> dict:
+    """Rows of the frames the last run wrote and of raw.articles served: did it re-read everything?"""
+    import duckdb
+
+    counts = {}
+    frames = warehouse / "frames"
+    for name in ("raw_articles", "events"):
+        path = frames / f"{name}.parquet"
+        if path.exists():
+            counts[f"frame {name}"] = duckdb.sql(f"select count(*) from read_parquet('{path}')").fetchone()[0]
+    served = warehouse / "militia.duckdb"
+    if served.exists():
+        con = duckdb.connect(str(served), read_only=True)
+        try:
+            counts["served raw.articles"] = con.execute("select count(*) from raw.articles").fetchone()[0]
+            counts["served raw.events"] = con.execute("select count(*) from raw.events").fetchone()[0]
+        finally:
+            con.close()
+    return counts
+
+
+def add_articles_and_rerun(corpus: Path, workdir: Path, n: int, seed: int) -> dict:
+    """Land articles n .. n+9 of the same corpus, run the pipeline again, then take them away again."""
+    landing = corpus / "landing"
+    manifest = landing / "manifest.csv"
+    original_manifest = manifest.read_bytes()
+    before = {p.name for p in landing.iterdir()}
+    try:
+        write_articles(landing, workdir / "new-gold.jsonl", seed, range(n, n + NEW_ARTICLES), append=True)
+        result = run_pipeline(landing, workdir, "incremental")
+        result["counts"] = last_run_extracted(workdir / "warehouse")
+        return result
+    finally:
+        for path in landing.iterdir():
+            if path.name not in before:
+                path.unlink()
+        manifest.write_bytes(original_manifest)
+
+
+# --- the report -------------------------------------------------------------------------
+def _rate(run: dict) -> str:
+    return (f"{run['articles_per_s']:>9,.0f} articles/s {run['mb_per_s']:>7.1f} MB/s "
+            f"({run['seconds']:.1f} s wall, {run['cpu_seconds']:.1f} s CPU, load {run['load_1m_before']:.1f})")
+
+
+def _steps(steps: dict[str, float]) -> str:
+    ordered = sorted(steps.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in ordered)
+
+
+def benchmark_size(n: int, args) -> dict:
+    corpus, meta, generated_in = ensure_corpus(args.out, n, args.seed)
+    items = work_list(corpus / "landing")
+    made = f"generated in {generated_in:.1f} s" if generated_in is not None else "reused"
+    print(f"\nN = {n:,} files ({meta['bytes'] / 1e6:.1f} MB, {meta['events']:,} planted events, corpus {made}: {corpus})", flush=True)
+    result: dict = {"n": n, "seed": args.seed, "corpus_bytes": meta["bytes"], "planted_events": meta["events"], "kinds": meta["kinds"]}
+
+    floor = {WORKERS: timed(floor_work, items, WORKERS), 1: timed(floor_work, items, 1)}
+    extraction = {WORKERS: timed(extraction_work, items, WORKERS)}
+    predicted: dict[str, list[dict]] = {}
+    extraction[1] = timed(functools.partial(extraction_work, keep=predicted), items, 1)
+    events_score = score(corpus / "gold.jsonl", predicted)
+    del predicted
+    for label, runs in (("floor (read, decode, normalise)", floor), ("extraction (read, decode, extract)", extraction)):
+        result["floor" if runs is floor else "extraction"] = {str(p): runs[p] for p in (1, WORKERS)}
+        print(f"  {label:<36} 1 process   {_rate(runs[1])}", flush=True)
+        print(f"  {'':<36} {WORKERS} processes {_rate(runs[WORKERS])}", flush=True)
+    shares = {p: result["extraction"][str(p)]["articles_per_s"] / result["floor"][str(p)]["articles_per_s"] for p in (1, WORKERS)}
+    result["extraction_share_of_floor"] = {str(p): s for p, s in shares.items()}
+    print(f"  {'extraction / floor':<36} {shares[1]:.1%} (1 process), {shares[WORKERS]:.1%} ({WORKERS} processes); "
+          f"target >= {EXTRACTION_SHARE_TARGET:.0%}", flush=True)
+    result["f1"] = {"precision": events_score.precision, "recall": events_score.recall, "f1": events_score.f1,
+                    "true_positives": events_score.true_positives, "false_positives": events_score.false_positives,
+                    "false_negatives": events_score.false_negatives, "fields": events_score.field_accuracy()}
+    print(f"  {'event F1 against the planted gold':<36} {events_score.f1:.3f} (precision {events_score.precision:.3f}, "
+          f"recall {events_score.recall:.3f}; tp {events_score.true_positives:,}, fp {events_score.false_positives:,}, "
+          f"fn {events_score.false_negatives:,})", flush=True)
+    print(f"  {'':<36} fields: " + ", ".join(f"{k} {v:.3f}" for k, v in events_score.field_accuracy().items()), flush=True)
+    if args.profile or min(shares.values()) < EXTRACTION_SHARE_TARGET:
+        result["extraction_profile"] = extraction_profile(items)
+        print(f"  extraction profile, 1 process, first {min(PROFILE_SAMPLE, len(items)):,} files:\n{result['extraction_profile']}", flush=True)
+
+    if not args.no_pipeline:
+        workdir = args.out / f"pipeline-{n}-seed{args.seed}"
+        shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir(parents=True)
+        cold = run_pipeline(corpus / "landing", workdir, "cold")
+        result["pipeline_cold"] = cold
+        print(f"  {'full pipeline, cold, every asset':<36} {cold['seconds']:.1f} s wall ({cold['cpu_seconds']:.1f} s CPU, load {cold['load_1m_before']:.1f}), peak RSS {cold['peak_tree_rss_gb']:.2f} GB "
+              f"(process tree), {cold['max_process_rss_gb']:.2f} GB largest process{'' if cold['ok'] else '  FAILED, see ' + cold['log']}", flush=True)
+        print(f"  {'':<36} steps: {_steps(cold['steps'])}", flush=True)
+        if n == max(args.sizes) and cold["ok"]:
+            again = add_articles_and_rerun(corpus, workdir, n, args.seed)
+            result["pipeline_plus_10"] = again
+            print(f"  {f'+{NEW_ARTICLES} new articles, same warehouse':<36} {again['seconds']:.1f} s wall ({again['cpu_seconds']:.1f} s CPU), peak RSS "
+                  f"{again['peak_tree_rss_gb']:.2f} GB{'' if again['ok'] else '  FAILED, see ' + again['log']}", flush=True)
+            print(f"  {'':<36} steps: {_steps(again['steps'])}", flush=True)
+            print(f"  {'':<36} rows after it: " + ", ".join(f"{k} {v:,}" for k, v in again["counts"].items()), flush=True)
+    (args.out / f"results-{n}.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+    return result
+
+
+def print_targets(results: list[dict]) -> None:
+    print("\nTargets (2 cores):")
+    for r in results:
+        share = r["extraction_share_of_floor"][str(WORKERS)]
+        print(f"  N={r['n']:>7,}  extraction at >= {EXTRACTION_SHARE_TARGET:.0%} of the floor ({WORKERS} processes): "
+              f"{share:.1%}  {'met' if share >= EXTRACTION_SHARE_TARGET else 'MISSED'}")
+    for r in results:
+        cold = r.get("pipeline_cold")
+        if cold and r["n"] == PIPELINE_TARGET_SIZE:
+            ok = cold["ok"] and cold["seconds"] < PIPELINE_SECONDS_TARGET and cold["peak_tree_rss_gb"] < PIPELINE_MEMORY_TARGET_GB
+            print(f"  N={r['n']:>7,}  end to end < {PIPELINE_SECONDS_TARGET / 60:.0f} min and < {PIPELINE_MEMORY_TARGET_GB:.0f} GB: "
+                  f"{cold['seconds']:.0f} s, {cold['peak_tree_rss_gb']:.2f} GB  {'met' if ok else 'MISSED'}")
+        again = r.get("pipeline_plus_10")
+        if again:
+            ok = again["ok"] and again["seconds"] < INCREMENTAL_SECONDS_TARGET
+            print(f"  N={r['n']:>7,}  +{NEW_ARTICLES} articles < {INCREMENTAL_SECONDS_TARGET} s: {again['seconds']:.1f} s  "
+                  f"{'met' if ok else 'MISSED'}")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown CPU")
+    memory = next((int(line.split()[1]) / 1024 ** 2 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    return f"{cpu}, {os.cpu_count()} cores visible, {memory:.0f} GB RAM, Python {sys.version.split()[0]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
+    parser.add_argument("--no-pipeline", action="store_true", help="skip the full-pipeline runs")
+    parser.add_argument("--profile", action="store_true", help="print the extraction profile even when it meets its target")
+    args = parser.parse_args(argv)
+    args.out = args.out.resolve()
+    args.out.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}")
+    results = [benchmark_size(n, args) for n in args.sizes]
+    print_targets(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
