@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from transforms.normalize import fold
 
+# EVENTS.md: "about a week ago" is background, "يوم الأربعاء الماضي" is news.
+NEWS_WINDOW_DAYS = 7
+
 WEEKDAYS = {
     "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
 }
@@ -81,8 +84,11 @@ class TimeMention:
     background: bool = False  # "about a week ago", "last month": outside the news window
 
     def is_background(self, published: dt.date | None) -> bool:
-        """Outside the article's news window: weeks ago, or a month other than the current one."""
+        """Outside the article's news window: a week or more before publication, or another month."""
         if self.background:
+            return True
+        offset = self.resolve(published)[1]
+        if offset is not None and offset <= -NEWS_WINDOW_DAYS:
             return True
         if self.month is not None and self.day is None and published is not None:
             return (self.year or published.year, self.month) != (published.year, published.month)

@@ -52,7 +52,7 @@ _DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s
 # "the same group": the militia the article named last.
 _GROUP_ANAPHOR = _rx(r"(?:الجماعه|الفصائل|المجموعه|المجموعات|الميليشيا|المليشيا|الفصيل|الحركه|الكتائب)\s(?:ذاتها|نفسها|ذاته|نفسه|المذكوره|ذاتهم)")
 # "the base", "the same base": the base the article named last, when this sentence names none.
-_BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?لل)قاعده(?:\s(?:ذاتها|نفسها|الامريكيه|الاميركيه|العسكريه|الجويه))?(?![\w])|(?<![\w])[وف]?(?:ب|ل)?نفس القاعده(?![\w])")
+_BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?لل)(?:قاعده|معسكر)(?:\s(?:ذاتها|نفسها|ذاته|نفسه|الامريكيه|الاميركيه|العسكريه|الجويه))?(?![\w])|(?<![\w])[وف]?(?:ب|ل)?نفس (?:القاعده|المعسكر)(?![\w])")
 _PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
 # Counts of acts, not acts: "13 attacks in a week", "17 on al-Omar, 15 on Conoco", "the toll of attacks".
 _TALLY = _rx(
@@ -93,6 +93,9 @@ _STATIONED_AT = _rx(r"(?:المتمركزه|الموجوده|المنتشره|ا
 _CLAIM = _rx(rf"{_B}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|في بيان|بيان صادر|وفق بيان|بحسب بيان|بيانا|ببيان|عبر قناتها|نشرت)")
 # Taking responsibility, as opposed to announcing anything at all.
 _CLAIM_VERB = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|تتبنى|تبنيها|تبنيه|مسووليتها عن|مسووليته عن|مسووليتهم عن)")
+_ATTRIBUTION = _rx(rf"{_B}{_CL}(?:اتهم\w*|يتهم\w*|تتهم\w*|بالوقوف وراء|نسبت\w*|نسبه|حمل\w* (?:\S+ )?مسووليه|رجح\w* (?:ان )?(?:تكون|يكون)|مرجحا|مرجحه)")
+# One act referred to ("الهجوم", "العملية"), as opposed to attacks in general ("هجمات").
+_SINGULAR_ATTACK = _rx(rf"{_B}{_CL}(?:ال)?(?:هجوم|استهداف|قصف|عمليه|اعتداء|ضربه|رشقه|اطلاق)(?:ين|ان)?{_E}")
 _NO_CLAIM = _rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|دون (?:ان تتبن|الكشف عن الجهه)|لم تعرف الجهه|مجهول[هة]? المصدر|جهه مجهوله|لم يتم التعرف")
 _INTERCEPTED = _rx(rf"{_B}{_CL}(?:اسقاط|اسقط\w*|اعتراض|اعترض\w*|تصدت|تصدي|التصدي|تدمير الطائره)")
 _FOILED = _rx(rf"{_B}{_CL}(?:احباط|احبط\w*|افشال|افشل\w*)")
@@ -106,7 +109,7 @@ _NO_CASUALTIES = _rx(
 _NO_DAMAGE = _rx(r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)")
 _HIT = _rx(r"اصاب(?:ت)? اهداف|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل")
 _APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sيقل\sعن|نحو|حوالي|قرابه|اكثر\sمن|اقل\sمن|ما لا يقل عن)?\s?"
-_VICTIM = r"(?:جندي|جنديين|عنصر|عنصرين|شخص|شخصين|مدني|طفل|طفله|ضابط|مقاتل|متعاقد|عسكري)"
+_VICTIM = r"(?:جنديين|جنديان|عنصرين|عنصران|شخصين|شخصان|جندي|عنصر|شخص|مدني|طفل|طفله|ضابط|مقاتل|متعاقد|عسكري)"
 _KILLED = _rx(
     rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{_APPROX}(?P<n>{NUMBER}|{_VICTIM})"
     rf"|(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
@@ -291,7 +294,8 @@ class ArticleExtractor:
 
         no_claim = bool(_NO_CLAIM.search(norm))
         claim = bool(_CLAIM.search(norm)) and not no_claim
-        claims_an_attack = claim and bool(_CLAIM_VERB.search(norm))
+        # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
+        claims_an_attack = (claim and bool(_CLAIM_VERB.search(norm))) or bool(_ATTRIBUTION.search(norm))
         anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack)
         times = [t for t in find_times(norm) if not _STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
         background_sentence = bool(_BACKGROUND.search(norm))
@@ -367,7 +371,8 @@ class ArticleExtractor:
                 continue
             if event_type == "strike" and has_strike:
                 anchors.append(("strike", None, us_agents[0].start(), False))
-            elif event_type == "attack" and has_attack and (us_targets or bases or claim) and triggers:
+            elif event_type == "attack" and has_attack and triggers and (
+                us_targets or bases or (claim and _SINGULAR_ATTACK.search(norm))):
                 summary = bool(re.search(r"(?:القواعد|قواعد|قاعدتين|قاعدتان|قاعدتي)", norm))
                 anchors.append(("attack", None, (us_targets[0].start() if us_targets else triggers[0].start()), summary))
         return anchors
@@ -527,7 +532,7 @@ def _count(norm: str, weapon: Mention) -> int | None:
 def _casualty_value(text: str | None) -> int | None:
     if not text:
         return None
-    if text in ("جنديين", "عنصرين", "شخصين"):
+    if text in ("جنديين", "جنديان", "عنصرين", "عنصران", "شخصين", "شخصان"):
         return 2
     if re.fullmatch(_VICTIM, text):
         return 1

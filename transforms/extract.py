@@ -84,7 +84,10 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
     elif event.event_type == "strike":
         actor = placed[0].actor
     else:
-        actor = max((r.actor for r in reports), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(reports, a)))
+        # The mentions naming the place decide; placeless ones ("accused pro-Tehran groups of the
+        # attack") only fill in where those leave the actor unknown.
+        known = [r for r in placed if r.actor != "unknown"] or reports
+        actor = max((r.actor for r in known), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(known, a)))
     outcomes = [r.outcome for r in reports if r.outcome]
     event_id = hashlib.sha1(f"{article_id}|{index}|{event.event_type}|{event.location.id if event.location else ''}".encode()).hexdigest()[:16]
     sentences = sorted({(r.sentence.start, r.sentence.end, r.sentence.text) for r in reports})

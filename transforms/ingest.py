@@ -1,7 +1,9 @@
 """Reading the landing folder: what scrapers deliver, decoded or quarantined with a reason.
 
-Pure functions from a folder (and its optional ``manifest.csv``) to two Polars frames:
-articles that can be read, and rejected files with the reason, size and first bytes.
+Pure functions, no Dagster and no database: a folder (and its optional ``manifest.csv``)
+and the ledger of what was read before, in; Polars frames out. A file is read again
+only when its size, modification time or manifest row changed since the ledger
+recorded it, and it counts as changed only when its bytes or manifest row differ.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import datetime as dt
 import hashlib
 import html
 import io
+import os
 import re
+import unicodedata
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +28,7 @@ MANIFEST_NAME = "manifest.csv"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # The earliest date an article of this conflict can carry, and a little slack after today.
 EARLIEST_PUBLICATION = dt.date(2014, 1, 1)
+HEAD_BYTES = 16
 
 ARTICLE_SCHEMA = {
     "article_id": pl.String,
@@ -40,12 +46,24 @@ ARTICLE_SCHEMA = {
 }
 REJECTED_SCHEMA = {
     "file": pl.String,
+    "source": pl.String,  # "file": the landing file was refused; "manifest": its manifest row was
     "reason": pl.String,
     "byte_size": pl.Int64,
     "first_bytes_hex": pl.String,
     "duplicate_of": pl.String,
     "rejected_at": pl.Datetime("us", "UTC"),
 }
+# One row per landing file ever read: what it looked like then and what became of it.
+LEDGER_SCHEMA = {
+    "file": pl.String,
+    "byte_size": pl.Int64,
+    "modified_ns": pl.Int64,
+    "content_hash": pl.String,  # null when the bytes were not read (too large, unreadable, a link)
+    "manifest_hash": pl.String,  # null when the manifest has no row for the file
+    "outcome": pl.String,  # article | rejected | duplicate | retracted
+    "read_at": pl.Datetime("us", "UTC"),
+}
+LISTING_SCHEMA = {"file": pl.String, "byte_size": pl.Int64, "modified_ns": pl.Int64, "is_link": pl.Boolean}
 
 
 class RejectedFile(Exception):
@@ -59,10 +77,45 @@ class ManifestRow:
     outlet: str | None
     language: str | None
 
+    @property
+    def fingerprint(self) -> str:
+        """Changes when any field an article takes from the manifest changes."""
+        return hashlib.sha256(repr((self.published_on, self.url, self.outlet, self.language)).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class LandingFile:
+    """A landing file as one scan saw it; ``data`` is None when it was not read, ``problem`` says why."""
+    name: str
+    byte_size: int
+    modified_ns: int
+    content_hash: str | None
+    data: bytes | None
+    head: bytes
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class LandingScan:
+    changed: list[LandingFile]  # new files, and files whose bytes or manifest row differ from the ledger's
+    touched: pl.DataFrame  # ledger rows of files rewritten with the same bytes: new stat, same outcome
+
+
+@dataclass(frozen=True)
+class LandingBatch:
+    articles: pl.DataFrame  # ARTICLE_SCHEMA
+    rejected: pl.DataFrame  # REJECTED_SCHEMA, files of the batch only
+    ledger: pl.DataFrame  # LEDGER_SCHEMA, one row per file of the batch
+
 
 def article_id(data: bytes) -> str:
     """Content hash: the same bytes are the same article whatever the file is called."""
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x7fELF")
+# C0 controls other than tab, newline, carriage return and form feed: text has almost none.
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -70,14 +123,21 @@ def decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise RejectedFile("empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _clean(data.decode("utf-16")), "utf-16"
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise RejectedFile(f"undecodable UTF-16 ({error.reason})") from None
+        if "\x00" in text:
+            raise RejectedFile("binary content: NUL characters after UTF-16 decoding")
+        return _checked(_clean(text), encoding)
+    if data.startswith(_BINARY_MAGIC):
+        raise RejectedFile("binary content: an image, PDF, archive or executable, not text")
     if b"\x00" in data:
         raise RejectedFile("binary content: contains NUL bytes")
-    if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b")):
-        raise RejectedFile("binary content: an image, PDF or archive, not text")
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
+        # windows-1256 maps nearly every byte, so decoding it always "works": the control-character test catches noise.
         try:
             text, encoding = data.decode("cp1256"), "windows-1256"
         except UnicodeDecodeError as error:
@@ -86,8 +146,14 @@ def decode(data: bytes) -> tuple[str, str]:
     if _looks_like_html(text):
         text = strip_html(text)
         encoding += "+html"
+    return _checked(text, encoding)
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
     if not text.strip():
         raise RejectedFile("no text after decoding")
+    if len(_CONTROL.findall(text[:4000])) > max(4, len(text[:4000]) // 100):
+        raise RejectedFile(f"binary content: control characters throughout ({encoding})")
     return text, encoding
 
 
@@ -114,87 +180,196 @@ def strip_html(page: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def inside_folder(name: str) -> bool:
+    """A bare file name: no directory part, so it cannot point outside the landing folder."""
+    return bool(name) and Path(name).name == name and name not in (".", "..") and "\\" not in name
+
+
 def read_manifest(folder: Path) -> tuple[dict[str, ManifestRow], list[dict]]:
-    """Manifest rows by file name, and the rows that were refused with their reason."""
+    """Manifest rows by file name (NFC), and the rows that were refused with their reason."""
     path = folder / MANIFEST_NAME
     rows: dict[str, ManifestRow] = {}
     problems: list[dict] = []
     if not path.exists():
         return rows, problems
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        for line in csv.DictReader(io.StringIO(handle.read())):
-            name = (line.get("file") or "").strip()
-            if not name:
-                continue
-            if Path(name).name != name or name in (".", ".."):
-                problems.append({"file": name, "reason": "manifest row refused: path leaves the landing folder"})
-                continue
-            published, raw_date = None, (line.get("published_on") or "").strip()
-            if raw_date:
-                try:
-                    published = dt.date.fromisoformat(raw_date)
-                except ValueError:
-                    problems.append({"file": name, "reason": f"manifest row: bad published_on {raw_date!r} ignored"})
-                if published and not (EARLIEST_PUBLICATION <= published <= dt.date.today() + dt.timedelta(days=2)):
-                    problems.append({"file": name, "reason": f"manifest row: published_on {raw_date} out of range, ignored"})
-                    published = None
-            rows[name] = ManifestRow(
-                published, (line.get("url") or None), (line.get("outlet") or None), (line.get("language") or None)
-            )
+    try:
+        lines = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error) as error:
+        return rows, [{"file": MANIFEST_NAME, "reason": f"manifest unreadable, ignored: {error}"}]
+    for line in lines:
+        name = unicodedata.normalize("NFC", (line.get("file") or "").strip())
+        if not name:
+            continue
+        if not inside_folder(name):
+            problems.append({"file": name, "reason": "manifest row refused: path leaves the landing folder"})
+            continue
+        published, raw_date = None, (line.get("published_on") or "").strip()
+        if raw_date:
+            try:
+                published = dt.date.fromisoformat(raw_date)
+            except ValueError:
+                problems.append({"file": name, "reason": f"manifest row: bad published_on {raw_date!r} ignored"})
+            if published and not (EARLIEST_PUBLICATION <= published <= dt.date.today() + dt.timedelta(days=2)):
+                problems.append({"file": name, "reason": f"manifest row: published_on {raw_date} out of range, ignored"})
+                published = None
+        rows[name] = ManifestRow(
+            published, (line.get("url") or None), (line.get("outlet") or None), (line.get("language") or None)
+        )
+    present = {unicodedata.normalize("NFC", name) for name in list_landing(folder)["file"]}
     for name in rows:
-        if not (folder / name).is_file():
+        if name not in present:
             problems.append({"file": name, "reason": "manifest row names a missing file"})
     return rows, problems
 
 
-def landing_files(folder: Path) -> list[Path]:
-    """Article files of a landing folder: every regular file but the manifest and hidden ones."""
-    return sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and not p.is_symlink() and p.name != MANIFEST_NAME and not p.name.startswith(".")
+def manifest_rejections(problems: list[dict], now: dt.datetime) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{**p, "source": "manifest", "byte_size": None, "first_bytes_hex": None, "duplicate_of": None, "rejected_at": now}
+         for p in problems],
+        schema=REJECTED_SCHEMA,
     )
 
 
-def read_landing(
-    folder: Path, files: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(articles, rejected) frames for the landing folder, or for some of its files."""
+def list_landing(folder: Path) -> pl.DataFrame:
+    """Every entry scrapers left in the folder but the manifest, hidden files and directories.
+
+    Hidden names are skipped so that a scraper can write ``.name.tmp`` and rename it when done.
+    """
+    rows = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == MANIFEST_NAME or entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
+                continue
+            stat = entry.stat(follow_symlinks=False)
+            rows.append((entry.name, stat.st_size, stat.st_mtime_ns, entry.is_symlink()))
+    return pl.DataFrame(rows, schema=LISTING_SCHEMA, orient="row").sort("file")
+
+
+def manifest_hash(manifest: Mapping[str, ManifestRow], name: str) -> str | None:
+    row = manifest.get(unicodedata.normalize("NFC", name))
+    return row.fingerprint if row else None
+
+
+def scan_landing(
+    folder: Path, ledger: pl.DataFrame, manifest: Mapping[str, ManifestRow],
+    max_bytes: int = DEFAULT_MAX_BYTES, force: bool | Collection[str] = (),
+) -> LandingScan:
+    """The files of the folder that differ from the ledger; ``force`` (True or names) reads them regardless.
+
+    Only files whose size, mtime or manifest row changed are opened; of those, a file whose
+    bytes hash as before is only "touched" (rewritten by a scraper with the same article).
+    """
+    fingerprints = pl.DataFrame(
+        {"name_nfc": list(manifest), "manifest_hash": [row.fingerprint for row in manifest.values()]},
+        schema={"name_nfc": pl.String, "manifest_hash": pl.String},
+    )
+    listing = (
+        list_landing(folder).with_columns(name_nfc=pl.col("file").str.normalize("NFC"))
+        .join(fingerprints, on="name_nfc", how="left").drop("name_nfc")
+    )
+    known = ledger.select("file", "byte_size", "modified_ns", "manifest_hash", "content_hash", "outcome")
+    stat_changed = listing.join(
+        known, on=["file", "byte_size", "modified_ns", "manifest_hash"], how="anti", nulls_equal=True
+    )
+    forced = set() if force is True else set(force)
+    if force is True:
+        candidates = listing
+    else:
+        candidates = pl.concat([stat_changed, listing.filter(pl.col("file").is_in(list(forced)))]).unique("file").sort("file")
+    before = {row["file"]: row for row in known.iter_rows(named=True)}
+    changed, touched = [], []
+    for row in candidates.iter_rows(named=True):
+        scanned = _read_file(folder, row, max_bytes)
+        previous = before.get(row["file"])
+        same_bytes = (
+            force is not True and row["file"] not in forced and previous is not None
+            and scanned.content_hash is not None and scanned.content_hash == previous["content_hash"]
+            and row["manifest_hash"] == previous["manifest_hash"]
+        )
+        if same_bytes:
+            touched.append({**previous, "byte_size": row["byte_size"], "modified_ns": row["modified_ns"]})
+        else:
+            changed.append(scanned)
+    now = dt.datetime.now(dt.timezone.utc)
+    return LandingScan(changed, pl.DataFrame([{**t, "read_at": now} for t in touched], schema=LEDGER_SCHEMA))
+
+
+def read_files(folder: Path, names: Collection[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[LandingFile]:
+    """Those of the named files that are in the folder, read as a scan reads them."""
+    listing = list_landing(folder).filter(pl.col("file").is_in(list(names)))
+    return [_read_file(folder, row, max_bytes) for row in listing.iter_rows(named=True)]
+
+
+def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
+    name, size, modified = row["file"], row["byte_size"], row["modified_ns"]
+    if row["is_link"]:
+        return LandingFile(name, size, modified, None, None, b"", "a symbolic link, not followed")
+    path = folder / name
+    try:
+        with open(path, "rb") as handle:
+            if size > max_bytes:
+                return LandingFile(name, size, modified, None, None, handle.read(HEAD_BYTES),
+                                   f"file too large: {size} bytes > limit {max_bytes}")
+            data = handle.read()
+    except OSError as error:
+        return LandingFile(name, size, modified, None, None, b"", f"unreadable: {error.strerror or error}")
+    return LandingFile(name, len(data), modified, article_id(data), data, data[:HEAD_BYTES], None)
+
+
+def read_batch(
+    files: list[LandingFile], manifest: Mapping[str, ManifestRow], known: Mapping[str, str], now: dt.datetime,
+) -> LandingBatch:
+    """Articles, rejections and ledger rows of changed files.
+
+    ``known`` maps the content hash of each article kept from earlier runs to its file:
+    the same bytes under another name are recorded as a duplicate of the first file
+    seen (earlier runs first, then by name).
+    """
+    articles: list[dict] = []
+    rejected: list[dict] = []
+    ledger: list[dict] = []
+    seen = dict(known)
+    for landed in sorted(files, key=lambda f: f.name):
+        outcome, duplicate_of = "rejected", None
+        try:
+            if landed.problem:
+                raise RejectedFile(landed.problem)
+            text, encoding = decode(landed.data)
+            if landed.content_hash in seen:
+                duplicate_of = seen[landed.content_hash]
+                raise RejectedFile(f"duplicate of {duplicate_of}")
+        except RejectedFile as why:
+            outcome = "duplicate" if duplicate_of else "rejected"
+            rejected.append({"file": landed.name, "source": "file", "reason": str(why), "byte_size": landed.byte_size,
+                             "first_bytes_hex": landed.head.hex(" "), "duplicate_of": duplicate_of, "rejected_at": now})
+        else:
+            outcome = "article"
+            seen[landed.content_hash] = landed.name
+            row = manifest.get(unicodedata.normalize("NFC", landed.name), ManifestRow(None, None, None, None))
+            stated = header_date(text)
+            published, source = (row.published_on, "manifest") if row.published_on else (stated, "text" if stated else None)
+            articles.append({
+                "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
+                "encoding": encoding, "published_on": published, "published_on_source": source,
+                "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
+                "language": row.language, "ingested_at": now,
+            })
+        ledger.append({
+            "file": landed.name, "byte_size": landed.byte_size, "modified_ns": landed.modified_ns,
+            "content_hash": landed.content_hash, "manifest_hash": manifest_hash(manifest, landed.name),
+            "outcome": outcome, "read_at": now,
+        })
+    return LandingBatch(
+        pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
+        pl.DataFrame(rejected, schema=REJECTED_SCHEMA),
+        pl.DataFrame(ledger, schema=LEDGER_SCHEMA),
+    )
+
+
+def read_landing(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(articles, rejected) of a whole landing folder read from scratch, manifest problems included."""
     now = dt.datetime.now(dt.timezone.utc)
     manifest, problems = read_manifest(folder)
-    articles: list[dict] = []
-    rejected: list[dict] = [
-        {"file": p["file"], "reason": p["reason"], "byte_size": None, "first_bytes_hex": None, "duplicate_of": None, "rejected_at": now}
-        for p in problems
-    ]
-    seen: dict[str, str] = {}
-    for path in files if files is not None else landing_files(folder):
-        size = path.stat().st_size
-        if size > max_bytes:
-            head = path.open("rb").read(16)
-            rejected.append(_rejection(path.name, f"file too large: {size} bytes > limit {max_bytes}", size, head, now))
-            continue
-        data = path.read_bytes()
-        try:
-            text, encoding = decode(data)
-        except RejectedFile as why:
-            rejected.append(_rejection(path.name, str(why), size, data[:16], now))
-            continue
-        ident = article_id(data)
-        if ident in seen:
-            rejected.append(_rejection(path.name, f"duplicate of {seen[ident]}", size, data[:16], now, seen[ident]))
-            continue
-        seen[ident] = path.name
-        row = manifest.get(path.name, ManifestRow(None, None, None, None))
-        stated = header_date(text)
-        published, source = (row.published_on, "manifest") if row.published_on else (stated, "text" if stated else None)
-        articles.append({
-            "article_id": ident, "file": path.name, "text": text, "byte_size": size, "encoding": encoding,
-            "published_on": published, "published_on_source": source, "manifest_published_on": row.published_on,
-            "url": row.url, "outlet": row.outlet, "language": row.language, "ingested_at": now,
-        })
-    return pl.DataFrame(articles, schema=ARTICLE_SCHEMA), pl.DataFrame(rejected, schema=REJECTED_SCHEMA)
-
-
-def _rejection(name: str, reason: str, size: int, head: bytes, now: dt.datetime, duplicate_of: str | None = None) -> dict:
-    return {"file": name, "reason": reason, "byte_size": size, "first_bytes_hex": head.hex(" "),
-            "duplicate_of": duplicate_of, "rejected_at": now}
+    scan = scan_landing(folder, pl.DataFrame(schema=LEDGER_SCHEMA), manifest, max_bytes)
+    batch = read_batch(scan.changed, manifest, {}, now)
+    return batch.articles, pl.concat([batch.rejected, manifest_rejections(problems, now)])
