@@ -303,7 +303,7 @@ class ArticleExtractor:
         threats = [t.start() for t in _THREAT.finditer(norm)]
         reports = []
         for event_type, location, anchor, summary in anchors:
-            if tally or (location is None and any(_distance(norm, anchor, t) < 60 for t in threats)):
+            if tally or (location is None and any(_threatened(norm, t, anchor) for t in threats)):
                 continue
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
@@ -460,6 +460,16 @@ class ArticleExtractor:
 _COMBINED_TOLL = re.compile(fold(r"(?:قتل|مقتل|سقوط)\s?و\s?(?:جرح|اصابه|اصابات|جرحي)\s?$|(?:قتل|مقتل)\sو$"))
 
 
+_CAUSE = _rx(r"(?<![\w])(?:بعد|عقب|اثر|علي اثر|اعقاب|في اعقاب|علي خلفيه|ردا علي|بسبب)(?![\w])")
+
+
+def _threatened(norm: str, threat: int, anchor: int) -> bool:
+    """An act named right after a threat is what is threatened, unless it is given as the threat's cause."""
+    if not 0 <= anchor - threat < 60:
+        return False
+    return not _CAUSE.search(norm, threat, anchor)
+
+
 def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMention:
     if day.time_of_day is not None:
         return day
@@ -570,7 +580,8 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
         else:
             match.reports.append(r)
-    for r in vague:
+    # Dated mentions first: they found the placeless events that undated ones then join.
+    for r in sorted(vague, key=lambda r: r.time_offset is None):
         candidates = [
             e for e in events
             if e.event_type == r.event_type and _background_of(e) == r.background and _compatible_days(e, r)
@@ -590,6 +601,11 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
                 continue
             specific = []
             candidates = [e for e in candidates if e.location is None]
+        if r.event_type == "strike":
+            # US and coalition strikes are told apart where the text tells them apart.
+            same_actor = [e for e in candidates if _strike_actor(e) == r.actor]
+            specific = [e for e in specific if e in same_actor] or ([] if same_actor else specific)
+            candidates = same_actor or candidates
         pool = specific or candidates
         if r.summary and len(pool) != 1:
             if not pool and r.time is not None:
@@ -609,6 +625,10 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             continue  # an undated, placeless mention that matches nothing reported is not an act
         events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
     return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
+
+
+def _strike_actor(event: Event) -> str:
+    return event.reports[0].actor
 
 
 def _is_vague(report: Report) -> bool:

@@ -117,9 +117,8 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         "evidence_spans": [{"start": s, "end": e} for s, e, _ in sentences],
         "extractor_version": EXTRACTOR_VERSION,
         "claims": _claims(reports, actor),
-        # Text positions, for dating undated acts by the story's order; dropped before output.
-        "_first_at": (reports[0].sentence.start, reports[0].anchor),
-        "_dated_at": (dating.sentence.start, dating.anchor) if dating else None,
+        # Where the text tells of this act, for dating undated acts by the story's order; dropped before output.
+        "_mentions": [(r.sentence.start, r.anchor) for r in reports],
     }
 
 
@@ -152,29 +151,35 @@ def extract_article(
     extractor = extractor or _default_extractor()
     events = extractor.extract(text[:MAX_TEXT_CHARS], article, published)
     records = [event_record(e, published, article_id, i) for i, e in enumerate(events)]
-    _inherit_narrative_day(records)
+    _inherit_narrative_day(records, published)
     return records
 
 
-def _inherit_narrative_day(records: list[dict]) -> None:
+def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> None:
     """An act the text gives no day of happened on the day the story is telling.
 
     News narrates in order: "the coalition answered the attack by shelling al-Mayadin"
-    carries the day of the attack told before it. Background events neither give nor take.
+    carries the day of the act told just before it. An act told before any other (a
+    headline, a lead) is the publication day's news. Background events neither give nor take.
     """
-    dated = [r for r in records if not r["background"] and (r["day_offset"] is not None or r["date"] is not None)]
-    for record in dated:
-        record["date_basis"] = "stated"
     for record in records:
+        if not record["background"] and (record["day_offset"] is not None or record["date"] is not None):
+            record["date_basis"] = "stated"
+    for record in sorted(records, key=lambda r: r["_mentions"][0]):
         if record["background"] or record["date_basis"]:
             continue
-        told_before = [r for r in dated if r["_dated_at"] < record["_first_at"]]
-        # Without a dated act before it (a headline, a lead), the story's first dated act sets the day.
-        source = max(told_before, key=lambda r: r["_dated_at"]) if told_before else min(dated, key=lambda r: r["_dated_at"], default=None)
-        if source is not None:
+        first = record["_mentions"][0]
+        told_before = [
+            (max(p for p in r["_mentions"] if p < first), r) for r in records
+            if r is not record and r["date_basis"] and any(p < first for p in r["_mentions"])
+        ]
+        if told_before:
+            source = max(told_before, key=lambda pair: pair[0])[1]
             record.update(date=source["date"], day_offset=source["day_offset"], date_basis="context")
+        else:
+            record.update(date=published, day_offset=0, date_basis="context")
     for record in records:
-        del record["_dated_at"], record["_first_at"]
+        del record["_mentions"]
 
 
 _EXTRACTOR: ArticleExtractor | None = None
