@@ -15,12 +15,15 @@ from conftest import GOLD, REPO, SAMPLE_LANDING
 
 def test_samples_meet_the_reference_annotation():
     score = evaluate(GOLD / "sample_events.jsonl", [str(SAMPLE_LANDING)])
-    assert score.f1 >= 0.85, score.misses
+    assert score.f1 == 1.0, score.misses
+    assert min(score.field_accuracy().values()) >= 0.95, score.field_accuracy()
 
 
 def test_held_out_gold_articles():
+    # 52 articles written for the project, annotated before the rules were tuned on them.
     score = evaluate(GOLD / "events.jsonl", [str(GOLD / "articles")])
-    assert score.f1 >= 0.75, score.misses
+    assert score.f1 >= 0.9, score.misses
+    assert score.field_accuracy()["date"] >= 0.85, score.field_accuracy()
 
 
 def test_cli_prints_one_json_object_per_event():

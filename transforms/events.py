@@ -407,8 +407,10 @@ class ArticleExtractor:
 
     @staticmethod
     def _weapon(report: Report, norm: str, weapons: list[Mention], anchors) -> None:
-        own = [w for w in weapons if min(anchors, key=lambda a: _distance(norm, a[2], w.start))[2] == report.anchor] or (
-            weapons if len(anchors) == 1 else [])
+        # A weapon belongs to the act beside it; in a sentence of acts of one kind ("غارات على
+        # البوكمال والميادين والقائم") it belongs to them all.
+        own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
+            weapons if len({a[0] for a in anchors}) == 1 else [])
         if report.event_type == "attack":
             own = [w for w in own if w.entry.weapon in ("rocket", "drone", "missile", "artillery", "gunfire")]
         else:

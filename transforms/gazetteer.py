@@ -111,15 +111,20 @@ class Gazetteer:
                 for s, e, values in hits
             ]
             hits = [h for h in hits if h[2]]
-        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: list[tuple[int, int]] = []
+        # Longest wins among names of one kind; a weapon may sit inside an actor's name
+        # ("المدفعية الأمريكية"), so kinds do not compete with each other.
+        candidates = sorted(
+            ((start, end, kind, ident, entry) for start, end, values in hits for kind, ident, entry, _ in values),
+            key=lambda h: (-(h[1] - h[0]), h[0]),
+        )
+        taken: dict[str, list[tuple[int, int]]] = {}
         mentions: list[Mention] = []
-        for start, end, values in hits:
-            if any(start < e and s < end for s, e in taken):
+        for start, end, kind, ident, entry in candidates:
+            spans = taken.setdefault(kind, [])
+            if any(start < e and s < end for s, e in spans if (s, e) != (start, end)):
                 continue
-            taken.append((start, end))
-            for kind, ident, entry, _ in values:
-                mentions.append(Mention(kind, ident, start, end, entry))
+            spans.append((start, end))
+            mentions.append(Mention(kind, ident, start, end, entry))
         return sorted(mentions, key=lambda m: m.start)
 
 

@@ -1,0 +1,95 @@
+"""Event assembly on short articles written for these tests: one behaviour each."""
+
+import datetime as dt
+
+from transforms.extract import extract_article
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def events(text, published=THURSDAY):
+    return extract_article(text, "t.txt", published)
+
+
+def only(text, published=THURSDAY):
+    found = events(text, published)
+    assert len(found) == 1, [(e["event_type"], e["location_id"]) for e in found]
+    return found[0]
+
+
+def test_passive_voice_attack_with_dual_count_and_day():
+    e = only("تعرضت قاعدة الشدادي الأمريكية لهجوم بصاروخين مساء أمس، دون وقوع إصابات.")
+    assert (e["event_type"], e["location_id"], e["weapon"], e["munition_count"]) == ("attack", "al_shaddadi", "rocket", 2)
+    assert (e["day_offset"], e["date"], e["time_of_day"]) == (-1, dt.date(2024, 3, 6), "evening")
+    assert (e["killed"], e["injured"]) == (0, 0)
+
+
+def test_claim_by_a_named_group_sets_actor_and_claimed():
+    e = only("تبنت المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة فجر اليوم.")
+    assert (e["actor"], e["claimed"], e["weapon"], e["munition_count"], e["time_of_day"]) == (
+        "islamic_resistance_iraq", True, "drone", 1, "dawn")
+
+
+def test_attribution_by_others_is_not_a_claim():
+    text = ("سقطت أربعة صواريخ على قاعدة عين الأسد ليلة الأربعاء. "
+            "واتهم مسؤول أمريكي فصائل موالية لإيران بالوقوف وراء الهجوم.")
+    e = only(text)
+    assert (e["actor"], e["claimed"], e["munition_count"]) == ("iran_aligned", False, 4)
+    assert (e["day_offset"], e["time_of_day"]) == (-2, "night")  # ليلة الأربعاء is Tuesday night
+
+
+def test_intercepted_drone():
+    e = only("أسقطت الدفاعات الجوية في قاعدة التنف طائرة مسيّرة حاولت استهداف القاعدة اليوم.")
+    assert (e["location_id"], e["outcome"], e["weapon"]) == ("al_tanf", "intercepted", "drone")
+
+
+def test_one_strike_round_on_three_places_is_three_events():
+    found = events("شنت مقاتلات أمريكية فجر اليوم غارات على مواقع للحرس الثوري في البوكمال والميادين والقائم.")
+    assert sorted(e["location_id"] for e in found) == ["al_mayadin", "al_qaim", "albu_kamal"]
+    assert {(e["event_type"], e["actor"], e["weapon"], e["day_offset"]) for e in found} == {("strike", "us", "airstrike", 0)}
+
+
+def test_repeated_mentions_merge_and_keep_each_source_figure():
+    text = ("قالت وكالة رويترز إن 5 صواريخ سقطت على قاعدة عين الأسد أمس. "
+            "فيما نقلت وكالة فرانس برس عن مصدر أمني أن 3 صواريخ أصابت قاعدة عين الأسد.")
+    e = only(text)
+    assert e["munition_count"] == 5
+    assert {(c["source"], c["munition_count"]) for c in e["claims"]} == {("reuters", 5), ("afp", 3)}
+
+
+def test_a_tally_of_attacks_is_not_an_event():
+    assert events("تعرضت القوات الأمريكية لـ 66 هجوماً منذ منتصف تشرين الأول، بينها 12 على قاعدة التنف.") == []
+
+
+def test_threats_and_vague_history_are_not_events():
+    assert events("هددت الفصائل باستهداف القواعد الأمريكية إذا لم تنسحب.") == []
+    assert events("يذكر أن الفصائل سبق أن هاجمت قاعدتي كونيكو والعمر.") == []
+
+
+def test_a_concretely_dated_past_attack_is_background():
+    e = only("وكانت قاعدة البرج 22 قد تعرضت في 28 كانون الثاني لهجوم بطائرة مسيرة أدى إلى مقتل ثلاثة جنود أمريكيين.")
+    assert (e["location_id"], e["background"], e["killed"], e["date"]) == ("tower_22", True, 3, dt.date(2024, 1, 28))
+
+
+def test_the_same_base_again_on_another_day_is_another_event():
+    text = ("استهدفت طائرة مسيرة قاعدة قسرك اليوم. "
+            "وكانت القاعدة ذاتها قد تعرضت قبل يومين لهجوم بطائرتين مسيرتين.")
+    found = events(text)
+    assert sorted((e["location_id"], e["day_offset"], e["munition_count"]) for e in found) == [("qasrak", -2, 2), ("qasrak", 0, 1)]
+
+
+def test_us_response_is_a_strike_and_the_base_an_attack():
+    text = "تعرضت قاعدة كونيكو لقصف صاروخي مساء أمس، وردت المدفعية الأمريكية بقصف مواقع في بلدة الميادين."
+    found = {(e["event_type"], e["location_id"], e["actor"], e["weapon"]) for e in events(text)}
+    assert found == {("attack", "conoco", "unknown", "rocket"), ("strike", "al_mayadin", "us", "artillery")}
+
+
+def test_number_words_and_digit_scripts():
+    assert only("سقطت ثلاثة عشر صاروخاً على قاعدة بلد الجوية اليوم.")["munition_count"] == 13
+    assert only("استهدفت ٤ صواريخ قاعدة عين الأسد اليوم.")["munition_count"] == 4
+    assert only("استهدفت رشقات صاروخية قاعدة عين الأسد اليوم.")["munition_count"] is None
+
+
+def test_day_offset_without_publication_date():
+    e = only("سقط صاروخ على قاعدة حرير أمس.", published=None)
+    assert (e["date"], e["day_offset"]) == (None, -1)
