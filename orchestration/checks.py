@@ -1,38 +1,82 @@
 """Great Expectations suites as Dagster asset checks.
 
-A failed error-severity expectation fails a blocking check, which stops the assets
-downstream in the same run: bad events never reach the warehouse, and the served
-marts stay those of the last good run. Warning-severity failures show with
-WARN severity and block nothing.
+Every check is blocking. A failed expectation of GX severity ``critical`` fails its
+check with ERROR severity, which stops the assets downstream in the same run: bad
+articles are not extracted and bad events never reach the warehouse or the dbt build,
+so the served marts stay those of the last good run. A failed
+``warning`` expectation fails the check with WARN severity and blocks nothing.
+
+Each run also rebuilds the GX Data Docs in ``<warehouse>/gx/docs/`` (see the README).
 """
 
+
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
-from expectations.suites import events_suite
-from expectations.validate import SuiteResult, validate
+from expectations.derived import articles_to_validate, events_to_validate
+from expectations.suites import events_suite, raw_articles_suite
+from expectations.validate import SuiteResult, docs_index, validate
+from orchestration.resources import Warehouse
 
 
-def check_result(result: SuiteResult) -> dg.AssetCheckResult:
+def gx_dir(warehouse: Warehouse) -> Path:
+    return warehouse.path / "gx"
+
+
+def _shown(value):
+    """JSON metadata takes plain values; dates, timestamps and numpy numbers are shown as text."""
+    return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)
+
+
+def check_result(result: SuiteResult, docs: Path | None = None) -> dg.AssetCheckResult:
     failed = result.errors or result.warnings
+    metadata = {
+        "rows": result.rows,
+        "failing_rows": result.failing_rows,
+        "expectations": result.evaluated,
+        "failed_expectations": len(result.failures),
+        "failures": dg.MetadataValue.json([
+            {
+                "expectation": f.expectation, "column": f.column, "severity": f.severity,
+                "unexpected_count": f.unexpected_count, "exception": f.exception,
+                "examples": [_shown(x) for x in f.examples],
+                "example_rows": [{k: _shown(v) for k, v in row.items()} for row in f.example_rows],
+            }
+            for f in result.failures
+        ]),
+    }
+    if docs is not None:
+        metadata["data_docs"] = dg.MetadataValue.path(str(docs))
     return dg.AssetCheckResult(
         passed=not failed,
         severity=dg.AssetCheckSeverity.ERROR if result.errors else dg.AssetCheckSeverity.WARN,
-        metadata={
-            "expectations": result.evaluated,
-            "failed_expectations": len(result.failures),
-            "failing_rows": sum(f.unexpected_count or 0 for f in result.failures),
-            "failures": dg.MetadataValue.json([
-                {"expectation": f.expectation, "column": f.column, "severity": f.severity,
-                 "unexpected_count": f.unexpected_count, "examples": [str(x) for x in f.examples]}
-                for f in result.failures
-            ]),
-        },
-        description="; ".join(f"{f.expectation}({f.column}) failed on {f.unexpected_count} rows" for f in result.failures) or None,
+        metadata=metadata,
+        description="; ".join(
+            f"{f.severity}: {f.expectation}({f.column}) failed on {f.unexpected_count} rows" if f.exception is None
+            else f"{f.severity}: {f.expectation}({f.column}) could not run: {f.exception}"
+            for f in result.failures
+        ) or None,
     )
 
 
-@dg.asset_check(asset="events", blocking=True, description="GX suite 'events': EVENTS.md enumerations, gazetteer ids, sane counts.")
-def events_contract(events: pl.DataFrame) -> dg.AssetCheckResult:
-    return check_result(validate(events, events_suite()))
+def run_suite(frame: pl.DataFrame, suite, warehouse: Warehouse) -> dg.AssetCheckResult:
+    folder = gx_dir(warehouse)
+    return check_result(validate(frame, suite, folder), docs_index(folder))
+
+
+@dg.asset_check(
+    asset="raw_articles", blocking=True,
+    description="GX suite 'raw_articles': ids unique, text not empty, publication date in a sane range.",
+)
+def raw_articles_contract(raw_articles: pl.DataFrame, warehouse: Warehouse) -> dg.AssetCheckResult:
+    return run_suite(articles_to_validate(raw_articles), raw_articles_suite(), warehouse)
+
+
+@dg.asset_check(
+    asset="events", blocking=True, additional_ins={"raw_articles": dg.AssetIn("raw_articles")},
+    description="GX suite 'events': EVENTS.md enumerations, gazetteer ids, sane counts, dates not after publication, evidence inside the article text.",
+)
+def events_contract(events: pl.DataFrame, raw_articles: pl.DataFrame, warehouse: Warehouse) -> dg.AssetCheckResult:
+    return run_suite(events_to_validate(events, raw_articles), events_suite(), warehouse)
