@@ -50,7 +50,10 @@ _TRIGGER = _rx(
 _MUNITION = _rx(_B + _CL + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + _E)
 _DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.
-_GROUP_ANAPHOR = _rx(r"(?:الجماعه|الفصائل|المجموعه|المجموعات|الميليشيا|المليشيا|الفصيل|الحركه|الكتائب)\s(?:ذاتها|نفسها|ذاته|نفسه|المذكوره|ذاتهم)")
+_GROUP_ANAPHOR = _rx(
+    r"(?:الجماعه|الفصائل|المجموعه|المجموعات|الميليشيا|المليشيا|الفصيل|الحركه|الكتائب)\s(?:ذاتها|نفسها|ذاته|نفسه|المذكوره|ذاتهم)"
+    r"|(?:تبنت\w*|تبناه\w*|تبنته\w*|تبني\w*)\s(?:ال)?(?:جماعه|فصائل|مجموعه|ميليشيا|مليشيا|فصيل|حركه|كتائب)(?![\w])"
+)
 # "the base", "the same base": the base the article named last, when this sentence names none.
 _BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?لل)(?:قاعده|معسكر)(?:\s(?:ذاتها|نفسها|ذاته|نفسه|الامريكيه|الاميركيه|العسكريه|الجويه))?(?![\w])|(?<![\w])[وف]?(?:ب|ل)?نفس (?:القاعده|المعسكر)(?![\w])")
 _PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
@@ -443,7 +446,9 @@ class ArticleExtractor:
                             for g in _GENERIC_IRAN_ALIGNED.finditer(norm)):
             report.actor = "iran_aligned"
         report.claim_denied = no_claim
-        report.claimed = claim and report.actor != "unknown"
+        # Taking responsibility, or a named group's own statement; "the US announced" claims nothing.
+        report.claimed = claim and report.actor != "unknown" and (
+            report.actor in _NAMED_ACTORS or bool(_CLAIM_VERB.search(norm)))
 
     @staticmethod
     def _outcome(report: Report, norm: str) -> None:
