@@ -35,8 +35,8 @@ def test_conoco_attacks_counted(served):
 
 def test_attacks_paired_with_a_retaliation(served):
     pairs = _rows(served, """
-        select attack_location_id, strike_location_id, lag_days from marts.retaliation_lag
-        where lag_days is not null
+        select location_id, next_location_id, lag_days from marts.retaliation_lag
+        where direction = 'attack_to_strike' and lag_days is not null
     """)
     assert pairs, "no attack in the sample was followed by a strike"
     assert all(0 <= lag <= 14 for _, _, lag in pairs)

@@ -1,25 +1,73 @@
--- Attacks per base: one all-time row per base ever attacked, and one row per month with attacks.
+-- Attacks per base: one all-time row per base ever attacked, one row per month and per ISO
+-- week that had an attack. Only a day-precise date places an attack in a month or week;
+-- an attack whose day is unknown still counts all-time.
 with attacks as (
-    select * from {{ ref('stg_raw__events') }}
-    where event_type = 'attack' and location_kind = 'base' and not background
+    select * from {{ ref('fct_incidents') }}
+    where event_type = 'attack' and location_kind = 'base' and not is_background
+),
+
+bases as (
+    select * from {{ ref('dim_locations') }}
+),
+
+dated_attacks as (
+    select
+        *,
+        date_diff(
+            'day',
+            lag(event_date) over (partition by location_id order by event_date, incident_id),
+            event_date
+        ) as days_since_previous_attack
+    from attacks
+    where date_precision = 'day'
+),
+
+attacks_with_gaps as (
+    select attacks.*, dated_attacks.days_since_previous_attack
+    from attacks
+    left join dated_attacks using (incident_id)
 ),
 
 periods as (
-    select location_id, 'all_time' as period_type, 'all' as period, * exclude (location_id) from attacks
+    select 'all_time' as period_type, 'all' as period, null::date as period_start, *
+    from attacks_with_gaps
     union all
-    select location_id, 'month', strftime(event_date, '%Y-%m'), * exclude (location_id) from attacks
-    where event_date is not null
+    select 'month', strftime(event_date, '%Y-%m'), date_trunc('month', event_date)::date, *
+    from attacks_with_gaps where date_precision = 'day'
+    union all
+    select 'iso_week', strftime(event_date, '%G-W%V'), date_trunc('week', event_date)::date, *
+    from attacks_with_gaps where date_precision = 'day'
+),
+
+frequency as (
+    select
+        location_id,
+        period_type,
+        period,
+        period_start,
+        count(*) as attacks,
+        count(*) filter (where weapon = 'rocket') as rocket_attacks,
+        sum(munition_count_low) filter (where weapon = 'rocket')::bigint as rockets,
+        count(*) filter (where weapon = 'drone') as drone_attacks,
+        sum(munition_count_low) filter (where weapon = 'drone')::bigint as drones,
+        count(*) filter (where claimed) as claimed_attacks,
+        count(*) filter (where not claimed) as unclaimed_attacks,
+        sum(killed)::bigint as killed,
+        sum(injured)::bigint as injured,
+        min(event_date) filter (where date_precision = 'day') as first_attack_on,
+        max(event_date) filter (where date_precision = 'day') as last_attack_on,
+        -- The gap before the period's last attack, reaching back across periods.
+        arg_max(days_since_previous_attack, (event_date, incident_id)) filter (where date_precision = 'day')
+            as days_since_previous_attack
+    from periods
+    group by location_id, period_type, period, period_start
 )
 
 select
-    location_id,
-    period_type,
-    period,
-    count(*) as attacks,
-    count(*) filter (where weapon = 'rocket') as rocket_attacks,
-    count(*) filter (where weapon = 'drone') as drone_attacks,
-    count(*) filter (where claimed) as claimed_attacks,
-    min(event_date) as first_attack_on,
-    max(event_date) as last_attack_on
-from periods
-group by all
+    frequency.location_id,
+    bases.name_en as base_name,
+    bases.country,
+    bases.governorate,
+    frequency.* exclude (location_id)
+from frequency
+left join bases on frequency.location_id = bases.location_id

@@ -14,11 +14,13 @@ select
     injured,
     "date" as event_date,
     day_offset,
+    date_basis,
     time_of_day,
     outcome,
     background,
     published_on,
     sources,
     evidence,
+    evidence_spans,
     extractor_version
 from {{ source('raw', 'events') }}

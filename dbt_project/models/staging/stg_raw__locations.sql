@@ -4,6 +4,6 @@ select
     name_en,
     country,
     governorate,
-    lat,
-    lon
+    lat as latitude,
+    lon as longitude
 from {{ source('raw', 'locations') }}
