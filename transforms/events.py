@@ -89,7 +89,10 @@ _US_AGENT = _rx(
 # US / coalition as target: a base, force, convoy or embassy of theirs, or "the base that hosts US forces".
 _US_TARGET = _rx(
     rf"{_B}{_CL}(?:ال)?(?:قاعده|قاعدتي|قاعدتين|قاعدتان|قواعد|القواعد|مقر|مقرات|معسكر|رتل|ارتال|دوريه|قوات|القوات|جنود|الجنود|السفاره|مصالح|منشاه|منشات|مجمع|قافله)\w*\s(?:عسكريه\s|العسكريه\s|جويه\s|الجويه\s)?{_US_ADJ}{_E}"
-    r"|تستضيف|تضم قوات|تتمركز فيه|تتمركز فيها|تتخذه القوات|تتخذها القوات|يتمركز فيه|تنتشر فيه|التي تضم|قوات التحالف|القوات الامريكيه|القوات الاميركيه|الجنود الامريكيين|الجنود الاميركيين"
+    # "the base that hosts US forces": hosting, housing or stationing counts only when the forces are US or coalition
+    r"|(?:تستضيف|يستضيف|تضم|يضم|تتمركز فيه|تتمركز فيها|يتمركز فيه|يتمركز فيها|تتخذه|تتخذها|تنتشر فيه|تنتشر فيها|توجد فيه|توجد فيها|تؤوي)"
+    rf"\s(?:\S+\s){{0,2}}?(?:ال)?(?:قوات|جنود|جنودا|عناصر|افراد|مستشارين)?\s?(?:من\s)?{_US_ADJ}{_E}"
+    r"|قوات التحالف|القوات الامريكيه|القوات الاميركيه|الجنود الامريكيين|الجنود الاميركيين"
 )
 _PASSIVE_TARGET = _rx(rf"{_B}[وف]?(?:تعرض|تعرضت|تتعرض|يتعرض|استهدفت|استهدف|طالت|طال)\s(?:ال)?(?:قاعده|قاعدتان|قاعدتين|قوات|القوات|مقر|رتل|السفاره|معسكر|مطار|حقل|قاعدتا)")
 _STATIONED_AT = _rx(r"(?:المتمركزه|الموجوده|المنتشره|المرابطه)\s(?:في|ب)\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
@@ -289,16 +292,16 @@ class ArticleExtractor:
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
         ]
         bases = [m for m in locations if m.entry.kind == "base"]
-        has_attack = bool(bases or us_targets) or any(
-            a.entry.side == "militia" for a in actors) or bool(_GENERIC_IRAN_ALIGNED.search(norm))
-        has_strike = bool(us_agents)
-        if not (has_attack or has_strike):
-            return []
-
         no_claim = bool(_NO_CLAIM.search(norm))
         claim = bool(_CLAIM.search(norm)) and not no_claim
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
         claims_an_attack = (claim and bool(_CLAIM_VERB.search(norm))) or bool(_ATTRIBUTION.search(norm))
+        # A militia named as the target ("مواقع تابعة لإيران") is no sign of an attack; a US target or a claim is.
+        has_attack = bool(bases or us_targets or claims_an_attack)
+        has_strike = bool(us_agents)
+        if not (has_attack or has_strike):
+            return []
+
         anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack)
         times = [t for t in find_times(norm) if not _STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
         background_sentence = bool(_BACKGROUND.search(norm))
@@ -355,7 +358,11 @@ class ArticleExtractor:
                     continue
                 if _DESCRIBES_PLACE.search(norm[max(0, m.start - 30): m.start]):
                     continue  # "the base lies near al-Omar": where something is, not what was hit
-                event_type = "attack"
+                # Bases are what militias attack; only a strike told right beside one ("غارة أمريكية
+                # قرب مطار بغداد") makes it the place of a strike.
+                nearest = _nearest(typed, m.start, norm, key=lambda x: x[1])
+                close_strike = nearest is not None and nearest[0] == "strike" and _distance(norm, m.start, nearest[1]) < 60
+                event_type = "strike" if close_strike else "attack"
             elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
                 continue  # a town or city beside a base only says where the base is
             else:
