@@ -48,6 +48,7 @@ _TRIGGER = _rx(
 )
 # Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
 _MUNITION = _rx(_B + _CL + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + _E)
+_EARLIER = _rx(r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)")
 _DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.
 _GROUP_ANAPHOR = _rx(
@@ -172,6 +173,7 @@ class Report:
     source: str | None = None
     background: bool = False
     summary: bool = False  # "the bases", "two bases": stands for several acts named elsewhere
+    earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
 
 
@@ -316,6 +318,7 @@ class ArticleExtractor:
             countries = [location.entry.country] if location else _countries(norm)
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary)
             report.time = self._time_for(norm, times, anchor, anchors)
+            report.earlier = report.time is None and bool(_EARLIER.search(norm))
             report.background = background_sentence or bool(report.time and report.time.is_background(published))
             self._weapon(report, norm, weapons, anchors)
             self._casualties(report, norm, anchors)

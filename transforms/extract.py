@@ -119,6 +119,7 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         "claims": _claims(reports, actor),
         # Where the text tells of this act, for dating undated acts by the story's order; dropped before output.
         "_mentions": [(r.sentence.start, r.anchor) for r in reports],
+        "_told_as_earlier": any(r.earlier for r in reports),
     }
 
 
@@ -166,7 +167,7 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
         if not record["background"] and (record["day_offset"] is not None or record["date"] is not None):
             record["date_basis"] = "stated"
     for record in sorted(records, key=lambda r: r["_mentions"][0]):
-        if record["background"] or record["date_basis"]:
+        if record["background"] or record["date_basis"] or record["_told_as_earlier"]:
             continue
         first = record["_mentions"][0]
         told_before = [
@@ -179,7 +180,7 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
         else:
             record.update(date=published, day_offset=0, date_basis="context")
     for record in records:
-        del record["_mentions"]
+        del record["_mentions"], record["_told_as_earlier"]
 
 
 _EXTRACTOR: ArticleExtractor | None = None
