@@ -231,16 +231,20 @@ class ArticleExtractor:
         self.gazetteer = gazetteer or load()
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
+        folded = fold(text)
+        if not (_TRIGGER.search(folded) or _MUNITION.search(folded)):
+            return []  # most of a news feed: nothing here reports an act
         reports: list[Report] = []
         previous: list[Report] = []
         last_base: Location | None = None
         last_group: Actor | None = None
         for sentence in split_sentences(text):
-            mentions = self.gazetteer.find(sentence.norm)
             found = []
-            if last_group is not None and _GROUP_ANAPHOR.search(sentence.norm):
-                mentions = mentions + [Mention("actor", last_group.id, 0, 0, last_group)]
+            mentions: list[Mention] = []
             if _TRIGGER.search(sentence.norm) or _MUNITION.search(sentence.norm):
+                mentions = self.gazetteer.find(sentence.norm)
+                if last_group is not None and _GROUP_ANAPHOR.search(sentence.norm):
+                    mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
                 found = self._sentence_reports(sentence, published, mentions, last_base)
                 reports.extend(found)
             if found:
