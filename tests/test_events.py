@@ -93,3 +93,19 @@ def test_number_words_and_digit_scripts():
 def test_day_offset_without_publication_date():
     e = only("سقط صاروخ على قاعدة حرير أمس.", published=None)
     assert (e["date"], e["day_offset"]) == (None, -1)
+
+
+def test_a_denial_is_not_an_attack():
+    assert events("أكد جهاز مكافحة الإرهاب عدم تعرض قاعدة حرير لأي هجوم، وأن الصوت ناجم عن تفجير مسيطر عليه.") == []
+
+
+def test_a_named_group_saying_it_launched_the_drone_claims_the_attack():
+    text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق مطار أربيل اليوم. "
+            "وقالت المقاومة الإسلامية في العراق إنها أطلقت الطائرة المسيرة نحو القاعدة.")
+    e = only(text)
+    assert (e["location_id"], e["actor"], e["claimed"], e["outcome"]) == ("erbil_airport", "islamic_resistance_iraq", True, "intercepted")
+
+
+def test_israeli_and_unattributed_strikes_are_not_us_strikes():
+    assert events("قتل عشرة عناصر من المليشيات في قصف إسرائيلي على مدينة البوكمال فجر اليوم.") == []
+    assert events("شنت طائرات مجهولة غارات على مواقع الميليشيات قرب البوكمال اليوم.") == []

@@ -60,7 +60,7 @@ _BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?�
 _PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
 # Counts of acts, not acts: "13 attacks in a week", "17 on al-Omar, 15 on Conoco", "the toll of attacks".
 _TALLY = _rx(
-    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
+    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من|عده|العديد من|جمله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
     r"|(?<![\w.])\d+\s(?:هجوما\s|هجمات\s|مره\s)?(?:علي|ضد)\s(?:ال)?(?:قاعده|حقل|مطار)"
     r"|حصيله|احصائيه|احصاء|توزعت|اجمالي|بلغ عدد|ارتفع عدد|ارتفاع عدد|عدد الهجمات"
     rf"|(?:عشرات|مئات|عده|عديد)\s(?:من\s)?(?:ال)?مرات|مرات\s(?:عده|عديده|متكرره)|(?:{NUMBER})\sمرات"
@@ -97,7 +97,11 @@ _US_TARGET = _rx(
 )
 _PASSIVE_TARGET = _rx(rf"{_B}[وف]?(?:تعرض|تعرضت|تتعرض|يتعرض|استهدفت|استهدف|طالت|طال)\s(?:ال)?(?:قاعده|قاعدتان|قاعدتين|قوات|القوات|مقر|رتل|السفاره|معسكر|مطار|حقل|قاعدتا)")
 _STATIONED_AT = _rx(r"(?:المتمركزه|الموجوده|المنتشره|المرابطه)\s(?:في|ب)\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
-_CLAIM = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|في بيان|بيان صادر|وفق بيان|بحسب بيان|بيانا|ببيان|عبر قناتها|نشرت)")
+_CLAIM = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|اعلان|اعلانها|في بيان|بيان صادر|وفق بيان|بحسب بيان|بيانا|ببيان|عبر قناتها|نشرت)")
+# A named group's own words about an act: "قالت المقاومة الإسلامية إنها أطلقت ...".
+_SAYS = _rx(rf"{_B}{_CL}(?:قالت|قال|ذكرت|اكدت|افادت|اعلنت|زعمت)")
+# "No attack took place": a denial names a base without an act.
+_DENIAL = _rx(r"(?:عدم|لم)\s(?:تعرض|يتعرض|تتعرض|وقوع|حدوث)\s(?:\S+\s){0,5}?(?:ل|الي\s)?(?:اي|ايه)\s(?:هجوم|هجمه|استهداف|اعتداء)|(?<![\w])[وف]?(?:نفي|نفت|ينفي|تنفي|نفى)(?![\w])|لا صحه|عار(?:يه)? عن الصحه")
 # Taking responsibility, as opposed to announcing anything at all.
 _CLAIM_VERB = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|تتبنى|تبنيها|تبنيه|مسووليتها عن|مسووليته عن|مسووليتهم عن)")
 _ATTRIBUTION = _rx(rf"{_B}{_CL}(?:اتهم\w*|يتهم\w*|تتهم\w*|بالوقوف وراء|نسبت\w*|نسبه|حمل\w* (?:\S+ )?مسووليه|رجح\w* (?:ان )?(?:تكون|يكون)|مرجحا|مرجحه)")
@@ -298,10 +302,13 @@ class ArticleExtractor:
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
         ]
         bases = [m for m in locations if m.entry.kind == "base"]
+        if _DENIAL.search(norm):
+            return []
         no_claim = bool(_NO_CLAIM.search(norm))
-        claim = bool(_CLAIM.search(norm)) and not no_claim
+        named_group = any(a.id in _NAMED_ACTORS for a in actors)
+        claim = (bool(_CLAIM.search(norm)) or (named_group and bool(_SAYS.search(norm)))) and not no_claim
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
-        claims_an_attack = (claim and bool(_CLAIM_VERB.search(norm))) or bool(_ATTRIBUTION.search(norm))
+        claims_an_attack = (claim and (named_group or bool(_CLAIM_VERB.search(norm)))) or bool(_ATTRIBUTION.search(norm))
         # A militia named as the target ("مواقع تابعة لإيران") is no sign of an attack; a US target or a claim is.
         has_attack = bool(bases or us_targets or claims_an_attack)
         has_strike = bool(us_agents)
@@ -389,7 +396,7 @@ class ArticleExtractor:
             if event_type == "strike" and has_strike:
                 anchors.append(("strike", None, us_agents[0].start(), False))
             elif event_type == "attack" and has_attack and triggers and (
-                us_targets or bases or (claim and _SINGULAR_ATTACK.search(norm))):
+                us_targets or bases or (claim and (_SINGULAR_ATTACK.search(norm) or _MUNITION.search(norm)))):
                 summary = bool(re.search(r"(?:القواعد|قواعد|قاعدتين|قاعدتان|قاعدتي)", norm))
                 anchors.append(("attack", None, (us_targets[0].start() if us_targets else triggers[0].start()), summary))
         return anchors
