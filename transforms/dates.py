@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_before_yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?اول\s(?:من\s)?امس(?:\s{_WD})?(?!\w)")),
     ("last_night", re.compile(rf"{_P}الليله\sالماضيه(?!\w)")),
     ("yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:امس|البارحه)(?:\s{_WD})?(?!\w)")),
-    ("today", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم(?:\s{_WD})?(?!\s(?:الاول|الثاني|التالي|السابق))(?!\w)")),
+    ("today", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم(?:\s{_WD})?(?!\s(?:الاول|الثاني|التالي|السابق|ذاته|نفسه))(?!\w)")),
     ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:ال)?(?P<day>\d{{1,2}})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
     ("weekday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)")),
     ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
