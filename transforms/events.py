@@ -22,129 +22,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from transforms import cues
 from transforms.dates import TimeMention, find_times
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.normalize import fold, normalize
-from transforms.numbers import NUMBER, parse_number
+from transforms.numbers import parse_number
 
 EXTRACTOR_VERSION = "0.1.0"
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern written in ordinary Arabic against folded text."""
-    return re.compile(fold(pattern))
-
-
-_B = r"(?<![\w])"  # word start
-_E = r"(?![\w])"  # word end
-_CL = r"(?:[وف]?[بلك]?)"  # clitics
-
-# Words that report violence: verbs and verbal nouns of attacking, striking, firing, falling.
-_TRIGGER = _rx(
-    _B + _CL + r"(?:ال)?(?:استهداف|استهدف\w*|يستهدف\w*|تستهدف\w*|هجوم\w*|هجمات|هجمه|هاجم\w*|يهاجم\w*|تهاجم\w*|قصف\w*|يقصف\w*|تقصف\w*"
-    r"|سقوط|سقط\w*|اطلاق|اطلق\w*|تعرض\w*|ضربه|ضربات|ضرب|ضربت|غاره|غارات|غارتين|شن|شنت|يشن|تشن|شنها|شنته"
-    r"|اعتداء|اعتداءات|استهدافات|انفجار|انفجارات|دوي|اسقاط|اسقط\w*|اعتراض|اعترض\w*|احباط|احبط\w*|تصدت|تبن\w*|تبني|رشق\w*"
-    r"|تضرب|يضرب|ضربوا|نزل|نزلت|نزلوا|نزلن|طالت|طال|مسووليت\w*|مسووليه)" + _E
-)
-# Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
-_MUNITION = _rx(_B + _CL + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + _E)
-_EARLIER = _rx(r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)")
-_DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
-# "the same group": the militia the article named last.
-_GROUP_ANAPHOR = _rx(
-    r"(?:الجماعه|الفصائل|المجموعه|المجموعات|الميليشيا|المليشيا|الفصيل|الحركه|الكتائب)\s(?:ذاتها|نفسها|ذاته|نفسه|المذكوره|ذاتهم)"
-    r"|(?:تبنت\w*|تبناه\w*|تبنته\w*|تبني\w*)\s(?:ال)?(?:جماعه|فصائل|مجموعه|ميليشيا|مليشيا|فصيل|حركه|كتائب)(?![\w])"
-)
-# "the base", "the same base": the base the article named last, when this sentence names none.
-_BASE_ANAPHOR = _rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?لل)(?:قاعده|معسكر)(?:\s(?:ذاتها|نفسها|ذاته|نفسه|الامريكيه|الاميركيه|العسكريه|الجويه))?(?![\w])|(?<![\w])[وف]?(?:ب|ل)?نفس (?:القاعده|المعسكر)(?![\w])")
-_PLURAL_ATTACKS = _rx(_B + _CL + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + _E)
-# Counts of acts, not acts: "13 attacks in a week", "17 on al-Omar, 15 on Conoco", "the toll of attacks".
-_TALLY = _rx(
-    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من|عده|العديد من|جمله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
-    r"|(?<![\w.])\d+\s(?:هجوما\s|هجمات\s|مره\s)?(?:علي|ضد)\s(?:ال)?(?:قاعده|حقل|مطار)"
-    r"|حصيله|احصائيه|احصاء|توزعت|اجمالي|بلغ عدد|ارتفع عدد|ارتفاع عدد|عدد الهجمات"
-    rf"|(?:عشرات|مئات|عده|عديد)\s(?:من\s)?(?:ال)?مرات|مرات\s(?:عده|عديده|متكرره)|(?:{NUMBER})\sمرات"
-)
-# A place named to say where another is: "خراب الجير بريف رميلان", "قرب بلدة ...".
-# "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
-_STATEMENT_BEFORE = _rx(r"(?:بيان|تصريح|تصريحات|مؤتمر صحفي|مؤتمر صحافي)[^،,]{0,40}[،,]?\s?$")
-_DESCRIBES_PLACE = _rx(r"(?:تقع|يقع|الواقعه|الواقع|القريبه|القريب|المجاوره|المجاور|المحاذيه)\s(?:\S+\s){0,2}(?:قرب|من|ل|في|بالقرب من|جوار|بجوار)?\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
-_LOCATIVE_CUE = _rx(r"(?:ب?ريف|بلده|ببلده|مدينه|بمدينه|منطقه|بمنطقه|ناحيه|بناحيه|قضاء|بقضاء|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s(?:بلده\s|مدينه\s|منطقه\s)?(?:ال)?$")
-_BACKGROUND = _rx(r"سبق\s?(?:ان|وان|و)\s|سبق ل|ذكري|في وقت سابق من|العام الماضي|عام \d{4}|في \d{4}|منذ \d{4}")
-_THREAT = _rx(_B + r"[وف]?(?:هدد\w*|يهدد\w*|تهدد\w*|توعد\w*|يتوعد\w*|تتوعد\w*|تحذر\w*|حذر\w*|ستستهدف|سنستهدف|سيستهدف|ستواصل|سنواصل|سترد|سنرد|قد تستهدف|ستقوم|تهديد\w*)" + _E)
-_FOREIGN_STRIKER = _rx(r"اسرائيل\w*|الاحتلال|الروسي\w*|روسي[هة]|التركي\w*|تركي[هة]|السوري[هة] الحكوميه|النظام السوري")
-
-# US / coalition as agent: adjective on a strike noun, or subject right next to a strike verb.
-_US_ADJ = r"(?:الامريكي|الاميركي|الامريكيه|الاميركيه|امريكيه|اميركيه|امريكي|اميركي|للتحالف|التحالف الدولي|التحالف|الامريكيتين|الاميركيتين)"
-_STRIKE_NOUN = r"(?:غارات|غاره|الغارات|الغاره|ضربات|ضربه|الضربات|الضربه|القصف|قصف|مدفعيه|المدفعيه|الرد|قاذفات|القاذفات)"
-_AIRCRAFT = r"(?:طائرات|الطائرات|طائره|مقاتلات|المقاتلات|مروحيات|المروحيات|مسيره|مسيرات|طيران|الطيران)"
-_STRIKE_VERB = r"(?:شن|شنت|نفذ|نفذت|استهدف|استهدفت|قصف|قصفت|ضرب|ضربت|اغار|اغارت|تشن|تقصف|تستهدف|يستهدف|يقصف|دمرت|قتلت|اغتالت|وجهت|وجه|توجه|يوجه)"
-_US_AGENT = _rx(
-    rf"{_B}{_CL}{_STRIKE_NOUN}(?:\s(?:جويه|جوي|الجوي|حربيه|مقاتله|مدفعي|مسيره|الحربي|المسير|الجويه|الحربيه|المدفعي|مدفعيه|ثقيله|دقيقه))?\s{_US_ADJ}{_E}"
-    # aircraft only strike when a verb says so: "طائرات أمريكية استهدفت", not "تحليق طيران التحالف"
-    rf"|{_B}{_CL}{_AIRCRAFT}(?:\s(?:حربيه|مسيره|الحربي|المسير|الحربيه|مقاتله|تابعه|التابعه))?\s{_US_ADJ}(?:\s\S+)?\s{_STRIKE_VERB}{_E}"
-    rf"|{_B}[وف]?(?:{_STRIKE_VERB}|ردت|رد)\s(?:ال)?(?:الولايات المتحده|واشنطن|(?:ال)?(?:قوات|جيش)(?:\s\S+)?\s{_US_ADJ}|التحالف|قوات التحالف|{_AIRCRAFT}(?:\s\S+){{0,2}}\s{_US_ADJ}|قاذفات(?:\s\S+){{0,2}}\s{_US_ADJ}|البنتاغون|القياده المركزيه)"
-    rf"|{_B}[وف]?(?:الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه|الجيش الامريكي|الجيش الاميركي)\S*(?:\s\S+){{0,3}}\s(?:تعلن|يعلن|اعلنت|اعلن)\s(?:عن\s)?(?:شن|تنفيذ)\s(?:ضربات|غارات|ضربه|غاره)"
-    rf"|{_B}[وف]?(?:الولايات المتحده|واشنطن|التحالف الدولي|التحالف|القوات الامريكيه|القوات الاميركيه|الجيش الامريكي|الجيش الاميركي|البنتاغون|القياده المركزيه الامريكيه|القياده المركزيه الاميركيه)(?:\s(?:الامريكيه|الاميركيه|قد|كانت|كان|بدورها|بدوره|امس|اليوم))*\s(?:تشن|يشن|تقصف|يقصف|تستهدف|يستهدف|تضرب|يضرب|ترد|يرد|شنت|شن|قصفت|قصف|استهدفت|استهدف|ردت|رد|نفذت|نفذ)"
-)
-# US / coalition as target: a base, force, convoy or embassy of theirs, or "the base that hosts US forces".
-_US_TARGET = _rx(
-    rf"{_B}{_CL}(?:ال)?(?:قاعده|قاعدتي|قاعدتين|قاعدتان|قواعد|القواعد|مقر|مقرات|معسكر|رتل|ارتال|دوريه|قوات|القوات|جنود|الجنود|السفاره|مصالح|منشاه|منشات|مجمع|قافله)\w*\s(?:عسكريه\s|العسكريه\s|جويه\s|الجويه\s)?{_US_ADJ}{_E}"
-    # "the base that hosts US forces": hosting, housing or stationing counts only when the forces are US or coalition
-    r"|(?:تستضيف|يستضيف|تضم|يضم|تتمركز فيه|تتمركز فيها|يتمركز فيه|يتمركز فيها|تتخذه|تتخذها|تنتشر فيه|تنتشر فيها|توجد فيه|توجد فيها|تؤوي)"
-    rf"\s(?:\S+\s){{0,2}}?(?:ال)?(?:قوات|جنود|جنودا|عناصر|افراد|مستشارين)?\s?(?:من\s)?{_US_ADJ}{_E}"
-    r"|قوات التحالف|القوات الامريكيه|القوات الاميركيه|الجنود الامريكيين|الجنود الاميركيين"
-)
-_PASSIVE_TARGET = _rx(rf"{_B}[وف]?(?:تعرض|تعرضت|تتعرض|يتعرض|استهدفت|استهدف|طالت|طال)\s(?:ال)?(?:قاعده|قاعدتان|قاعدتين|قوات|القوات|مقر|رتل|السفاره|معسكر|مطار|حقل|قاعدتا)")
-_STATIONED_AT = _rx(r"(?:المتمركزه|الموجوده|المنتشره|المرابطه)\s(?:في|ب)\s?(?:ال)?(?:قاعده\s|حقل\s|مطار\s)?$")
-_CLAIM = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|اعلنت مسووليتها|اعلن مسووليته|اعلنت|اعلان|اعلانها|في بيان|بيان صادر|وفق بيان|بحسب بيان|بيانا|ببيان|عبر قناتها|نشرت)")
-# A named group's own words about an act: "قالت المقاومة الإسلامية إنها أطلقت ...".
-_SAYS = _rx(rf"{_B}{_CL}(?:قالت|قال|ذكرت|اكدت|افادت|اعلنت|زعمت)")
-# "No attack took place": a denial names a base without an act.
-_DENIAL = _rx(r"(?:عدم|لم)\s(?:تعرض|يتعرض|تتعرض|وقوع|حدوث)\s(?:\S+\s){0,5}?(?:ل|الي\s)?(?:اي|ايه)\s(?:هجوم|هجمه|استهداف|اعتداء)|(?<![\w])[وف]?(?:نفي|نفت|ينفي|تنفي|نفى)(?![\w])|لا صحه|عار(?:يه)? عن الصحه")
-# Taking responsibility, as opposed to announcing anything at all.
-_CLAIM_VERB = _rx(rf"{_B}{_CL}(?:تبنت|تبني|تبنى|يتبنى|تتبنى|تبنيها|تبنيه|مسووليتها عن|مسووليته عن|مسووليتهم عن)")
-_ATTRIBUTION = _rx(rf"{_B}{_CL}(?:اتهم\w*|يتهم\w*|تتهم\w*|بالوقوف وراء|نسبت\w*|نسبه|حمل\w* (?:\S+ )?مسووليه|رجح\w* (?:ان )?(?:تكون|يكون)|مرجحا|مرجحه)")
-# One act referred to ("الهجوم", "العملية"), as opposed to attacks in general ("هجمات").
-_SINGULAR_ATTACK = _rx(rf"{_B}{_CL}(?:ال)?(?:هجوم|استهداف|قصف|عمليه|اعتداء|ضربه|رشقه|اطلاق)(?:ين|ان)?{_E}")
-_NO_CLAIM = _rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|دون (?:ان تتبن|الكشف عن الجهه)|لم تعرف الجهه|مجهول[هة]? المصدر|جهه مجهوله|لم يتم التعرف")
-_INTERCEPTED = _rx(rf"{_B}{_CL}(?:اسقاط|اسقط\w*|اعتراض|اعترض\w*|تصدت|تصدي|التصدي|تدمير الطائره)")
-_FOILED = _rx(rf"{_B}{_CL}(?:احباط|احبط\w*|افشال|افشل\w*)")
-# "لا إصابات", "لم يسفر عن خسائر بشرية", "من دون تسجيل إصابات", "لم يوقع إصابات" - but not
-# "دون معلومات عن قتلى", which says nothing is known.
-_NO_CASUALTIES = _rx(
-    r"(?<![\w])[وف]?(?:لم|لا|دون|بدون|عدم|لن)\s(?:(?!معلومات|انباء|تفاصيل|تاكيد|ورود|اعلان|ذكر)\S+\s){0,4}?"
-    r"(?:اي\s|ايه\s)?(?:اصابات|اصابه|خسائر بشريه|خسائر في الارواح|ضحايا|قتلي|مقتل او اصابه|اضرار او اصابات|يصاب|تصاب)(?![\w])"
-    r"|(?:اضرار|خسائر) ماديه فقط|اقتصرت (?:الاضرار|الخسائر) علي|لا وجود لاصابات"
-)
-_NO_DAMAGE = _rx(r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)")
-_HIT = _rx(r"اصاب(?:ت)? اهداف|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل")
-_APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sيقل\sعن|نحو|حوالي|قرابه|اكثر\sمن|اقل\sمن|ما لا يقل عن)?\s?"
-_VICTIM = r"(?:جنديين|جنديان|عنصرين|عنصران|شخصين|شخصان|جندي|عنصر|شخص|مدني|طفل|طفله|ضابط|مقاتل|متعاقد|عسكري)"
-_KILLED = _rx(
-    rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{_APPROX}(?P<n>{NUMBER}|{_VICTIM})"
-    rf"|(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
-    rf"|(?:ال)?(?P<n3>{NUMBER})\s(?:\S+\s)?(?:قتلوا|قتلن|لقوا حتفهم|لقوا مصرعهم|قضوا)"
-)
-_INJURED = _rx(
-    rf"(?:اصابه|جرح|اصيب|اصيبت|جرح)\s{_APPROX}(?P<n>{NUMBER}|{_VICTIM})"
-    rf"|(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
-)
-_COUNTRY_WORDS = {
-    "SY": _rx(rf"{_B}{_CL}(?:سوريا|سوريه|السوري|السوريه|دمشق){_E}"),
-    "IQ": _rx(rf"{_B}{_CL}(?:العراق|العراقي|العراقيه|بغداد){_E}"),
-    "JO": _rx(rf"{_B}{_CL}(?:الاردن|الاردني|الاردنيه){_E}"),
-}
-_STRONG_BREAK = _rx(r"،\s?(?:و|ف|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر")
-_SOURCE_CUE = _rx(r"(?:قناه|وكاله|موقع|صحيفه|شبكه|بحسب|وفق|حسب|نقلت|قالت|ذكرت|افادت|اوردت|اعلنت|نقلا عن|لوكاله)\s?(?:ال)?$")
-_PLACE_CUE = _rx(r"(?:مدينه|بلده|منطقه|ريف|قريه|بادي[هة]|صحراء|محيط|اطراف|قرب|بالقرب من|في|ب)\s?$")
-
-_NAMED_ACTORS = {"islamic_resistance_iraq", "kataib_hezbollah", "nujaba", "pmf", "irgc"}
-_GENERIC_IRAN_ALIGNED = _rx(
-    r"(?:موال|موالي|موالين|موالون|مواليه|تابع|تابعه|تابعين|مدعوم|مدعومه|مدعومين|مرتبط|مرتبطه|مرتبطين|مقرب|مقربه|حليف|حليفه|وكلاء)\w*\s(?:ل|من\s|من\sقبل\s|ب)?(?:ايران|طهران|الحرس الثوري)"
-    r"|(?:الميليشيات|المليشيات|الميلشيات|ميليشيات|مليشيات|الفصائل|فصائل|الجماعات|جماعات|المجموعات|مجموعات)\s(?:المسلحه\s)?(?:الايرانيه|الموالي\w*|التابعه|المدعومه|العراقيه المسلحه)"
-    r"|مدعومه ايرانيا|مدعومين ايرانيا|وكلاء ايران|ميليشيا عراقيه|فصائل عراقيه|فصيل عراقي|فصائل مسلحه عراقيه"
-)
 
 
 @dataclass
@@ -206,7 +90,7 @@ def split_sentences(text: str) -> list[Sentence]:
 @lru_cache(maxsize=64)
 def _breaks(sentence: str) -> tuple[list[int], list[int]]:
     """Positions of clause breaks and of commas, found once per sentence."""
-    return [m.start() for m in _STRONG_BREAK.finditer(sentence)], [i for i, c in enumerate(sentence) if c == "،"]
+    return [m.start() for m in cues.STRONG_BREAK.finditer(sentence)], [i for i, c in enumerate(sentence) if c == "،"]
 
 
 def _distance(sentence: str, a: int, b: int) -> int:
@@ -222,12 +106,12 @@ def _nearest(items, anchor: int, sentence: str, key=lambda x: x.start):
 
 
 def _countries(norm: str) -> list[str]:
-    return [code for code, pattern in _COUNTRY_WORDS.items() if pattern.search(norm)]
+    return [code for code, pattern in cues.COUNTRY_WORDS.items() if pattern.search(norm)]
 
 
 def _is_source_use(norm: str, mention: Mention) -> bool:
     before = norm[max(0, mention.start - 20): mention.start]
-    return bool(_SOURCE_CUE.search(before)) and not _PLACE_CUE.search(before[-8:])
+    return bool(cues.SOURCE_CUE.search(before)) and not cues.PLACE_CUE.search(before[-8:])
 
 
 class ArticleExtractor:
@@ -236,7 +120,7 @@ class ArticleExtractor:
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
         folded = fold(text)
-        if not (_TRIGGER.search(folded) or _MUNITION.search(folded)):
+        if not (cues.TRIGGER.search(folded) or cues.MUNITION.search(folded)):
             return []  # most of a news feed: nothing here reports an act
         reports: list[Report] = []
         previous: list[Report] = []
@@ -245,9 +129,9 @@ class ArticleExtractor:
         for sentence in split_sentences(text):
             found = []
             mentions: list[Mention] = []
-            if _TRIGGER.search(sentence.norm) or _MUNITION.search(sentence.norm):
+            if cues.TRIGGER.search(sentence.norm) or cues.MUNITION.search(sentence.norm):
                 mentions = self.gazetteer.find(sentence.norm)
-                if last_group is not None and _GROUP_ANAPHOR.search(sentence.norm):
+                if last_group is not None and cues.GROUP_ANAPHOR.search(sentence.norm):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
                 found = self._sentence_reports(sentence, published, mentions, last_base)
                 reports.extend(found)
@@ -261,7 +145,7 @@ class ArticleExtractor:
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
             if attacked or named:
                 last_base = attacked[-1] if attacked else named[0]
-            groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in _NAMED_ACTORS]
+            groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in cues.NAMED_ACTORS]
             if groups:
                 last_group = groups[-1]
         return _merge(article, reports)
@@ -276,7 +160,7 @@ class ArticleExtractor:
         actors: list[Mention] = []
         weapons: list[Mention] = []
         for m in mentions:
-            if m.kind == "location" and m.start < 3 and _DATELINE_AFTER.match(norm, m.end):
+            if m.kind == "location" and m.start < 3 and cues.DATELINE_AFTER.match(norm, m.end):
                 continue  # "بغداد، العراق (CNN) --": where the story was filed
             if m.kind == "source":
                 others = [o for o in mentions if o.start == m.start and o.kind == "location"]
@@ -291,24 +175,24 @@ class ArticleExtractor:
             elif m.kind == "weapon":
                 weapons.append(m)
         # "The base" in a sentence about US fire is where the fire came from, not a target.
-        if last_base is not None and not any(m.entry.kind == "base" for m in locations) and not _US_AGENT.search(norm):
-            anaphor = _BASE_ANAPHOR.search(norm)
+        if last_base is not None and not any(m.entry.kind == "base" for m in locations) and not cues.US_AGENT.search(norm):
+            anaphor = cues.BASE_ANAPHOR.search(norm)
             if anaphor:
                 locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
-        triggers = list(_TRIGGER.finditer(norm))
-        us_agents = [] if _FOREIGN_STRIKER.search(norm) and not _US_AGENT.search(norm) else list(_US_AGENT.finditer(norm))
+        triggers = list(cues.TRIGGER.finditer(norm))
+        us_agents = [] if cues.FOREIGN_STRIKER.search(norm) and not cues.US_AGENT.search(norm) else list(cues.US_AGENT.finditer(norm))
         us_targets = [
-            t for t in list(_US_TARGET.finditer(norm)) + list(_PASSIVE_TARGET.finditer(norm))
+            t for t in list(cues.US_TARGET.finditer(norm)) + list(cues.PASSIVE_TARGET.finditer(norm))
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
         ]
         bases = [m for m in locations if m.entry.kind == "base"]
-        if _DENIAL.search(norm):
+        if cues.DENIAL.search(norm):
             return []
-        no_claim = bool(_NO_CLAIM.search(norm))
-        named_group = any(a.id in _NAMED_ACTORS for a in actors)
-        claim = (bool(_CLAIM.search(norm)) or (named_group and bool(_SAYS.search(norm)))) and not no_claim
+        no_claim = bool(cues.NO_CLAIM.search(norm))
+        named_group = any(a.id in cues.NAMED_ACTORS for a in actors)
+        claim = (bool(cues.CLAIM.search(norm)) or (named_group and bool(cues.SAYS.search(norm)))) and not no_claim
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
-        claims_an_attack = (claim and (named_group or bool(_CLAIM_VERB.search(norm)))) or bool(_ATTRIBUTION.search(norm))
+        claims_an_attack = (claim and (named_group or bool(cues.CLAIM_VERB.search(norm)))) or bool(cues.ATTRIBUTION.search(norm))
         # A militia named as the target ("مواقع تابعة لإيران") is no sign of an attack; a US target or a claim is.
         has_attack = bool(bases or us_targets or claims_an_attack)
         has_strike = bool(us_agents)
@@ -316,10 +200,10 @@ class ArticleExtractor:
             return []
 
         anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack)
-        times = [t for t in find_times(norm) if not _STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
-        background_sentence = bool(_BACKGROUND.search(norm))
-        tally = _TALLY.search(norm)
-        threats = [t.start() for t in _THREAT.finditer(norm)]
+        times = [t for t in find_times(norm) if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
+        background_sentence = bool(cues.BACKGROUND.search(norm))
+        tally = cues.TALLY.search(norm)
+        threats = [t.start() for t in cues.THREAT.finditer(norm)]
         reports = []
         for event_type, location, anchor, summary in anchors:
             if tally or (location is None and any(_threatened(norm, t, anchor) for t in threats)):
@@ -329,7 +213,7 @@ class ArticleExtractor:
             countries = [location.entry.country] if location else _countries(norm)
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary)
             report.time = self._time_for(norm, times, anchor, anchors)
-            report.earlier = report.time is None and bool(_EARLIER.search(norm))
+            report.earlier = report.time is None and bool(cues.EARLIER.search(norm))
             report.background = background_sentence or bool(report.time and report.time.is_background(published))
             self._weapon(report, norm, weapons, anchors)
             self._casualties(report, norm, anchors)
@@ -366,11 +250,11 @@ class ArticleExtractor:
         anchors = []
         for m in kept:
             if m.entry.kind == "base":
-                if has_strike and _STATIONED_AT.search(norm[max(0, m.start - 45): m.start]):
+                if has_strike and cues.STATIONED_AT.search(norm[max(0, m.start - 45): m.start]):
                     continue  # "US forces at al-Omar shelled ...": where the strike came from
-                if any(b.start < m.start for b in bases) and _LOCATIVE_CUE.search(norm[max(0, m.start - 25): m.start]):
+                if any(b.start < m.start for b in bases) and cues.LOCATIVE_CUE.search(norm[max(0, m.start - 25): m.start]):
                     continue
-                if _DESCRIBES_PLACE.search(norm[max(0, m.start - 30): m.start]):
+                if cues.DESCRIBES_PLACE.search(norm[max(0, m.start - 30): m.start]):
                     continue  # "the base lies near al-Omar": where something is, not what was hit
                 # Bases are what militias attack; only a strike told right beside one ("غارة أمريكية
                 # قرب مطار بغداد") makes it the place of a strike.
@@ -396,7 +280,7 @@ class ArticleExtractor:
             if event_type == "strike" and has_strike:
                 anchors.append(("strike", None, us_agents[0].start(), False))
             elif event_type == "attack" and has_attack and triggers and (
-                us_targets or bases or (claim and (_SINGULAR_ATTACK.search(norm) or _MUNITION.search(norm)))):
+                us_targets or bases or (claim and (cues.SINGULAR_ATTACK.search(norm) or cues.MUNITION.search(norm)))):
                 summary = bool(re.search(r"(?:القواعد|قواعد|قاعدتين|قاعدتان|قاعدتي)", norm))
                 anchors.append(("attack", None, (us_targets[0].start() if us_targets else triggers[0].start()), summary))
         return anchors
@@ -404,7 +288,7 @@ class ArticleExtractor:
     @staticmethod
     def _plural_anchor(norm: str, anchor: int) -> bool:
         window = norm[max(0, anchor - 25): anchor + 25]
-        return bool(_PLURAL_ATTACKS.search(window)) and not re.search(fold(r"هجوم|استهداف|استهدف|قصف|سقط"), window)
+        return bool(cues.PLURAL_ATTACKS.search(window)) and not re.search(fold(r"هجوم|استهداف|استهدف|قصف|سقط"), window)
 
     @staticmethod
     def _time_for(norm, times, anchor, anchors):
@@ -460,42 +344,40 @@ class ArticleExtractor:
             report.actor = "coalition" if near_coalition else "us"
             return
         militia = [a for a in actors if a.entry.side == "militia"]
-        named = [a for a in militia if a.id in _NAMED_ACTORS]
+        named = [a for a in militia if a.id in cues.NAMED_ACTORS]
         if named:
             report.actor = _nearest(named, report.anchor, norm).id
         elif militia or any(anchors is None or _owner(norm, anchors, g.start()) == report.anchor
-                            for g in _GENERIC_IRAN_ALIGNED.finditer(norm)):
+                            for g in cues.GENERIC_IRAN_ALIGNED.finditer(norm)):
             report.actor = "iran_aligned"
         report.claim_denied = no_claim
         # Taking responsibility, or a named group's own statement; "the US announced" claims nothing.
         report.claimed = claim and report.actor != "unknown" and (
-            report.actor in _NAMED_ACTORS or bool(_CLAIM_VERB.search(norm)))
+            report.actor in cues.NAMED_ACTORS or bool(cues.CLAIM_VERB.search(norm)))
 
     @staticmethod
     def _outcome(report: Report, norm: str) -> None:
         if report.event_type != "attack":
             return
-        if _INTERCEPTED.search(norm):
+        if cues.INTERCEPTED.search(norm):
             report.outcome = "intercepted"
-        elif _FOILED.search(norm):
+        elif cues.FOILED.search(norm):
             report.outcome = "foiled"
-        elif _NO_DAMAGE.search(norm) or (_NO_CASUALTIES.search(norm) and not _HIT.search(norm)):
+        elif cues.NO_DAMAGE.search(norm) or (cues.NO_CASUALTIES.search(norm) and not cues.HIT.search(norm)):
             report.outcome = "no_damage"
-        elif _HIT.search(norm) or report.killed or report.injured:
+        elif cues.HIT.search(norm) or report.killed or report.injured:
             report.outcome = "hit"
 
 
-_COMBINED_TOLL = re.compile(fold(r"(?:قتل|مقتل|سقوط)\s?و\s?(?:جرح|اصابه|اصابات|جرحي)\s?$|(?:قتل|مقتل)\sو$"))
 
 
-_CAUSE = _rx(r"(?<![\w])(?:بعد|عقب|اثر|علي اثر|اعقاب|في اعقاب|علي خلفيه|ردا علي|بسبب)(?![\w])")
 
 
 def _threatened(norm: str, threat: int, anchor: int) -> bool:
     """An act named right after a threat is what is threatened, unless it is given as the threat's cause."""
     if not 0 <= anchor - threat < 60:
         return False
-    return not _CAUSE.search(norm, threat, anchor)
+    return not cues.CAUSE.search(norm, threat, anchor)
 
 
 def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMention:
@@ -510,37 +392,29 @@ def _owner(norm: str, anchors, position: int) -> int:
     return min(anchors, key=lambda a: _distance(norm, a[2], position))[2]
 
 
-_CASUALTY_WORD = re.compile(fold(r"قتل|مقتل|مصرع|اصاب|اصيب|يصاب|تصاب|جرح|جريح|ضحايا|خسائر|اضرار|شهيد|شهداء|استشهاد|حتف|قضوا|مصاب"))
 
 
 def _add_casualties(report: Report, norm: str, anchors=None) -> None:
     """Killed and injured figures of the sentence that belong to this report's anchor."""
-    if not _CASUALTY_WORD.search(norm):
+    if not cues.CASUALTY_WORD.search(norm):
         return
-    for pattern, attr in ((_KILLED, "killed"), (_INJURED, "injured")):
+    for pattern, attr in ((cues.KILLED, "killed"), (cues.INJURED, "injured")):
         if getattr(report, attr) is not None:
             continue
         for m in pattern.finditer(norm):
             if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != report.anchor:
                 continue
-            if _COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
+            if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
                 continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
             value = _casualty_value(next((g for g in m.groups() if g), None))
             if value is not None:
                 setattr(report, attr, value)
                 break
-    if _NO_CASUALTIES.search(norm):
+    if cues.NO_CASUALTIES.search(norm):
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
 
 
-_COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s)?$")
-_AT_LEAST_AFTER = re.compile(fold(r"^\s?(?:علي الاقل|واحد|واحده)"))
-# "هجومين صاروخيين / هجومين صاروخين": the weapon word describes the attacks, it counts nothing.
-_ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|هجمات|هجوما|اعتداء|اعتداءين|ضربات|غارات|قصف)\s$"))
-_AIRCRAFT_NUMBER = {fold(k): v for k, v in {"طائرات": "plural", "طائرتين": "2", "طائرتان": "2", "طائرة": "1", "طيارات": "plural", "طيارة": "1"}.items()}
-_AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(_AIRCRAFT_NUMBER) + r")\s$")
-_VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
@@ -548,17 +422,17 @@ def _count(norm: str, weapon: Mention) -> int | None:
     before = norm[max(0, weapon.start - 30): weapon.start]
     before = before[: len(before) - (len(before) - len(before.rstrip()))] + " " if before.strip() else ""
     number = weapon.entry.number
-    aircraft = _AIRCRAFT_BEFORE.search(before)
+    aircraft = cues.AIRCRAFT_BEFORE.search(before)
     if aircraft:
         # "4 طائرات مسيرة انتحارية": the aircraft noun carries the count, the weapon phrase follows it.
-        number = _AIRCRAFT_NUMBER[aircraft.group(1)]
+        number = cues.AIRCRAFT_NUMBER[aircraft.group(1)]
         before = before[: aircraft.start() + 1]
-    m = _COUNT_BEFORE.search(before)
+    m = cues.COUNT_BEFORE.search(before)
     if m:
         value = parse_number(m.group("n"))
         if value is not None and 0 < value < 1000:
             return value
-    if _VAGUE_BEFORE.search(before) or _ATTACK_NOUN_BEFORE.search(before):
+    if cues.VAGUE_BEFORE.search(before) or cues.ATTACK_NOUN_BEFORE.search(before):
         return None
     if number == "1":
         return 1
@@ -572,15 +446,12 @@ def _casualty_value(text: str | None) -> int | None:
         return None
     if text in ("جنديين", "جنديان", "عنصرين", "عنصران", "شخصين", "شخصان"):
         return 2
-    if re.fullmatch(_VICTIM, text):
+    if re.fullmatch(cues.VICTIM, text):
         return 1
     return parse_number(text)
 
 
 # --- merging reports into events ------------------------------------------------------
-_ACTOR_RANK = {"unknown": 0, "iran_aligned": 1}
-
-
 def _compatible_days(a: Report | Event, b: Report) -> bool:
     offsets = {r.time_offset for r in _reports_of(a) if r.time_offset is not None}
     return b.time_offset is None or not offsets or b.time_offset in offsets
