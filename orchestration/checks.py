@@ -2,8 +2,8 @@
 
 Every check is blocking. A failed expectation of GX severity ``critical`` fails its
 check with ERROR severity, which stops the assets downstream in the same run: bad
-articles are not extracted and bad events never reach the warehouse or the dbt build,
-so the served marts stay those of the last good run. A failed
+articles are not extracted, bad events never reach the warehouse, and a bad mart is
+not published, so the served marts stay those of the last good run. A failed
 ``warning`` expectation fails the check with WARN severity and blocks nothing.
 
 Each run also rebuilds the GX Data Docs in ``<warehouse>/gx/docs/`` (see the README).
@@ -14,10 +14,13 @@ from pathlib import Path
 
 import dagster as dg
 import polars as pl
+from dagster_dbt import get_asset_key_for_model
 
 from expectations.derived import articles_to_validate, events_to_validate
+from expectations.marts import MART_CONTRACTS, mart_frame
 from expectations.suites import events_suite, raw_articles_suite
 from expectations.validate import SuiteResult, docs_index, validate
+from orchestration.assets.dbt import dbt_models
 from orchestration.resources import Warehouse
 
 
@@ -80,3 +83,21 @@ def raw_articles_contract(raw_articles: pl.DataFrame, warehouse: Warehouse) -> d
 )
 def events_contract(events: pl.DataFrame, raw_articles: pl.DataFrame, warehouse: Warehouse) -> dg.AssetCheckResult:
     return run_suite(events_to_validate(events, raw_articles), events_suite(), warehouse)
+
+
+def mart_contract(model: str) -> dg.AssetChecksDefinition:
+    """The check of one dbt mart: reads the built table from the working database and validates it."""
+
+    @dg.asset_check(
+        asset=get_asset_key_for_model([dbt_models], model), name=f"{model}_contract", blocking=True,
+        description=f"GX suite '{model}' on the built mart (expectations/marts.py).",
+    )
+    def _contract(warehouse: Warehouse) -> dg.AssetCheckResult:
+        with warehouse.connect() as con:
+            frame = mart_frame(con, model)
+        return run_suite(frame, MART_CONTRACTS[model].suite(), warehouse)
+
+    return _contract
+
+
+mart_contracts = [mart_contract(model) for model in MART_CONTRACTS]

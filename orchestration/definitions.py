@@ -10,7 +10,7 @@ from orchestration.assets.dbt import dbt_models
 from orchestration.assets.serving import served_warehouse
 from orchestration.assets.warehouse import raw_tables
 from orchestration.automation import daily_schedule, landing_folder_sensor, pipeline_job
-from orchestration.checks import events_contract, raw_articles_contract
+from orchestration.checks import events_contract, mart_contracts, raw_articles_contract
 from orchestration.dbt_setup import dbt_project
 from orchestration.io_managers import PolarsParquetIOManager
 from orchestration.resources import Warehouse
@@ -18,7 +18,7 @@ from orchestration.settings import landing_dir, warehouse_dir
 
 defs = dg.Definitions(
     assets=[landing_files, extracted_events, raw_tables, dbt_models, served_warehouse],
-    asset_checks=[raw_articles_contract, events_contract],
+    asset_checks=[raw_articles_contract, events_contract, *mart_contracts],
     jobs=[pipeline_job],
     schedules=[daily_schedule],
     sensors=[landing_folder_sensor],
