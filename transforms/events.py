@@ -126,6 +126,7 @@ class ArticleExtractor:
         previous: list[Report] = []
         last_base: Location | None = None
         last_group: Actor | None = None
+        background_context = False
         for sentence in split_sentences(text):
             found = []
             mentions: list[Mention] = []
@@ -133,7 +134,7 @@ class ArticleExtractor:
                 mentions = self.gazetteer.find(sentence.norm)
                 if last_group is not None and cues.GROUP_ANAPHOR.search(sentence.norm):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
-                found = self._sentence_reports(sentence, published, mentions, last_base)
+                found = self._sentence_reports(sentence, published, mentions, last_base, background_context)
                 reports.extend(found)
             if found:
                 previous = found
@@ -145,6 +146,10 @@ class ArticleExtractor:
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
             if attacked or named:
                 last_base = attacked[-1] if attacked else named[0]
+            # A stray full stop can cut "the anniversary of the killing ... in a US strike near
+            # Baghdad airport" in two: the rest of the paragraph keeps the recollection's context.
+            following = text[sentence.end: sentence.end + 3]
+            background_context = bool(cues.BACKGROUND.search(sentence.norm)) or (background_context and "\n" not in following)
             groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in cues.NAMED_ACTORS]
             if groups:
                 last_group = groups[-1]
@@ -152,7 +157,8 @@ class ArticleExtractor:
 
     # --- one sentence -------------------------------------------------------------
     def _sentence_reports(
-        self, sentence: Sentence, published: dt.date | None, mentions: list[Mention], last_base: Location | None
+        self, sentence: Sentence, published: dt.date | None, mentions: list[Mention], last_base: Location | None,
+        background_context: bool = False,
     ) -> list[Report]:
         norm = sentence.norm
         locations: list[Mention] = []
@@ -214,7 +220,8 @@ class ArticleExtractor:
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary)
             report.time = self._time_for(norm, times, anchor, anchors)
             report.earlier = report.time is None and bool(cues.EARLIER.search(norm))
-            report.background = background_sentence or bool(report.time and report.time.is_background(published))
+            report.background = (background_sentence or bool(report.time and report.time.is_background(published))
+                                 or (background_context and report.time is None))
             self._weapon(report, norm, weapons, anchors)
             self._casualties(report, norm, anchors)
             # In a sentence of attacks only, its militia is the subject of them all ("تبنت ... استهداف
