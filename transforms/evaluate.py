@@ -12,7 +12,6 @@ value is not null (actor and background always).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections import defaultdict

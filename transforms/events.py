@@ -127,6 +127,7 @@ class ArticleExtractor:
         last_base: Location | None = None
         last_group: Actor | None = None
         background_context = False
+        strike_context: str | None = None
         for sentence in split_sentences(text):
             found = []
             mentions: list[Mention] = []
@@ -134,8 +135,9 @@ class ArticleExtractor:
                 mentions = self.gazetteer.find(sentence.norm)
                 if last_group is not None and cues.GROUP_ANAPHOR.search(sentence.norm):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
-                found = self._sentence_reports(sentence, published, mentions, last_base, background_context)
+                found = self._sentence_reports(sentence, published, mentions, last_base, background_context, strike_context)
                 reports.extend(found)
+                strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
             if found:
                 previous = found
             elif previous and sentence.index - previous[-1].sentence.index <= 2:
@@ -158,7 +160,7 @@ class ArticleExtractor:
     # --- one sentence -------------------------------------------------------------
     def _sentence_reports(
         self, sentence: Sentence, published: dt.date | None, mentions: list[Mention], last_base: Location | None,
-        background_context: bool = False,
+        background_context: bool = False, strike_context: str | None = None,
     ) -> list[Report]:
         norm = sentence.norm
         locations: list[Mention] = []
@@ -186,7 +188,10 @@ class ArticleExtractor:
             if anaphor:
                 locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
         triggers = list(cues.TRIGGER.finditer(norm))
-        us_agents = [] if cues.FOREIGN_STRIKER.search(norm) and not cues.US_AGENT.search(norm) else list(cues.US_AGENT.finditer(norm))
+        foreign = cues.FOREIGN_STRIKER.search(norm) or cues.FOREIGN_FIRE.search(norm)
+        us_agents = [] if foreign and not cues.US_AGENT.search(norm) else list(cues.US_AGENT.finditer(norm))
+        if not us_agents and strike_context and not foreign:
+            us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm))
         us_targets = [
             t for t in list(cues.US_TARGET.finditer(norm)) + list(cues.PASSIVE_TARGET.finditer(norm))
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
@@ -199,6 +204,10 @@ class ArticleExtractor:
         claim = (bool(cues.CLAIM.search(norm)) or (named_group and bool(cues.SAYS.search(norm)))) and not no_claim
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
         claims_an_attack = (claim and (named_group or bool(cues.CLAIM_VERB.search(norm)))) or bool(cues.ATTRIBUTION.search(norm))
+        if cues.FOREIGN_FIRE.search(norm) and not claims_an_attack:
+            # A Turkish drone on an SDF car by a base is not a militia attack.
+            bases, us_targets = [], []
+            locations = [m for m in locations if m.entry.kind != "base"]
         # A militia named as the target ("مواقع تابعة لإيران") is no sign of an attack; a US target or a claim is.
         has_attack = bool(bases or us_targets or claims_an_attack)
         has_strike = bool(us_agents)
@@ -228,7 +237,7 @@ class ArticleExtractor:
             # قاعدتي التنف وكونيكو"); beside a strike, a militia near the strike is its target.
             mixed = len({a[0] for a in anchors}) > 1
             own_actors = [a for a in actors if not mixed or _owner(norm, anchors, a.start) == anchor]
-            self._actor(report, norm, own_actors, claim, no_claim, anchors if mixed else None)
+            self._actor(report, norm, own_actors, claim, no_claim, anchors if mixed else None, strike_context)
             self._outcome(report, norm)
             source = _nearest(sources, anchor, norm)
             if source is not None:
@@ -238,11 +247,16 @@ class ArticleExtractor:
 
     def _anchors(self, norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claim):
         """(event_type, location mention or None, position, summary) for each act in the sentence."""
-        typed = [("strike", m.start()) for m in us_agents] + [("attack", m.start()) for m in us_targets]
+        strikes = [("strike", m.start()) for m in us_agents]
+        typed = strikes + [("attack", m.start()) for m in us_targets]
+        # For a base any violence word beside it tells of an attack; for a town, which either side
+        # may hit, beside a US strike only words that cannot describe that strike do.
+        typed_for_bases = typed + [("attack", t.start()) for t in triggers if not any(abs(t.start() - a.start()) < 3 for a in us_agents)]
         if has_attack and not us_targets:
-            typed += [("attack", t.start()) for t in triggers if not any(abs(t.start() - a.start()) < 3 for a in us_agents)]
+            attack_words = list(cues.ATTACK_WORD.finditer(norm)) if us_agents else triggers
+            typed += [("attack", t.start()) for t in attack_words if not any(abs(t.start() - a.start()) < 3 for a in us_agents)]
         if has_strike and not has_attack:
-            typed = [("strike", m.start()) for m in us_agents]
+            typed = strikes
         specific = [m for m in locations if m.entry.kind != "governorate"]
         bases = [m for m in locations if m.entry.kind == "base"]
         kept = []
@@ -265,7 +279,7 @@ class ArticleExtractor:
                     continue  # "the base lies near al-Omar": where something is, not what was hit
                 # Bases are what militias attack; only a strike told right beside one ("غارة أمريكية
                 # قرب مطار بغداد") makes it the place of a strike.
-                nearest = _nearest(typed, m.start, norm, key=lambda x: x[1])
+                nearest = _nearest(typed_for_bases, m.start, norm, key=lambda x: x[1])
                 close_strike = nearest is not None and nearest[0] == "strike" and _distance(norm, m.start, nearest[1]) < 60
                 event_type = "strike" if close_strike else "attack"
             elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
@@ -314,7 +328,11 @@ class ArticleExtractor:
             # and the act it stands beside.
             (only,) = times
             owner = min(anchors, key=lambda a: _distance(norm, a[2], only.start))
-            return only if owner[2] == anchor or only.start < anchor else None
+            if owner[2] == anchor:
+                return only
+            # "..., بعد يوم من هجوم على ...": an act given as the cause lies before the day named.
+            cause = cues.CAUSE.search(norm, only.end, anchor)
+            return only if only.start < anchor and not cause else None
         best = _nearest(times, anchor, norm)
         # Another anchor closer to that expression owns it.
         owner = min(anchors, key=lambda a: _distance(norm, a[2], best.start))
@@ -343,10 +361,14 @@ class ArticleExtractor:
         _add_casualties(report, norm, anchors)
 
     @staticmethod
-    def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool, anchors) -> None:
+    def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool, anchors,
+               strike_context: str | None = None) -> None:
         if report.event_type == "strike":
             coalition = re.search(fold(r"التحالف"), norm)
             us = re.search(fold(r"امريك|اميرك|الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه"), norm)
+            if not (coalition or us):
+                report.actor = strike_context or "us"  # "the strikes" of the article, by whoever struck
+                return
             near_coalition = coalition and (not us or _distance(norm, report.anchor, coalition.start()) < _distance(norm, report.anchor, us.start()))
             report.actor = "coalition" if near_coalition else "us"
             return
