@@ -105,8 +105,10 @@ def _nearest(items, anchor: int, sentence: str, key=lambda x: x.start):
     return min(items, key=lambda x: _distance(sentence, anchor, key(x)), default=None)
 
 
-def _countries(norm: str) -> list[str]:
-    return [code for code, pattern in cues.COUNTRY_WORDS.items() if pattern.search(norm)]
+def _countries(norm: str, anchors, anchor: int) -> list[str]:
+    """Countries named beside this act: "في سوريا والعراق ... رداً على هجوم الأردن" splits two ways."""
+    return [code for code, pattern in cues.COUNTRY_WORDS.items()
+            if any(_owner(norm, anchors, m.start()) == anchor for m in pattern.finditer(norm))]
 
 
 def _is_source_use(norm: str, mention: Mention) -> bool:
@@ -225,7 +227,7 @@ class ArticleExtractor:
                 continue
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
-            countries = [location.entry.country] if location else _countries(norm)
+            countries = [location.entry.country] if location else _countries(norm, anchors, anchor)
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary)
             report.time = self._time_for(norm, times, anchor, anchors)
             report.earlier = report.time is None and bool(cues.EARLIER.search(norm))
