@@ -538,7 +538,7 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             candidates = same_actor or candidates
         pool = specific or candidates
         if r.summary and len(pool) != 1:
-            if not pool and r.time is not None:
+            if not pool and r.time_offset is not None:
                 events.append(Event(article, r.event_type, None, list(r.countries), [r]))
             continue
         if pool:
