@@ -287,7 +287,10 @@ class ArticleExtractor:
             elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
                 continue  # a town or city beside a base only says where the base is
             else:
-                nearest = _nearest(typed, m.start, norm, key=lambda x: x[1])
+                # Verb, object, then place: a town belongs to the act told before it in the
+                # sentence ("شنت طائرات أمريكية غارات على مقرات في جرف النصر، بعد هجوم على ...").
+                before = [t for t in typed if t[1] < m.start]
+                nearest = _nearest(before or typed, m.start, norm, key=lambda x: x[1])
                 if nearest is None:
                     continue
                 event_type = nearest[0]
