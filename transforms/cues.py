@@ -133,7 +133,9 @@ COUNTRY_WORDS = {
 }
 STRONG_BREAK = rx(r"،\s?(?:و|ف|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر")
 SOURCE_CUE = rx(r"(?:قناه|وكاله|موقع|صحيفه|شبكه|بحسب|وفق|حسب|نقلت|قالت|ذكرت|افادت|اوردت|اعلنت|نقلا عن|لوكاله)\s?(?:ال)?$")
-PLACE_CUE = rx(r"(?:مدينه|بلده|منطقه|ريف|قريه|بادي[هة]|صحراء|محيط|اطراف|قرب|بالقرب من|في|ب)\s?$")
+PLACE_CUE = rx(r"(?:(?:مدينه|بلده|منطقه|قريه|ناحيه)(?:تي|تين)?|مدينتي|بلدتي|منطقتي|قريتي|ريف|بادي[هة]|صحراء|محيط|اطراف|قرب|بالقرب من|في|ب)\s?$|\sو$")
+# Nouns only an attack is told with (not "launching" or "targeting", said of strikes too).
+ATTACK_NOUN = rx(WORD_START + CLITICS + r"(?:ال)?(?:هجوم\w*|هجمات|هجمه|اعتداء\w*|تعرض\w*)" + WORD_END)
 
 NAMED_ACTORS = {"islamic_resistance_iraq", "kataib_hezbollah", "nujaba", "pmf", "irgc"}
 GENERIC_IRAN_ALIGNED = rx(

@@ -192,8 +192,10 @@ class ArticleExtractor:
         triggers = list(cues.TRIGGER.finditer(norm))
         foreign = cues.FOREIGN_STRIKER.search(norm) or cues.FOREIGN_FIRE.search(norm)
         us_agents = [] if foreign and not cues.US_AGENT.search(norm) else list(cues.US_AGENT.finditer(norm))
+        anaphoric = False
         if not us_agents and strike_context and not foreign:
             us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm))
+            anaphoric = bool(us_agents)
         us_targets = [
             t for t in list(cues.US_TARGET.finditer(norm)) + list(cues.PASSIVE_TARGET.finditer(norm))
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
@@ -216,7 +218,7 @@ class ArticleExtractor:
         if not (has_attack or has_strike):
             return []
 
-        anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack)
+        anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack, anaphoric)
         times = [t for t in find_times(norm) if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
         background_sentence = bool(cues.BACKGROUND.search(norm))
         tally = cues.TALLY.search(norm)
@@ -247,7 +249,7 @@ class ArticleExtractor:
             reports.append(report)
         return reports
 
-    def _anchors(self, norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claim):
+    def _anchors(self, norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claim, anaphoric=False):
         """(event_type, location mention or None, position, summary) for each act in the sentence."""
         strikes = [("strike", m.start()) for m in us_agents]
         typed = strikes + [("attack", m.start()) for m in us_targets]
@@ -294,6 +296,12 @@ class ArticleExtractor:
                 if nearest is None:
                     continue
                 event_type = nearest[0]
+                last_word = max(cues.TRIGGER.finditer(norm, 0, m.start), key=lambda w: w.start(), default=None)
+                if (event_type == "strike" and last_word is not None and last_word.start() > nearest[1]
+                        and cues.ATTACK_NOUN.fullmatch(norm, last_word.start(), last_word.end())):
+                    continue  # "... رداً على هجوم على أربيل": the town of an attack told inside the strike's sentence
+                if event_type == "strike" and anaphoric and not cues.PLACE_CUE.search(norm[max(0, m.start - 12): m.start]):
+                    continue  # "لم يصدر تعليق من دمشق على الضربات": a capital speaking, not a place struck
             if event_type == "attack" and m.entry.kind != "base" and not (us_targets or bases):
                 # A town with no US target in sight is where attackers are, not what they hit.
                 if not has_strike:
