@@ -109,3 +109,23 @@ def test_a_named_group_saying_it_launched_the_drone_claims_the_attack():
 def test_israeli_and_unattributed_strikes_are_not_us_strikes():
     assert events("قتل عشرة عناصر من المليشيات في قصف إسرائيلي على مدينة البوكمال فجر اليوم.") == []
     assert events("شنت طائرات مجهولة غارات على مواقع الميليشيات قرب البوكمال اليوم.") == []
+
+
+def test_explosions_explained_as_a_drill_are_no_attack():
+    text = ("سمع دوي انفجارات من داخل قاعدة حقل العمر مساء أمس. "
+            "وأوضح المرصد أن الانفجارات ناجمة عن تدريبات بالأسلحة الثقيلة في محيط القاعدة.")
+    assert events(text) == []
+
+
+def test_a_strike_on_a_training_facility_is_still_a_strike():
+    e = only("قتل سبعة أشخاص بالضربة الأمريكية على منشأة تدريب قرب مدينة البوكمال مساء الأحد.")
+    assert (e["event_type"], e["location_id"], e["actor"], e["killed"]) == ("strike", "albu_kamal", "us", 7)
+
+
+def test_the_strikes_told_again_without_their_agent():
+    text = ("شنت القوات الأمريكية ليل الجمعة سلسلة غارات جوية على مواقع للحرس الثوري في سوريا والعراق. "
+            "وأفاد المرصد بأن الغارات طالت مستودعات في مدينة الميادين. "
+            "وقال متحدث حكومي إن الضربات استهدفت مواقع في منطقتي عكاشات والقائم.")
+    found = events(text, published=dt.date(2024, 2, 3))
+    assert sorted(e["location_id"] for e in found) == ["akashat", "al_mayadin", "al_qaim"]
+    assert {(e["event_type"], e["actor"], e["day_offset"]) for e in found} == {("strike", "us", -1)}

@@ -130,10 +130,15 @@ class ArticleExtractor:
         last_group: Actor | None = None
         background_context = False
         strike_context: str | None = None
+        drill_bases: set[str] = set()
         for sentence in split_sentences(text):
             found = []
             mentions: list[Mention] = []
-            if cues.TRIGGER.search(sentence.norm) or cues.MUNITION.search(sentence.norm):
+            if cues.DRILL.search(sentence.norm) and cues.EXPLOSIONS.search(sentence.norm) and not cues.US_AGENT.search(sentence.norm):
+                # "the explosions were a drill": no act here, and none at the bases it speaks of
+                named = [m.entry for m in self.gazetteer.find(sentence.norm) if m.kind == "location" and m.entry.kind == "base"]
+                drill_bases.update(b.id for b in named or ([last_base] if last_base else []))
+            elif cues.TRIGGER.search(sentence.norm) or cues.MUNITION.search(sentence.norm):
                 mentions = self.gazetteer.find(sentence.norm)
                 if last_group is not None and cues.GROUP_ANAPHOR.search(sentence.norm):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
@@ -157,6 +162,9 @@ class ArticleExtractor:
             groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in cues.NAMED_ACTORS]
             if groups:
                 last_group = groups[-1]
+        if drill_bases:
+            reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
+                       or r.claimed or r.killed or r.injured]
         return _merge(article, reports)
 
     # --- one sentence -------------------------------------------------------------
@@ -205,7 +213,10 @@ class ArticleExtractor:
             return []
         no_claim = bool(cues.NO_CLAIM.search(norm))
         named_group = any(a.id in cues.NAMED_ACTORS for a in actors)
-        claim = (bool(cues.CLAIM.search(norm)) or (named_group and bool(cues.SAYS.search(norm)))) and not no_claim
+        # The group speaking: "قالت المقاومة الإسلامية ..." (a named group right after the verb of saying).
+        group_speaks = any(a.id in cues.NAMED_ACTORS and any(0 <= a.start - v.end() < 40 for v in cues.SAYS.finditer(norm))
+                           for a in actors)
+        claim = (bool(cues.CLAIM.search(norm)) or group_speaks) and not no_claim
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
         claims_an_attack = (claim and (named_group or bool(cues.CLAIM_VERB.search(norm)))) or bool(cues.ATTRIBUTION.search(norm))
         if cues.FOREIGN_FIRE.search(norm) and not claims_an_attack:
