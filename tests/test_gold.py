@@ -8,7 +8,7 @@ import pytest
 from conftest import GOLD
 
 
-@pytest.mark.parametrize("validator", [GOLD / "validate_gold.py", GOLD.parent / "gold_dev" / "validate_gold.py"])
-def test_gold_annotation_is_consistent_with_events_md(validator):
-    result = subprocess.run([sys.executable, str(validator)], capture_output=True, text=True)
+@pytest.mark.parametrize("folder", [GOLD, GOLD.parent / "gold_dev"], ids=["gold", "gold_dev"])
+def test_gold_annotation_is_consistent_with_events_md(folder):
+    result = subprocess.run([sys.executable, str(GOLD / "validate_gold.py"), str(folder)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

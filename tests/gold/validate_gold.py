@@ -1,6 +1,6 @@
-"""Check the hand-written gold set in this folder against shared/spec/EVENTS.md.
+"""Check a hand-written gold set against shared/spec/EVENTS.md.
 
-    python3 tests/gold/validate_gold.py
+    python3 tests/gold/validate_gold.py [FOLDER]    (default: this folder)
 
 Checks: every line of events.jsonl parses and has exactly the fields of EVENTS.md (plus
 "note") with allowed values; every article named in events.jsonl exists in articles/ and in
@@ -15,7 +15,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent
 
 FIELDS = ["article", "event_type", "location_id", "location_kind", "country", "actor", "claimed",
           "weapon", "munition_count", "killed", "injured", "date", "day_offset", "time_of_day",
