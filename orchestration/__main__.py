@@ -1,4 +1,10 @@
-"""python -m orchestration: run the whole pipeline once and say what it built.
+"""python -m orchestration: run the pipeline once and say what it built.
+
+    python -m orchestration                      read new and changed landing files, rebuild and serve the marts
+    python -m orchestration --full               read every landing file and extract every stored article again
+    python -m orchestration replay FILE...       read quarantined files again (after a limit or decoder change)
+    python -m orchestration replay --rejected    ... every file in raw.rejected_files
+    python -m orchestration retract FILE...      take files' articles and events out of the warehouse
 
 Runs are recorded in $DAGSTER_HOME (default .dagster_home/), so `dagster dev` shows them.
 """
@@ -12,9 +18,35 @@ import sys
 from orchestration.settings import REPO_ROOT, landing_dir, warehouse_dir
 
 
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m orchestration", description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog="\n".join(__doc__.splitlines()[2:8]),
+    )
+    parser.add_argument("--full", action="store_true", help="read every landing file and extract every stored article again")
+    commands = parser.add_subparsers(dest="command")
+    replay = commands.add_parser("replay", help="read quarantined landing files again although they did not change")
+    replay.add_argument("files", nargs="*", metavar="FILE", help="file names in the landing folder")
+    replay.add_argument("--rejected", action="store_true", help="every file raw.rejected_files lists")
+    retract = commands.add_parser("retract", help="take files' articles, events and rejections out of the warehouse")
+    retract.add_argument("files", nargs="+", metavar="FILE", help="file names as raw.articles.file lists them")
+    args = parser.parse_args(argv)
+    if args.command == "replay" and not (args.files or args.rejected):
+        parser.error("replay needs FILE names or --rejected")
+    return args
+
+
+def landing_config(args: argparse.Namespace) -> dict:
+    return {
+        "full": args.full,
+        "replay": args.files if args.command == "replay" else [],
+        "replay_rejected": args.command == "replay" and args.rejected,
+        "retract": args.files if args.command == "retract" else [],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m orchestration", description=__doc__.splitlines()[0])
-    parser.parse_args(argv)
+    args = parse(argv)
     os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
     os.makedirs(os.environ["DAGSTER_HOME"], exist_ok=True)
 
@@ -26,13 +58,21 @@ def main(argv: list[str] | None = None) -> int:
     from orchestration.definitions import defs
 
     print(f"landing folder: {landing_dir()}\nwarehouse:      {warehouse_dir()}")
-    result = defs.resolve_job_def("pipeline").execute_in_process(instance=dg.DagsterInstance.get(), raise_on_error=False)
+    result = defs.resolve_job_def("pipeline").execute_in_process(
+        run_config={"ops": {"landing_files": {"config": landing_config(args)}}},
+        instance=dg.DagsterInstance.get(), raise_on_error=False,
+    )
     if not result.success:
-        failed = [e.step_key for e in result.all_events if e.is_step_failure]
-        print(f"pipeline run {result.run_id} FAILED at {', '.join(failed) or 'a check'}; the served warehouse was left as it was.", file=sys.stderr)
+        failed = [e for e in result.all_events if e.is_step_failure]
+        for event in failed:
+            error = event.step_failure_data.error
+            print(f"{event.step_key}: {error.message.strip() if error else 'failed'}", file=sys.stderr)
+        print(f"pipeline run {result.run_id} FAILED at {', '.join(e.step_key for e in failed) or 'a check'}; "
+              "the served warehouse was left as it was.", file=sys.stderr)
         return 1
-    from orchestration.summary import print_summary
+    from orchestration.summary import print_batch, print_summary
 
+    print_batch(result)
     print_summary(warehouse_dir())
     return 0
 

@@ -1,17 +1,22 @@
-"""When the pipeline runs: every day, and whenever the landing folder changes."""
+"""When the pipeline runs: every day, and whenever files in the landing folder are new or changed."""
 
 
 import hashlib
 from pathlib import Path
 
 import dagster as dg
+import duckdb
+import polars as pl
 
-from orchestration.settings import landing_dir
+from orchestration.assets.articles import LandingFolder
+from orchestration.resources import Warehouse
+from transforms.events import EXTRACTOR_VERSION
+from transforms.ingest import LEDGER_SCHEMA, read_manifest, scan_landing
 
 pipeline_job = dg.define_asset_job(
     "pipeline",
     selection=dg.AssetSelection.all(),
-    description="Every asset: landing folder to served marts.",
+    description="Every asset: the landing folder's new and changed files merged into the warehouse, marts rebuilt and served.",
 )
 
 daily_schedule = dg.ScheduleDefinition(
@@ -19,22 +24,53 @@ daily_schedule = dg.ScheduleDefinition(
 )
 
 
-def landing_fingerprint(folder: Path) -> str:
-    """Changes when any landing file is added, removed, renamed, resized or touched."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.iterdir() if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:20]
+def served_state(served: Path) -> tuple[pl.DataFrame, int]:
+    """The served warehouse's landing ledger, and how many of its articles another extractor version read.
+
+    The sensor reads the served copy, never the working database a run may be writing.
+    """
+    if not served.exists():
+        return pl.DataFrame(schema=LEDGER_SCHEMA), 0
+    con = duckdb.connect(str(served), read_only=True)
+    try:
+        tables = {row[0] for row in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
+        if "landing_ledger" not in tables:
+            return pl.DataFrame(schema=LEDGER_SCHEMA), 0
+        ledger = con.sql("select * from raw.landing_ledger").pl().cast(LEDGER_SCHEMA)
+        stale = con.execute(
+            "select count(*) from raw.articles where extractor_version is distinct from ?", [EXTRACTOR_VERSION]
+        ).fetchall()[0][0]
+        return ledger, stale
+    finally:
+        con.close()
 
 
-@dg.sensor(job=pipeline_job, minimum_interval_seconds=60, description="Runs the pipeline when the landing folder changes.")
-def landing_folder_sensor(context: dg.SensorEvaluationContext):
-    folder = landing_dir()
+def landing_run_key(folder: Path, served: Path, max_bytes: int) -> tuple[str | None, int]:
+    """(run key, files changed): None when the served warehouse already reflects the folder.
+
+    The key names each changed file's name, size, mtime and content hash, and the extractor
+    version when stored articles need it: a file replaced again gives a new key, and the
+    same pending change never starts a second run.
+    """
+    ledger, stale = served_state(served)
+    manifest, _ = read_manifest(folder)
+    changed = scan_landing(folder, ledger, manifest, max_bytes).changed
+    if not changed and not stale:
+        return None, 0
+    digest = hashlib.sha256(f"extractor {EXTRACTOR_VERSION} stale {stale}\n".encode())
+    for landed in changed:
+        digest.update(f"{landed.name}\0{landed.byte_size}\0{landed.modified_ns}\0{landed.content_hash}\n".encode())
+    return f"landing-{digest.hexdigest()[:24]}", len(changed)
+
+
+@dg.sensor(job=pipeline_job, minimum_interval_seconds=60,
+           description="Runs the pipeline when landing files are new or changed, or stored articles need the new extractor.")
+def landing_folder_sensor(context: dg.SensorEvaluationContext, landing: LandingFolder, warehouse: Warehouse):
+    folder = Path(landing.directory)
     if not folder.is_dir():
         return dg.SkipReason(f"landing folder {folder} does not exist")
-    fingerprint = landing_fingerprint(folder)
-    if fingerprint == context.cursor:
-        return dg.SkipReason("landing folder unchanged")
-    context.update_cursor(fingerprint)
-    return dg.RunRequest(run_key=f"landing-{fingerprint}")
+    run_key, changed = landing_run_key(folder, warehouse.served_db, landing.max_bytes)
+    if run_key is None:
+        return dg.SkipReason("the served warehouse reflects every landing file")
+    return dg.RunRequest(run_key=run_key, tags={"militia/changed_files": str(changed)})

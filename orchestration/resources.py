@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -24,6 +25,9 @@ SERVED_DB = "militia.duckdb"
 
 class Warehouse(dg.ConfigurableResource):
     directory: str
+    # A pipeline killed during `dbt build` leaves dbt running on its own until it ends;
+    # the next run waits this long for it to let go of the working database.
+    lock_wait_seconds: float = 600
 
     @property
     def path(self) -> Path:
@@ -56,11 +60,21 @@ class Warehouse(dg.ConfigurableResource):
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection to the working database, under the write lock."""
         with self.write_lock():
-            con = duckdb.connect(str(self.work_db))
+            con = self._open_work_db()
             try:
                 yield con
             finally:
                 con.close()
+
+    def _open_work_db(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_wait_seconds
+        while True:
+            try:
+                return duckdb.connect(str(self.work_db))
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(1)
 
     def publish(self, tables: list[str]) -> dict[str, int]:
         """Copy the working database over the served one atomically; export each table to Parquet.
@@ -82,4 +96,10 @@ class Warehouse(dg.ConfigurableResource):
         with open(staging_db, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(staging_db, self.served_db)
+        # The rename itself survives a power cut only once the folder's entry is on disk.
+        folder = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
         return counts

@@ -1,38 +1,121 @@
-"""From the landing folder to frames: articles read, files refused, events extracted."""
+"""From the landing folder to frames: the batch of files that changed, read or quarantined, and its events.
+
+Every frame here is one run's batch, not the corpus: the landing step compares the
+folder with the warehouse's ledger (raw.landing_ledger) and reads only new and
+changed files; raw_tables merges the batch into the warehouse.
+"""
 
 
+import datetime as dt
+import os
 from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
+from orchestration.assets.warehouse import StoredLanding, stored_landing
+from orchestration.resources import Warehouse
 from transforms.extract import extract_frames
-from transforms.ingest import DEFAULT_MAX_BYTES, read_landing
+from transforms.ingest import (
+    DEFAULT_MAX_BYTES, LEDGER_SCHEMA, inside_folder, list_landing, manifest_rejections, read_batch, read_files,
+    manifest_hash, read_manifest, scan_landing,
+)
 
 
 class LandingFolder(dg.ConfigurableResource):
     directory: str
-    max_bytes: int = DEFAULT_MAX_BYTES
+    # Bigger files are quarantined unread: scraped pages that size are feeds or dumps, not articles.
+    max_bytes: int = int(os.environ.get("MILITIA_MAX_FILE_BYTES", DEFAULT_MAX_BYTES))
+
+
+class LandingRun(dg.Config):
+    """What one run reads besides the files that changed since the last run."""
+    full: bool = False  # re-read every landing file and extract every stored article again
+    replay: list[str] = []  # landing files to read again although unchanged (quarantined ones after a rule change)
+    replay_rejected: bool = False  # read every quarantined file again
+    retract: list[str] = []  # files whose article, events and rejection leave the warehouse
 
 
 @dg.multi_asset(
     outs={
-        "raw_articles": dg.AssetOut(io_manager_key="frames", description="Every readable landing file as an article, with its manifest metadata."),
-        "rejected_files": dg.AssetOut(io_manager_key="frames", description="Landing files and manifest rows refused, with the reason."),
+        "raw_articles": dg.AssetOut(io_manager_key="frames", description="This run's batch: articles read from new or changed landing files, and stored articles re-extracted."),
+        "rejected_files": dg.AssetOut(io_manager_key="frames", description="This run's batch: landing files refused, and every refused manifest row, with the reason."),
+        "landing_ledger": dg.AssetOut(io_manager_key="frames", description="This run's batch: size, mtime, content hash and outcome of each file read or retracted."),
     },
     group_name="ingestion",
 )
-def landing_files(context: dg.AssetExecutionContext, landing: LandingFolder):
-    articles, rejected = read_landing(Path(landing.directory), max_bytes=landing.max_bytes)
+def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing: LandingFolder, warehouse: Warehouse):
+    folder = Path(landing.directory)
+    now = dt.datetime.now(dt.timezone.utc)
+    manifest, problems = read_manifest(folder)
+    with warehouse.connect() as con:
+        stored = stored_landing(con, all_stale=config.full)
+    retract, replay = _requested(config, stored, folder)
+
+    scan = scan_landing(folder, stored.ledger, manifest, landing.max_bytes, force=True if config.full else replay)
+    changed = {f.name: f for f in scan.changed if f.name not in retract}
+    # A file kept as a duplicate of one that changed or left may now be the only copy: read it again.
+    orphaned = stored.duplicates.filter(
+        pl.col("duplicate_of").is_in(list(changed) + sorted(retract)) & ~pl.col("file").is_in(list(changed) + sorted(retract))
+    )["file"].to_list()
+    changed.update({f.name: f for f in read_files(folder, orphaned, landing.max_bytes)})
+
+    leaving = set(changed) | retract
+    known = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
+    batch = read_batch(list(changed.values()), manifest, known, now)
+    reextracted = stored.stale_articles.filter(~pl.col("file").is_in(list(leaving)))
+    articles = pl.concat([batch.articles, reextracted])
+    rejected = pl.concat([batch.rejected, manifest_rejections(problems, now)])
+    ledger = pl.concat([
+        batch.ledger,
+        scan.touched.filter(~pl.col("file").is_in(list(leaving))),
+        _retracted(folder, sorted(retract), manifest, landing.max_bytes, now),
+    ])
+
     for row in rejected.iter_rows(named=True):
-        context.log.warning(f"quarantined {row['file']}: {row['reason']}")
-    yield dg.Output(articles, "raw_articles", metadata={"articles": articles.height})
-    yield dg.Output(rejected, "rejected_files", metadata={"rejected": rejected.height})
+        context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
+    counts = dict(batch.ledger.group_by("outcome").len().iter_rows())
+    yield dg.Output(articles, "raw_articles", metadata={
+        "files read": len(changed), "new or changed articles": batch.articles.height,
+        "re-extracted articles": reextracted.height, "touched only": scan.touched.height,
+    })
+    yield dg.Output(rejected, "rejected_files", metadata={
+        "rejected files": counts.get("rejected", 0), "duplicates": counts.get("duplicate", 0), "manifest problems": len(problems),
+    })
+    yield dg.Output(ledger, "landing_ledger", metadata={"retracted": len(retract), "ledger rows": ledger.height})
+
+
+def _requested(config: LandingRun, stored: StoredLanding, folder: Path) -> tuple[set[str], set[str]]:
+    """Files to retract and to replay, refused as a whole when one of them is unknown."""
+    held = set(stored.ledger["file"]) | set(stored.article_files.values())
+    unknown = sorted(set(config.retract) - held)
+    if unknown:
+        raise dg.Failure(f"cannot retract files the warehouse does not hold: {unknown}")
+    present = set(list_landing(folder)["file"])
+    replay = set(config.replay)
+    if config.replay_rejected:
+        replay |= set(stored.ledger.filter(pl.col("outcome") == "rejected")["file"]) & present
+    missing = sorted(name for name in replay if not inside_folder(name) or name not in present)
+    if missing:
+        raise dg.Failure(f"cannot replay files that are not in the landing folder {folder}: {missing}")
+    return set(config.retract), replay
+
+
+def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, now: dt.datetime) -> pl.DataFrame:
+    """Ledger rows of retracted files: a file still in the folder stays out until its bytes change."""
+    present = {f.name: f for f in read_files(folder, names, max_bytes)}
+    return pl.DataFrame([
+        {"file": name, "byte_size": present[name].byte_size if name in present else None,
+         "modified_ns": present[name].modified_ns if name in present else None,
+         "content_hash": present[name].content_hash if name in present else None,
+         "manifest_hash": manifest_hash(manifest, name), "outcome": "retracted", "read_at": now}
+        for name in names
+    ], schema=LEDGER_SCHEMA)
 
 
 @dg.multi_asset(
     outs={
-        "events": dg.AssetOut(io_manager_key="frames", description="Events of EVENTS.md extracted from the articles."),
+        "events": dg.AssetOut(io_manager_key="frames", description="Events of EVENTS.md extracted from this run's articles."),
         "event_claims": dg.AssetOut(io_manager_key="frames", description="Each source's own figures for an event."),
     },
     group_name="extraction",

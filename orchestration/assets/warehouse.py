@@ -1,14 +1,31 @@
-"""Landing frames in DuckDB (schema raw) and publishing the built marts to readers."""
+"""Landing frames in DuckDB (schema raw): each run's batch merged in one transaction.
 
+A batch replaces every row of the files it names (their article, events, claims and
+rejection) and leaves every other file's rows as they are, so a run that read ten
+new files touches ten files' rows, and a run killed before the commit changed nothing.
+"""
+
+
+from dataclasses import dataclass
 
 import dagster as dg
 import duckdb
 import polars as pl
 
 from orchestration.resources import Warehouse
+from transforms.events import EXTRACTOR_VERSION
+from transforms.extract import CLAIM_SCHEMA, EVENT_SCHEMA
 from transforms.gazetteer import GAZETTEER_DIR
+from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA
 
-RAW_TABLES = ("articles", "rejected_files", "events", "event_claims", "locations")
+RAW_SCHEMAS = {
+    "articles": {**ARTICLE_SCHEMA, "extractor_version": pl.String},
+    "rejected_files": REJECTED_SCHEMA,
+    "landing_ledger": LEDGER_SCHEMA,
+    "events": EVENT_SCHEMA,
+    "event_claims": CLAIM_SCHEMA,
+}
+RAW_TABLES = (*RAW_SCHEMAS, "locations")
 
 
 def run(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
@@ -16,56 +33,112 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) ->
     return con.execute(sql, params or []).fetchall()
 
 
-def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, key: str, keys: pl.Series) -> None:
-    """Idempotent load: drop the rows of the given keys, then insert the frame's rows."""
-    con.register("incoming", frame.to_arrow())
-    run(con, f"create table if not exists raw.{table} as select * from incoming limit 0")
-    con.register("replaced_keys", pl.DataFrame({"key": keys}).to_arrow())
-    run(con, f"delete from raw.{table} where {key} in (select key from replaced_keys)")
-    run(con, f"insert into raw.{table} by name select * from incoming")
-    con.unregister("incoming")
-    con.unregister("replaced_keys")
+def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables, and add the columns a warehouse built by an older version lacks."""
+    run(con, "create schema if not exists raw")
+    for table, schema in RAW_SCHEMAS.items():
+        con.register("table_shape", pl.DataFrame(schema=schema).to_arrow())
+        run(con, f"create table if not exists raw.{table} as select * from table_shape")
+        have = {row[0] for row in run(con, f"describe raw.{table}")}
+        for name, dtype in run(con, "select column_name, column_type from (describe table_shape)"):
+            if name not in have:
+                run(con, f'alter table raw.{table} add column "{name}" {dtype}')
+        con.unregister("table_shape")
+
+
+@dataclass(frozen=True)
+class StoredLanding:
+    """What the warehouse already holds, as the landing step needs it to read only what changed."""
+    ledger: pl.DataFrame  # raw.landing_ledger
+    article_files: dict[str, str]  # content hash -> file, of every stored article
+    duplicates: pl.DataFrame  # file, duplicate_of
+    stale_articles: pl.DataFrame  # stored articles (ARTICLE_SCHEMA) to extract again
+
+
+def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLanding:
+    """The warehouse's landing state; stale articles are those of another extractor version, or all."""
+    ensure_raw_tables(con)
+    return StoredLanding(
+        ledger=con.sql("select * from raw.landing_ledger").pl(),
+        article_files=dict(run(con, "select article_id, file from raw.articles")),
+        duplicates=con.sql("select file, duplicate_of from raw.rejected_files where duplicate_of is not null").pl(),
+        stale_articles=con.sql(
+            f"select {', '.join(ARTICLE_SCHEMA)} from raw.articles where ?::boolean or extractor_version is distinct from ?",
+            params=[all_stale, EXTRACTOR_VERSION],
+        ).pl().cast(ARTICLE_SCHEMA),
+    )
+
+
+def replaced_files(articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame) -> pl.Series:
+    """Files whose rows a batch replaces: every file it loaded, refused or retracted (not those only touched)."""
+    return pl.concat([
+        articles["file"],
+        rejected.filter(pl.col("source") == "file")["file"],
+        ledger.filter(pl.col("outcome") == "retracted")["file"],
+    ]).unique()
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection, articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame,
+    events: pl.DataFrame, claims: pl.DataFrame,
+) -> None:
+    """Merge one batch into raw; the caller owns the transaction."""
+    ensure_raw_tables(con)
+    frames = {
+        "batch_files": pl.DataFrame({"file": replaced_files(articles, rejected, ledger)}),
+        "batch_ledger": ledger,
+        "batch_articles": articles.with_columns(extractor_version=pl.lit(EXTRACTOR_VERSION)),
+        "batch_rejected": rejected,
+        "batch_events": events,
+        "batch_claims": claims,
+    }
+    for name, frame in frames.items():
+        con.register(name, frame.to_arrow())
+    run(con, "delete from raw.event_claims where event_id in "
+             "(select event_id from raw.events where article in (select file from batch_files))")
+    run(con, "delete from raw.events where article in (select file from batch_files)")
+    run(con, "delete from raw.articles where file in (select file from batch_files)")
+    run(con, "delete from raw.rejected_files where source = 'file' and file in (select file from batch_files)")
+    # Manifest problems are found afresh from the whole manifest every run: those gone leave,
+    # those still there keep their first rejected_at, so an unchanged rerun writes nothing.
+    run(con, "delete from raw.rejected_files r where source is distinct from 'file' and not exists "
+             "(select 1 from batch_rejected b where b.source = 'manifest' and b.file = r.file and b.reason = r.reason)")
+    run(con, "insert into raw.rejected_files by name select * from batch_rejected b where b.source = 'file' or not exists "
+             "(select 1 from raw.rejected_files r where r.source = 'manifest' and r.file = b.file and r.reason = b.reason)")
+    run(con, "delete from raw.landing_ledger where file in (select file from batch_ledger)")
+    for table, frame in (("articles", "batch_articles"), ("landing_ledger", "batch_ledger"),
+                         ("events", "batch_events"), ("event_claims", "batch_claims")):
+        run(con, f"insert into raw.{table} by name select * from {frame}")
+    for name in frames:
+        con.unregister(name)
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", "articles"], deps=["raw_articles"], description="Articles as loaded: one row per landing file, text included."),
-        dg.AssetSpec(["raw", "rejected_files"], deps=["rejected_files"], description="Quarantined landing files with the reason."),
+        dg.AssetSpec(["raw", "rejected_files"], deps=["rejected_files"], description="Quarantined landing files and manifest rows with the reason."),
+        dg.AssetSpec(["raw", "landing_ledger"], deps=["landing_ledger"], description="Every landing file read: size, mtime, content hash, outcome."),
         dg.AssetSpec(["raw", "events"], deps=["events"], description="Extracted events, one row per event per article."),
         dg.AssetSpec(["raw", "event_claims"], deps=["event_claims"], description="Per-source figures of each event."),
         dg.AssetSpec(["raw", "locations"], description="The gazetteer's places, from transforms/gazetteer/locations.csv."),
     ],
-    ins={name: dg.AssetIn(name) for name in ("raw_articles", "rejected_files", "events", "event_claims")},
+    ins={name: dg.AssetIn(name) for name in ("raw_articles", "rejected_files", "landing_ledger", "events", "event_claims")},
     group_name="raw",
 )
 def raw_tables(
-    context: dg.AssetExecutionContext, warehouse: Warehouse,
-    raw_articles: pl.DataFrame, rejected_files: pl.DataFrame, events: pl.DataFrame, event_claims: pl.DataFrame,
+    context: dg.AssetExecutionContext, warehouse: Warehouse, raw_articles: pl.DataFrame,
+    rejected_files: pl.DataFrame, landing_ledger: pl.DataFrame, events: pl.DataFrame, event_claims: pl.DataFrame,
 ):
-    files = pl.concat([raw_articles["file"], rejected_files["file"]]).unique()
     locations = pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0).drop("spellings").with_columns(
         pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
     with warehouse.connect() as con:
-        run(con, "create schema if not exists raw")
         run(con, "begin transaction")
-        # A rerun replaces every row of the files it read: an article's events, its claims, its rejection.
-        old_events = pl.Series([row[0] for row in run(
-            con, "select event_id from raw.events where article in (select unnest(?))", [files.to_list()]
-        )] if _exists(con, "events") else [], dtype=pl.String)
-        replace_rows(con, "articles", raw_articles.drop("manifest_published_on"), "file", files)
-        replace_rows(con, "rejected_files", rejected_files, "file", files)
-        replace_rows(con, "events", events, "article", files)
-        replace_rows(con, "event_claims", event_claims, "event_id", pl.concat([old_events, events["event_id"]]))
+        context.log.info(f"merging {raw_articles.height} articles, {landing_ledger.height} ledger rows in one transaction")
+        load_batch(con, raw_articles, rejected_files, landing_ledger, events, event_claims)
         con.register("gazetteer_locations", locations.to_arrow())
         run(con, "create or replace table raw.locations as select * from gazetteer_locations")
         con.unregister("gazetteer_locations")
         run(con, "commit")
-        counts = {t: con.execute(f"select count(*) from raw.{t}").fetchall()[0][0] for t in RAW_TABLES}
+        counts = {t: run(con, f"select count(*) from raw.{t}")[0][0] for t in RAW_TABLES}
     for table in RAW_TABLES:
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"rows": counts[table]})
-
-
-def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    return bool(con.execute(
-        "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = ?", [table]
-    ).fetchall()[0][0])
