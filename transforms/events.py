@@ -165,7 +165,7 @@ class ArticleExtractor:
         if drill_bases:
             reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
                        or r.claimed or r.killed or r.injured]
-        return _merge(article, reports)
+        return _merge(article, reports, published)
 
     # --- one sentence -------------------------------------------------------------
     def _sentence_reports(
@@ -514,9 +514,9 @@ def _reports_of(x: Report | Event) -> list[Report]:
     return x.reports if isinstance(x, Event) else [x]
 
 
-def _merge(article: str, reports: list[Report]) -> list[Event]:
+def _merge(article: str, reports: list[Report], published: dt.date | None) -> list[Event]:
     for r in reports:
-        r.time_offset = _offset_key(r.time)
+        r.time_offset = _offset_key(r.time, published)
     # Background recollections without any concrete detail are commentary, not events.
     reports = [r for r in reports if not r.background or r.time is not None or r.killed or r.injured]
     events: list[Event] = []
@@ -547,9 +547,11 @@ def _merge(article: str, reports: list[Report]) -> list[Event]:
             named = [e for e in events if e.event_type == r.event_type and e.location is not None
                      and not _is_vague(e.reports[0]) and _background_of(e) == r.background and _compatible_days(e, r)]
             if set(r.countries) <= {e.location.country for e in named}:
+                # Its day and weapon belong to every act it sums up; its figures to none of them alone.
+                shared = replace(r, killed=None, injured=None, munition_count=None, source=None)
                 for e in named:
                     if e.location.country in r.countries:
-                        e.reports.append(r)  # its day and weapon belong to every act it sums up
+                        e.reports.append(shared)
                 continue
             specific = []
             candidates = [e for e in candidates if e.location is None]
@@ -607,9 +609,13 @@ def _compatible_background(event: Event, report: Report) -> bool:
     return bool(vague)
 
 
-def _offset_key(time: TimeMention | None):
+def _offset_key(time: TimeMention | None, published: dt.date | None):
+    """A comparable form of a day: "أمس" and "الأحد" are one day when the article is Monday's."""
     if time is None:
         return None
+    offset = time.resolve(published)[1]
+    if offset is not None:
+        return ("offset", offset)
     if time.offset is not None:
         return ("offset", time.offset)
     if time.weekday is not None:
