@@ -201,6 +201,8 @@ class ArticleExtractor:
         foreign = cues.FOREIGN_STRIKER.search(norm) or cues.FOREIGN_FIRE.search(norm)
         us_agents = [] if foreign and not cues.US_AGENT.search(norm) else list(cues.US_AGENT.finditer(norm))
         anaphoric = False
+        if not us_agents and not foreign and cues.US_VOICE.search(norm) and not cues.US_TARGET.search(norm):
+            us_agents = list(cues.STRIKE_NOUN_ONLY.finditer(norm))
         if not us_agents and strike_context and not foreign:
             us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm))
             anaphoric = bool(us_agents)
