@@ -26,10 +26,11 @@ def test_held_out_gold_articles():
     assert score.field_accuracy()["date"] >= 0.85, score.field_accuracy()
 
 
-def test_second_development_set():
-    # 30 articles written to read like real reports; first scored blind at F1 0.752.
-    score = evaluate(GOLD.parent / "gold_dev" / "events.jsonl", [str(GOLD.parent / "gold_dev" / "articles")])
-    assert score.f1 >= 0.85, score.misses
+@pytest.mark.parametrize(("folder", "floor"), [("gold_dev", 0.9), ("gold_dev3", 0.82)])
+def test_realistic_development_sets(folder, floor):
+    # Written to read like real reports and first scored blind (F1 0.752 and 0.768); see their READMEs.
+    score = evaluate(GOLD.parent / folder / "events.jsonl", [str(GOLD.parent / folder / "articles")])
+    assert score.f1 >= floor, score.misses
 
 
 def test_cli_prints_one_json_object_per_event():
