@@ -218,7 +218,7 @@ class ArticleExtractor:
         # The group speaking: "قالت المقاومة الإسلامية ..." (a named group right after the verb of saying).
         group_speaks = any(a.id in cues.NAMED_ACTORS and any(0 <= a.start - v.end() < 40 for v in cues.SAYS.finditer(norm))
                            for a in actors)
-        claim = (bool(cues.CLAIM.search(norm)) or group_speaks) and not no_claim
+        claim = (bool(cues.CLAIM.search(norm)) or group_speaks) and not no_claim and not cues.OWN_LOSSES.search(norm)
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
         claims_an_attack = (claim and (named_group or bool(cues.CLAIM_VERB.search(norm)))) or bool(cues.ATTRIBUTION.search(norm))
         if cues.FOREIGN_FIRE.search(norm) and not claims_an_attack:
