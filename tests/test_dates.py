@@ -51,6 +51,9 @@ def test_relative_day_without_publication_date_keeps_its_offset():
     ("يوم ٣ آذار ٢٠٢٣", dt.date(2023, 3, 3)),
     ("في الـ17 من تشرين الأول", dt.date(2023, 10, 17)),
     ("في 17 أكتوبر", dt.date(2023, 10, 17)),
+    ("فجر الثامن من كانون الثاني 2020", dt.date(2020, 1, 8)),
+    ("في الحادي والعشرين من آذار", dt.date(2023, 3, 21)),
+    ("السابع عشر من تشرين الأول", dt.date(2023, 10, 17)),
 ])
 def test_explicit_dates_in_both_month_systems(text, expected):
     assert resolve(text, published=dt.date(2024, 2, 10))[0] == expected

@@ -40,6 +40,24 @@ _WD = "(?P<wd>" + "|".join(WEEKDAYS) + ")"
 _WD2 = "(?P<wd2>" + "|".join(WEEKDAYS) + ")"
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_ALT})(?:\s?/\s?(?:{_MONTH_ALT}))?"
+_ORDINAL_UNITS = {
+    "الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
+}
+# "الثامن من كانون الثاني", "الحادي والعشرين من آذار": days of the month written as ordinals.
+_ORDINAL_DAY = (
+    r"(?P<ordinal>(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s(?:عشر|والعشرين|والثلاثين)"
+    r"|العشرين|الثلاثين|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)"
+)
+
+
+def _ordinal_value(text: str) -> int:
+    first, _, rest = text.partition(" ")
+    if first == "العشرين":
+        return 20
+    if first == "الثلاثين":
+        return 30
+    return _ORDINAL_UNITS[first] + {"": 0, "عشر": 10, "والعشرين": 20, "والثلاثين": 30}[rest]
 # "ساعات متاخره من ليل", "في ساعه متاخره من ليل", "بساعات المساء": a day part with padding.
 _PART = (
     r"(?:(?:في\s|ب)?(?:ساعات|ساعه)\s(?:متاخره\s|مبكره\s|الاولي\s)?(?:من\s)?)?"
@@ -54,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_night", re.compile(rf"{_P}الليله\sالماضيه(?!\w)")),
     ("yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:امس|البارحه)(?:\s{_WD})?(?!\w)")),
     ("today", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم(?:\s{_WD})?(?!\s(?:الاول|الثاني|التالي|السابق|ذاته|نفسه))(?!\w)")),
-    ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:ال)?(?P<day>\d{{1,2}})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
+    ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:(?:ال)?(?P<day>\d{{1,2}})|{_ORDINAL_DAY})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
     ("weekday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)")),
     ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
     ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
@@ -63,7 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NEEDS = {
     "ago": ("منذ", "قبل"), "last_period": ("الماضي", "المنصرم", "السابق", "الفائت"),
     "day_before_yesterday": ("امس",), "last_night": ("الليله",), "yesterday": ("امس", "البارحه"),
-    "today": ("اليوم",), "date": tuple("0123456789"), "weekday": tuple(WEEKDAYS),
+    "today": ("اليوم",), "date": tuple("0123456789") + tuple(MONTHS), "weekday": tuple(WEEKDAYS),
     "month": tuple(MONTHS), "part": tuple(_DAYPARTS),
 }
 _FOREIGN_WEEKDAY = re.compile(r"(?:صلاه|خطبه|خطيب|صلاتي)\s$")
@@ -82,6 +100,7 @@ class TimeMention:
     year: int | None = None
     time_of_day: str | None = None
     background: bool = False  # "about a week ago", "last month": outside the news window
+    period: str | None = None  # "week", "month", "year": a loose "last ..." with no day
 
     def is_background(self, published: dt.date | None) -> bool:
         """Outside the article's news window: a week or more before publication, or another month."""
@@ -152,7 +171,8 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         return TimeMention(**base, offset=-days)
     if kind == "last_period":
         # "last week", "last month": outside the news window (EVENTS.md: background).
-        return TimeMention(start=m.start(), end=m.end(), background=True)
+        period = {"الاسبوع": "week", "الشهر": "month"}.get(groups["period"], "year")
+        return TimeMention(start=m.start(), end=m.end(), background=True, period=period)
     if kind == "day_before_yesterday":
         return TimeMention(**base, offset=-2)
     if kind == "last_night":
@@ -168,7 +188,7 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         return TimeMention(**base)
     if kind == "date":
         month = MONTHS[groups["month"]]
-        day = int(groups["day"])
+        day = int(groups["day"]) if groups.get("day") else _ordinal_value(groups["ordinal"])
         if groups.get("year"):
             absolute = _safe_date(int(groups["year"]), month, day)
             return TimeMention(**base, absolute=absolute) if absolute else None

@@ -607,7 +607,9 @@ def _compatible_background(event: Event, report: Report) -> bool:
     """Same news window, or one side only vaguely placed in time ("last week") against a dated one."""
     if _background_of(event) == report.background:
         return True
-    vague = [r for r in (*event.reports, report) if r.background and r.time_offset is None]
+    # "last week" in a headline may be the act the body dates; "last month", "last year" are other acts.
+    vague = [r for r in (*event.reports, report) if r.background and r.time_offset is None
+             and (r.time is None or r.time.period in (None, "week"))]
     return bool(vague)
 
 
