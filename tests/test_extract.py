@@ -26,9 +26,10 @@ def test_held_out_gold_articles():
     assert score.field_accuracy()["date"] >= 0.85, score.field_accuracy()
 
 
-@pytest.mark.parametrize(("folder", "floor"), [("gold_dev", 0.9), ("gold_dev3", 0.82)])
+@pytest.mark.parametrize(("folder", "floor"), [("gold_dev", 0.9), ("gold_dev3", 0.82), ("gold_heldout", 0.85)])
 def test_realistic_development_sets(folder, floor):
-    # Written to read like real reports and first scored blind (F1 0.752 and 0.768); see their READMEs.
+    # Written to read like real reports and scored blind first (F1 0.752, 0.768, 0.889); see their READMEs.
+    # gold_heldout was never tuned on: its floor only guards against regressions.
     score = evaluate(GOLD.parent / folder / "events.jsonl", [str(GOLD.parent / folder / "articles")])
     assert score.f1 >= floor, score.misses
 
