@@ -147,7 +147,7 @@ class ArticleExtractor:
                 strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
             if found:
                 previous = found
-            elif previous and sentence.index - previous[-1].sentence.index <= 2:
+            elif previous and sentence.index - previous[-1].sentence.index <= 2 and _continues(sentence.norm, previous[-1], self.gazetteer):
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
             # The base the story is about: the last one attacked, else the first one named.
@@ -373,8 +373,9 @@ class ArticleExtractor:
         if report.event_type == "attack":
             own = [w for w in own if w.entry.weapon in ("rocket", "drone", "missile", "artillery", "gunfire")]
         else:
-            precedence = {"gunfire": 0, "artillery": 1, "drone": 2, "missile": 3, "airstrike": 4, "rocket": 5}
-            own = sorted(own, key=lambda w: (precedence[w.entry.weapon], w.start))
+            # Rockets beside a strike are the militia's ("where the rockets were launched from").
+            precedence = {"gunfire": 0, "artillery": 1, "drone": 2, "missile": 3, "airstrike": 4}
+            own = sorted((w for w in own if w.entry.weapon in precedence), key=lambda w: (precedence[w.entry.weapon], w.start))
         if not own:
             return
         chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
@@ -440,6 +441,14 @@ def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMen
         return day
     near = [p for p in parts if _distance(norm, p.start, day.start) < 30]
     return replace(day, time_of_day=near[0].time_of_day) if near else day
+
+
+def _continues(norm: str, report: Report, gazetteer: Gazetteer) -> bool:
+    """A sentence goes on about the act just told unless it tallies acts or names another base."""
+    if cues.TALLY.search(norm):
+        return False
+    bases = {m.id for m in gazetteer.find(norm) if m.kind == "location" and m.entry.kind == "base"}
+    return not bases or (report.location is not None and report.location.id in bases)
 
 
 def _owner(norm: str, anchors, position: int) -> int:

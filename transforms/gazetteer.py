@@ -188,4 +188,8 @@ def load() -> Gazetteer:
     for row in _rows("weapons.csv"):
         term = WeaponTerm(weapon=row["weapon"], number=row["number"])
         gazetteer.add("weapon", row["weapon"], term, row["term"])
+        words = row["term"].split()
+        if len(words) > 1 and not words[0].startswith("ال"):
+            # "الطائرات المسيرة": a noun phrase made definite takes ال on every word.
+            gazetteer.add("weapon", row["weapon"], term, " ".join("ال" + w for w in words))
     return gazetteer.build()
