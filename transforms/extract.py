@@ -176,8 +176,7 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
         ]
         if told_before:
             source = max(told_before, key=lambda pair: pair[0])[1]
-            record.update(date=source["date"], day_offset=source["day_offset"], date_basis="context",
-                          time_of_day=record["time_of_day"] or source["time_of_day"])
+            record.update(date=source["date"], day_offset=source["day_offset"], date_basis="context")
         else:
             record.update(date=published, day_offset=0, date_basis="context")
     for record in records:
