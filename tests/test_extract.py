@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import polars as pl
 import pytest
 
 from transforms.evaluate import evaluate
@@ -67,3 +68,15 @@ def test_a_very_large_text_does_not_break_the_extractor():
     text = sentence * (20_000_000 // len(sentence.encode("utf-8")))
     events = extract_article(text, "big.txt", dt.date(2024, 1, 1))
     assert [(e["event_type"], e["location_id"]) for e in events] == [("attack", "al_tanf")]
+
+
+def test_extraction_over_worker_processes_equals_one_process():
+    from transforms.extract import extract_frames
+    from transforms.ingest import read_landing
+
+    articles, _ = read_landing(GOLD / "articles")
+    articles = pl.concat([articles] * 8)  # past the threshold for workers
+    one = extract_frames(articles, workers=1)
+    two = extract_frames(articles, workers=2)
+    assert one[0].height > 0
+    assert one[0].equals(two[0]) and one[1].equals(two[1])

@@ -12,7 +12,10 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -197,18 +200,40 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def extract_frames(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Events and per-source claims for a frame of articles.
+# Below this many articles a batch is extracted in this process: starting workers costs more.
+PARALLEL_MIN_ARTICLES = 400
+_CHUNK_ARTICLES = 250
 
-    ``articles`` needs columns article_id, file, text and manifest_published_on.
-    """
+
+def _extract_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     events: list[dict] = []
     claims: list[dict] = []
-    for row in articles.select("article_id", "file", "text", "manifest_published_on").iter_rows(named=True):
+    for row in rows:
         published = publication_date(row["text"], row["manifest_published_on"])
         for record in extract_article(row["text"], row["file"], published, row["article_id"]):
             claims.extend({"event_id": record["event_id"], **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}} for c in record.pop("claims"))
             events.append(record)
+    return events, claims
+
+
+def extract_frames(articles: pl.DataFrame, workers: int | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Events and per-source claims for a frame of articles, in article order.
+
+    ``articles`` needs columns article_id, file, text and manifest_published_on. Large
+    batches are split over ``workers`` processes (default: one per core); the result is
+    the same as in one process.
+    """
+    rows = articles.select("article_id", "file", "text", "manifest_published_on").rows(named=True)
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
+        chunks = [rows[i:i + _CHUNK_ARTICLES] for i in range(0, len(rows), _CHUNK_ARTICLES)]
+        # spawn, not fork: the caller may be a threaded Dagster process.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            parts = list(pool.map(_extract_rows, chunks))
+    else:
+        parts = [_extract_rows(rows)]
+    events = [e for part_events, _ in parts for e in part_events]
+    claims = [c for _, part_claims in parts for c in part_claims]
     return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(claims, schema=CLAIM_SCHEMA)
 
 
