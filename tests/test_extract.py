@@ -64,10 +64,14 @@ def test_text_without_events_gives_none(text):
 
 
 def test_a_very_large_text_does_not_break_the_extractor():
-    sentence = "استهدفت فصائل موالية لإيران قاعدة التنف بطائرتين مسيرتين فجر اليوم. "
-    text = sentence * (20_000_000 // len(sentence.encode("utf-8")))
+    # A 20 MB scrape (a feed dumped into one file): mostly filler, a report now and then.
+    report = "استهدفت فصائل موالية لإيران قاعدة التنف بطائرتين مسيرتين فجر اليوم. "
+    filler = "وتناول الاجتماع سبل تعزيز التعاون الاقتصادي بين البلدين في مجالات عدة. " * 200
+    block = report + filler
+    text = block * (20_000_000 // len(block.encode("utf-8")))
+    assert len(text.encode("utf-8")) > 19_000_000
     events = extract_article(text, "big.txt", dt.date(2024, 1, 1))
-    assert [(e["event_type"], e["location_id"]) for e in events] == [("attack", "al_tanf")]
+    assert [(e["event_type"], e["location_id"], e["munition_count"]) for e in events] == [("attack", "al_tanf", 2)]
 
 
 def test_extraction_over_worker_processes_equals_one_process():
