@@ -49,7 +49,7 @@ def test_rerun_gives_the_same_warehouse(pipeline, pipeline_run):
         con = duckdb.connect(str(pipeline.warehouse / "militia.duckdb"), read_only=True)
         try:
             return [
-                sorted(con.execute(f"select * exclude (ingested_at) from raw.articles").fetchall()),
+                sorted(con.execute("select * exclude (ingested_at) from raw.articles").fetchall()),
                 sorted(con.execute("select event_id, event_type, location_id, date from raw.events").fetchall()),
                 sorted(con.execute("select * from marts.attack_frequency_per_base").fetchall()),
             ]
