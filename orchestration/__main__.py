@@ -50,9 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
     os.makedirs(os.environ["DAGSTER_HOME"], exist_ok=True)
 
-    from orchestration.dbt_setup import parse_dbt_project
+    from orchestration.dbt_setup import parse_dbt_project_if_stale
 
-    parse_dbt_project()  # pick up model changes before the assets read the manifest
+    # Pick up model changes before the assets read the manifest; an unchanged project keeps it
+    # (`dbt parse` costs seconds of every run).
+    parse_dbt_project_if_stale()
     import dagster as dg
 
     from orchestration.definitions import defs
