@@ -15,26 +15,46 @@ with acts as (
     where not is_background and date_precision = 'day'
 ),
 
-candidates as (
+-- Each act's window, country by country and day by day: its candidates are then found by an
+-- equi-join on (country, day), linear in the acts, not by testing every pair of acts.
+act_days as (
     select
-        act.*,
-        answer.incident_id as next_incident_id,
-        answer.event_type as next_event_type,
-        answer.location_id as next_location_id,
-        answer.event_date as next_event_date,
-        answer.time_of_day as next_time_of_day,
-        answer.time_of_day_hour as next_time_of_day_hour,
-        row_number() over (
-            partition by act.incident_id
-            order by answer.event_date, answer.time_of_day_hour nulls last, answer.incident_id
-        ) as answer_order
+        act.incident_id,
+        act.event_type,
+        act.governorate,
+        act.event_date,
+        act.time_of_day_hour,
+        place.country_code,
+        act.event_date + window_day.day_offset::integer as answer_date
     from acts as act
-    left join acts as answer
-        on answer.event_type <> act.event_type
+    cross join unnest(act.country) as place(country_code)
+    cross join range(0, {{ var('retaliation_window_days') }} + 1) as window_day(day_offset)
+),
+
+answer_places as (
+    select
+        answer.incident_id,
+        answer.event_type,
+        answer.governorate,
+        answer.event_date,
+        answer.time_of_day_hour,
+        place.country_code
+    from acts as answer
+    cross join unnest(answer.country) as place(country_code)
+),
+
+-- The first answer: the earliest day, then the earliest time of day (unknown last), then id.
+first_answers as (
+    select
+        act.incident_id,
+        arg_min(answer.incident_id, (answer.event_date, coalesce(answer.time_of_day_hour, 24), answer.incident_id)) as next_incident_id
+    from act_days as act
+    inner join answer_places as answer
+        on answer.country_code = act.country_code
+        and answer.event_date = act.answer_date
+        and answer.event_type <> act.event_type
         -- Same theatre: a shared country, and the same governorate where both are known.
-        and list_has_any(act.country, answer.country)
         and (act.governorate is null or answer.governorate is null or act.governorate = answer.governorate)
-        and answer.event_date between act.event_date and act.event_date + to_days({{ var('retaliation_window_days') }})
         -- The same day, order by time of day where known. Where it is not, the strike is
         -- taken as the answer to the attack and not the other way round: outlets report a
         -- same-day strike as the response ("ردا على ذلك", "على الإثر").
@@ -43,6 +63,21 @@ candidates as (
             or (act.event_type = 'attack' and not coalesce(answer.time_of_day_hour < act.time_of_day_hour, false))
             or (act.event_type = 'strike' and coalesce(answer.time_of_day_hour > act.time_of_day_hour, false))
         )
+    group by act.incident_id
+),
+
+candidates as (
+    select
+        act.*,
+        answer.incident_id as next_incident_id,
+        answer.event_type as next_event_type,
+        answer.location_id as next_location_id,
+        answer.event_date as next_event_date,
+        answer.time_of_day as next_time_of_day,
+        answer.time_of_day_hour as next_time_of_day_hour
+    from acts as act
+    left join first_answers on act.incident_id = first_answers.incident_id
+    left join acts as answer on first_answers.next_incident_id = answer.incident_id
 )
 
 select
@@ -62,4 +97,3 @@ select
     date_diff('day', event_date, next_event_date) as lag_days,
     date_diff('day', event_date, next_event_date) * 24 + next_time_of_day_hour - time_of_day_hour as lag_hours
 from candidates
-where answer_order = 1
