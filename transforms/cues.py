@@ -30,6 +30,8 @@ TRIGGER = rx(
 )
 # Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
 MUNITION = rx(WORD_START + CLITICS + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + WORD_END)
+# A sentence worth reading closely names violence or a munition (one scan instead of two).
+GATE = re.compile(TRIGGER.pattern + "|" + MUNITION.pattern)
 EARLIER = rx(r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)")
 DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.

@@ -122,7 +122,7 @@ class ArticleExtractor:
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
         folded = fold(text)
-        if not (cues.TRIGGER.search(folded) or cues.MUNITION.search(folded)):
+        if not cues.GATE.search(folded):
             return []  # most of a news feed: nothing here reports an act
         reports: list[Report] = []
         previous: list[Report] = []
@@ -134,11 +134,12 @@ class ArticleExtractor:
         for sentence in split_sentences(text):
             found = []
             mentions: list[Mention] = []
-            if cues.DRILL.search(sentence.norm) and cues.EXPLOSIONS.search(sentence.norm) and not cues.US_AGENT.search(sentence.norm):
+            gated = bool(cues.GATE.search(sentence.norm))
+            if gated and cues.DRILL.search(sentence.norm) and cues.EXPLOSIONS.search(sentence.norm) and not cues.US_AGENT.search(sentence.norm):
                 # "the explosions were a drill": no act here, and none at the bases it speaks of
                 named = [m.entry for m in self.gazetteer.find(sentence.norm) if m.kind == "location" and m.entry.kind == "base"]
                 drill_bases.update(b.id for b in named or ([last_base] if last_base else []))
-            elif cues.TRIGGER.search(sentence.norm) or cues.MUNITION.search(sentence.norm):
+            elif gated:
                 mentions = self.gazetteer.find(sentence.norm)
                 if last_group is not None and cues.GROUP_ANAPHOR.search(sentence.norm):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
