@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+
 -- Each report's incident: the reports that tell ONE act. Same event type, same place, same
 -- stated day, compatible actors; a night act straddles midnight, so a night dated day D also
 -- takes the reports of day D + 1 that could be that night (dawn, night or no time of day).
