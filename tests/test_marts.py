@@ -172,11 +172,9 @@ LAGS = {
 }
 
 # Where the extractor still reads the samples differently from the careful reader (tests/gold/sample_events.jsonl).
-_KHARAB_DRONES = "extractor: 000 counts 1 drone for 'بالطائرات المسيرة' (a bare plural: the count is unknown)"
 _MAYADIN_TIME = "extractor: 001 the shelling of al-Mayadin ('ردا على ذلك', after the evening attack) comes out without its time of day"
 _VILLAGES_TIME = "extractor: 004 the US gunfire on the seven villages ('على الإثر' of the night attack) comes out without its time of day"
 PIPELINE_GAPS = {
-    "kharab_al_jir": _KHARAB_DRONES,
     "attack deir_ez_zor 2021-06-28": _MAYADIN_TIME,
     "attack conoco 2024-07-25": _VILLAGES_TIME,
 }
