@@ -56,68 +56,25 @@ named as (
 -- The Islamic Resistance in Iraq is the umbrella Kata'ib Hezbollah and al-Nujaba claim under:
 -- it joins their bucket (the first-published one if both), else makes its own.
 umbrella as (
-    select * exclude (target), coalesce(target, actor_group) as bucket_actor
-    from (
-        select
-            actor.*,
-            arg_min(named.bucket_actor, (named.first_published, named.first_event_id)) as target
-        from actors as actor
-        left join named
-            on {{ same_columns('actor', 'named', cell) }}
-            and named.bucket_actor in ('kataib_hezbollah', 'nujaba')
-        where actor.actor_group = 'islamic_resistance_iraq'
-        group by all
-    )
+    {{ join_first_bucket('islamic_resistance_iraq', 'named', cell, "bucket.bucket_actor in ('kataib_hezbollah', 'nujaba')") }}
 ),
 
 buckets_named as (
-    select
-        {{ cell | join(', ') }},
-        bucket_actor,
-        min(first_published) as first_published,
-        arg_min(first_event_id, (first_published, first_event_id)) as first_event_id
-    from (select * from named union all by name select * from umbrella)
-    group by all
+    {{ merge_buckets(['named', 'umbrella'], cell) }}
 ),
 
 -- "Iran-aligned" fits any militia's bucket, the first-published one; else makes its own.
 aligned as (
-    select * exclude (target), coalesce(target, actor_group) as bucket_actor
-    from (
-        select
-            actor.*,
-            arg_min(bucket.bucket_actor, (bucket.first_published, bucket.first_event_id)) as target
-        from actors as actor
-        left join buckets_named as bucket
-            on {{ same_columns('actor', 'bucket', cell) }}
-            and bucket.bucket_actor in {{ militia_actors() }}
-        where actor.actor_group = 'iran_aligned'
-        group by all
-    )
+    {{ join_first_bucket('iran_aligned', 'buckets_named', cell, 'bucket.bucket_actor in ' ~ militia_actors()) }}
 ),
 
 buckets_known as (
-    select
-        {{ cell | join(', ') }},
-        bucket_actor,
-        min(first_published) as first_published,
-        arg_min(first_event_id, (first_published, first_event_id)) as first_event_id
-    from (select * from buckets_named union all by name select {{ cell | join(', ') }}, bucket_actor, first_published, first_event_id from aligned)
-    group by all
+    {{ merge_buckets(['buckets_named', 'aligned'], cell) }}
 ),
 
 -- "Unknown" fits anyone: the first-published bucket of its place and day, else its own.
 unattributed as (
-    select * exclude (target), coalesce(target, actor_group) as bucket_actor
-    from (
-        select
-            actor.*,
-            arg_min(bucket.bucket_actor, (bucket.first_published, bucket.first_event_id)) as target
-        from actors as actor
-        left join buckets_known as bucket on {{ same_columns('actor', 'bucket', cell) }}
-        where actor.actor_group = 'unknown'
-        group by all
-    )
+    {{ join_first_bucket('unknown', 'buckets_known', cell) }}
 ),
 
 assignment as (
