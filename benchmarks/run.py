@@ -40,6 +40,7 @@ import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator
 
 from benchmarks.generate_corpus import GENERATOR_VERSION, generate, write_articles
 from transforms.evaluate import Score, score_article
@@ -81,18 +82,25 @@ def work_list(landing: Path) -> list[tuple[str, dt.date | None]]:
 
 
 # --- the two kinds of work, over a list of files ---------------------------------------
-def floor_work(items: list[tuple[str, dt.date | None]]) -> tuple[int, int, int]:
-    """(articles, bytes, 0): read, decode and normalise each file; nothing else."""
-    articles = size = 0
-    for path, _ in items:
+def _decoded(items: list[tuple[str, dt.date | None]]) -> Iterator[tuple[str, bytes, str | None, dt.date | None]]:
+    """(path, bytes, text or None for a refused file, manifest date) of each file, read and decoded."""
+    for path, manifest_date in items:
         data = Path(path).read_bytes()
-        size += len(data)
         try:
             text, _ = decode(data)
         except RejectedFile:
-            continue
-        normalize(text)
-        articles += 1
+            text = None
+        yield path, data, text, manifest_date
+
+
+def floor_work(items: list[tuple[str, dt.date | None]]) -> tuple[int, int, int]:
+    """(articles, bytes, 0): read, decode and normalise each file; nothing else."""
+    articles = size = 0
+    for _, data, text, _ in _decoded(items):
+        size += len(data)
+        if text is not None:
+            normalize(text)
+            articles += 1
     return articles, size, 0
 
 
@@ -102,12 +110,9 @@ def extraction_work(items: list[tuple[str, dt.date | None]], keep: dict | None =
     With ``keep``, the records of each article are kept by file name (for scoring afterwards).
     """
     articles = size = events = 0
-    for path, manifest_date in items:
-        data = Path(path).read_bytes()
+    for path, data, text, manifest_date in _decoded(items):
         size += len(data)
-        try:
-            text, _ = decode(data)
-        except RejectedFile:
+        if text is None:
             continue
         name = os.path.basename(path)
         records = extract_article(text, name, publication_date(text, manifest_date), article_id(data))
