@@ -74,9 +74,31 @@ class Event:
     reports: list[Report] = field(default_factory=list)
 
 
+_LINE = re.compile(r"[^\n]*\n")
+_SENTENCE_END = re.compile(r"[.!?؟…:]\s*$")
+# A hard-wrapped line is a body line cut at a fixed width: long, unpunctuated, and
+# followed directly (no blank line) by more text. Headlines and datelines are short.
+WRAP_MIN_CHARS = 40
+WRAP_MIN_SHARE = 0.6
+
+
+def rejoin_wrapped_lines(text: str) -> str:
+    """The text with hard line-wraps inside sentences turned into spaces (same length, same offsets)."""
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    longest = max((len(line.strip()) for _, line in lines), default=0)
+    chars = list(text)
+    for (start, line), (_, following) in zip(lines, lines[1:] + [(len(text), text[len(text):])]):
+        body = line.strip()
+        if (len(body) >= max(WRAP_MIN_CHARS, WRAP_MIN_SHARE * longest) and not _SENTENCE_END.search(body)
+                and following.strip()):
+            chars[start + len(line) - 1] = " "
+    return "".join(chars)
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets into the original text; lines and . ! ? ؟ end them."""
+    """Sentences with offsets into the original text; lines and . ! ? ؟ end them, hard wraps do not."""
     sentences = []
+    text = rejoin_wrapped_lines(text)
     for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
         chunk = m.group()
         stripped = chunk.strip()
