@@ -44,11 +44,11 @@ BASE_ANAPHOR = rx(r"(?<!تنظيم )(?<![\w])(?:[وف]?(?:ب|ل)?ال|[وف]?ل�
 PLURAL_ATTACKS = rx(WORD_START + CLITICS + r"(?:ال)?(?:هجمات|هجماته|هجماتها|اعتداءات|استهدافات|الهجمات)" + WORD_END)
 # Counts of acts, not acts: "13 attacks in a week", "17 on al-Omar, 15 on Conoco", "the toll of attacks".
 TALLY = rx(
-    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من|عده|العديد من|جمله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
-    r"|(?<![\w.])\d+\s(?:هجوما\s|هجمات\s|مره\s)?(?:علي|ضد)\s(?:ال)?(?:قاعده|حقل|مطار)"
+    rf"(?:{NUMBER}|عشرات|مئات|سلسله|سلسله من|عده|عدد من|العديد من|جمله من)\s(?:ال)?(?:هجوما|هجمات|هجوم|اعتداء|اعتداءات|استهدافا|عمليه|عمليات)(?![\w])"
+    r"|(?<![\w.])و?\d+\s(?:هجوما\s|هجمات\s|مره\s)?(?:علي|ضد)\s(?:ال)?(?:قاعده|حقل|مطار)"
     # "حصيلة الهجمات" is a tally; "ارتفعت حصيلة الغارات إلى 25 قتيلاً" a death toll of one strike
     r"|(?:حصيله|احصائيه|احصاء|اجمالي|عدد|ارتفع عدد|ارتفاع عدد)\s(?:ال)?(?:هجمات|استهدافات|عمليات|اعتداءات)|توزعت"
-    r"|(?:هجمات|الهجمات|اعتداءات|استهدافات)\s(?:\S+\s)?(?:متكرره|عديده|متتاليه|متواصله|سابقه|مماثله)"
+    r"|(?:هجمات|الهجمات|اعتداءات|استهدافات)\s(?:\S+\s)?(?:متكرره|عديده|عده|متتاليه|متواصله|سابقه|مماثله)"
     rf"|(?:عشرات|مئات|عده|عديد)\s(?:من\s)?(?:ال)?مرات|مرات\s(?:عده|عديده|متكرره)|(?:{NUMBER})\sمرات"
 )
 # "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
@@ -167,3 +167,34 @@ ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|ه�
 AIRCRAFT_NUMBER = {fold(k): v for k, v in {"طائرات": "plural", "طائرتين": "2", "طائرتان": "2", "طائرة": "1", "طيارات": "plural", "طيارة": "1"}.items()}
 AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(AIRCRAFT_NUMBER) + r")\s$")
 VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))
+
+# A count that introduces a list ("توزعت الهجمات على النحو التالي: 17 على ...") governs the whole sentence.
+# So does a count over a period ("منذ 19 تشرين الأول ما مجموعه 103 هجمات"): every place the sentence names is counted.
+LIST_TALLY = rx(r"توزعت|علي النحو التالي|كالتالي|كما يلي|(?<![\w])[وف]?منذ(?![\w])")
+# --- modifiers that govern their clause (not the sentence, not the article) ---------------
+# Where one clause ends and the next begins: a comma with a conjunction ("، و", "، فيما"; not the
+# preposition "، في"), a semicolon, or a conjunction that opens a new act ("ثم", "رداً").
+CLAUSE_BREAK = rx(
+    r"،\s?(?:و|ف(?!ي\s)|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s"
+    r"|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر"
+)
+# A clause ends at a strong break, or at a comma that opens an item of an enumeration:
+# "أربع هجمات، اثنتان على قاعدة حرير وواحدة على التنف" itemises what the count sums up.
+ENUMERATION_BREAK = rx(
+    r"،\s?(?=(?:اثنتان|اثنان|واحده|واحد|الاولي|الاول|الثانيه|الثاني|احداها|احدها|اولاها|اخرها|احدثها|كان احدثها|كان اخرها|بينها|منها)(?![\w]))"
+)
+# Verbs that say what a place holds or where it lies: a clause of them describes, it tells no act.
+DESCRIBING = rx(
+    WORD_START + r"[وف]?(?:يضم|تضم|توجد|يوجد|تستضيف|يستضيف|تقع|يقع|تحتضن|يحتضن|تتمركز|يتمركز|تنتشر|ينتشر|تؤوي|يؤوي)" + WORD_END
+)
+# Acts in general, not an act: present-tense or continuing verbs, "since" a time, "daily".
+HABITUAL = rx(
+    WORD_START + r"[وف]?(?:تتعرض|يتعرض|تتعرضان|يتعرضون|تواصل|يواصل|تستمر|يستمر|تتواصل|يتواصل|تتكرر|يتكرر|اعتادت|اعتاد)" + WORD_END
+    + r"|(?<![\w])منذ\s(?:\S+\s)?(?:ايام|اسابيع|اشهر|شهور|اعوام|سنوات|بدء|بدايه|اندلاع)(?![\w])"
+    + r"|(?:اليومي|اليوميه|المتكرر|المتكرره|المستمر|المستمره|المتواصل|المتواصله)(?![\w])"
+)
+# Acts feared or prevented, not acts: "تحسباً لأي هجمات", "خشية هجوم", "لصد أي هجوم".
+HYPOTHETICAL = rx(
+    WORD_START + r"(?:تحسبا|تحسب|خشيه|تخوفا|استعدادا|تاهبا|لمنع|لصد|لردع|لاحباط)" + WORD_END
+    + r"|(?<![\w])[لو]?(?:اي|ايه)\s(?:هجوم|هجمات|هجمه|اعتداء|اعتداءات|استهداف|تهديد|تهديدات)(?![\w])"
+)

@@ -123,6 +123,44 @@ def _distance(sentence: str, a: int, b: int) -> int:
     return (hi - lo) + 200 * crossed + 30 * (bisect_left(commas, hi) - bisect_left(commas, lo))
 
 
+@lru_cache(maxsize=64)
+def _clause_breaks(sentence: str, items: bool) -> list[int]:
+    """Where clauses of a sentence begin; with ``items``, also where an enumerated item begins."""
+    breaks = [m.start() for m in cues.CLAUSE_BREAK.finditer(sentence)]
+    return sorted(breaks + [m.start() for m in cues.ENUMERATION_BREAK.finditer(sentence)]) if items else breaks
+
+
+def _clause(sentence: str, position: int, items: bool = False) -> tuple[int, int]:
+    """The clause around ``position``: from the break before it to the break after it."""
+    breaks = _clause_breaks(sentence, items)
+    i = bisect_left(breaks, position + 1)
+    return (breaks[i - 1] if i else 0), (breaks[i] if i < len(breaks) else len(sentence))
+
+
+# Wording that makes its clause speak of acts in general, feared or counted, not of an act.
+CLAUSE_MODIFIERS = (cues.TALLY, cues.HABITUAL, cues.HYPOTHETICAL)
+
+
+def _not_an_act(sentence: str, position: int) -> bool:
+    """Whether the clause at ``position`` counts acts, speaks of them as habitual, or fears them."""
+    if cues.LIST_TALLY.search(sentence) and cues.TALLY.search(sentence):
+        return True
+    start, end = _clause(sentence, position, items=True)
+    return any(pattern.search(sentence, start, end) for pattern in CLAUSE_MODIFIERS)
+
+
+def _describes_only(sentence: str, position: int) -> bool:
+    """Whether the clause at ``position`` describes places and tells no act.
+
+    "ويضم المطار مركزاً تابعاً للسفارة الأمريكية، وقد تعرض لهجمات": a place in a clause
+    that only says what a place holds is no target, whatever the rest of the sentence
+    tells. A verbless clause ("، والثاني يوم الثلاثاء على عين الأسد") goes on with the
+    act of the clause before it.
+    """
+    start, end = _clause(sentence, position)
+    return bool(cues.DESCRIBING.search(sentence, start, end)) and not cues.GATE.search(sentence, start, end)
+
+
 def _nearest(items, anchor: int, sentence: str, key=lambda x: x.start):
     return min(items, key=lambda x: _distance(sentence, anchor, key(x)), default=None)
 
@@ -255,13 +293,14 @@ class ArticleExtractor:
             return []
 
         anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack, anaphoric)
-        times = [t for t in find_times(norm) if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
+        # A day inside a clause of counted or habitual acts ("attacks that began on the 17th") dates none of this sentence's acts.
+        times = [t for t in find_times(norm) if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])
+                 and not _not_an_act(norm, t.start)]
         background_sentence = bool(cues.BACKGROUND.search(norm))
-        tally = cues.TALLY.search(norm)
         threats = [t.start() for t in cues.THREAT.finditer(norm)]
         reports = []
         for event_type, location, anchor, summary in anchors:
-            if tally or (location is None and any(_threatened(norm, t, anchor) for t in threats)):
+            if _not_an_act(norm, anchor) or _describes_only(norm, anchor) or (location is None and any(_threatened(norm, t, anchor) for t in threats)):
                 continue
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
