@@ -2,10 +2,12 @@
 
     python -m transforms.evaluate GOLD.jsonl PATH... [--manifest CSV] [--misses]
 
-Events of one article match on (event_type, location_id); within one key, pairs are
-made by closest date. Unmatched predictions are false positives, unmatched
-non-optional gold events false negatives; a prediction matched to an optional gold
-event counts neither way. Matched pairs are scored field by field where the gold
+Events of one article match on (event_type, location_id). Within one key, the pair that
+agrees on the most scored fields is made first (then closest day, fewer disagreements,
+prediction order, gold order), so a duplicate prediction does not take a gold event from
+the prediction that describes it better. Unmatched predictions are false positives,
+unmatched non-optional gold events false negatives; a prediction matched to an optional
+gold event counts neither way. Matched pairs are scored field by field where the gold
 value is not null (actor and background always).
 """
 
@@ -67,32 +69,55 @@ def _same(field_name: str, gold, predicted) -> bool:
     return gold == predicted
 
 
+def _scored_fields(gold: dict) -> list[str]:
+    return [name for name in SCORED_FIELDS if gold.get(name) is not None or name in ALWAYS_SCORED]
+
+
+def _pair_rank(gold: dict, predicted: dict) -> tuple[int, int, int]:
+    # The day comes before the count of disagreements: a gold event with few non-null fields
+    # has few chances to disagree, which says nothing about whether it is the same act.
+    agreements = sum(_same(name, gold.get(name), predicted.get(name)) for name in _scored_fields(gold))
+    disagreements = len(_scored_fields(gold)) - agreements
+    return -agreements, _date_gap(gold, predicted), disagreements
+
+
+def pair_events(gold: list[dict], predicted: list[dict]) -> dict[int, dict]:
+    """The gold event each prediction is paired with, by prediction index; unpaired ones are absent."""
+    candidates = sorted(
+        (_pair_rank(g, p), p_index, g_index)
+        for p_index, p in enumerate(predicted)
+        for g_index, g in enumerate(gold)
+        if _key(g) == _key(p)
+    )
+    paired: dict[int, dict] = {}
+    paired_gold: set[int] = set()
+    for _, p_index, g_index in candidates:
+        if p_index not in paired and g_index not in paired_gold:
+            paired[p_index] = gold[g_index]
+            paired_gold.add(g_index)
+    return paired
+
+
 def score_article(article: str, gold: list[dict], predicted: list[dict], score: Score) -> None:
-    by_key: dict[tuple, list[dict]] = defaultdict(list)
-    for g in gold:
-        by_key[_key(g)].append(g)
-    unmatched_gold = {id(g): g for g in gold}
-    for p in predicted:
-        candidates = [g for g in by_key[_key(p)] if id(g) in unmatched_gold]
-        if not candidates:
+    paired = pair_events(gold, predicted)
+    for p_index, p in enumerate(predicted):
+        g = paired.get(p_index)
+        if g is None:
             score.false_positives += 1
             score.misses.append(f"{article}: false positive {p['event_type']} at {p.get('location_id')} ({p.get('date')})")
             continue
-        g = min(candidates, key=lambda c: _date_gap(c, p))
-        del unmatched_gold[id(g)]
         if g.get("optional"):
             continue
         score.true_positives += 1
-        for name in SCORED_FIELDS:
-            if g.get(name) is None and name not in ALWAYS_SCORED:
-                continue
+        for name in _scored_fields(g):
             score.field_totals[name] += 1
             if _same(name, g.get(name), p.get(name)):
                 score.field_hits[name] += 1
             else:
                 score.misses.append(f"{article}: {g['event_type']} at {g.get('location_id')}: {name} gold {g.get(name)!r}, got {p.get(name)!r}")
-    for g in unmatched_gold.values():
-        if not g.get("optional"):
+    paired_gold = {id(g) for g in paired.values()}
+    for g in gold:
+        if id(g) not in paired_gold and not g.get("optional"):
             score.false_negatives += 1
             score.misses.append(f"{article}: missed {g['event_type']} at {g.get('location_id')} ({g.get('date')})")
 
