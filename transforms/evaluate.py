@@ -1,6 +1,6 @@
 """Score the extractor against gold events by the EVENTS.md rule.
 
-    python -m transforms.evaluate GOLD.jsonl PATH... [--manifest CSV] [--misses]
+    python -m transforms.evaluate GOLD.jsonl PATH... [--manifest CSV] [--summary]
 
 Events of one article match on (event_type, location_id). Within one key, the pair that
 agrees on the most scored fields is made first (then closest day, fewer disagreements,
@@ -9,6 +9,12 @@ the prediction that describes it better. Unmatched predictions are false positiv
 unmatched non-optional gold events false negatives; a prediction matched to an optional
 gold event counts neither way. Matched pairs are scored field by field where the gold
 value is not null (actor and background always).
+
+A matched non-optional pair is exact when every field scored on it agrees. Exact-event
+F1 takes exact pairs as the true positives against the same predicted and gold totals:
+precision exact / (tp + fp), recall exact / (tp + fn), as in the annotators' AGREEMENT.md.
+A field the gold leaves null is not scored; a predicted value there is counted apart,
+per field, as a value where the gold has none.
 """
 
 from __future__ import annotations
@@ -24,6 +30,11 @@ from transforms.extract import _files, _read_manifest, content_hash, extract_art
 
 SCORED_FIELDS = ("date", "day_offset", "weapon", "munition_count", "actor", "killed", "injured", "background")
 ALWAYS_SCORED = {"actor", "background"}
+NULLABLE_FIELDS = tuple(name for name in SCORED_FIELDS if name not in ALWAYS_SCORED)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass
@@ -31,8 +42,10 @@ class Score:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
+    exact_events: int = 0
     field_hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     field_totals: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    predicted_where_gold_none: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -47,8 +60,13 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
+
+    @property
+    def exact_f1(self) -> float:
+        found = self.true_positives + self.false_positives
+        wanted = self.true_positives + self.false_negatives
+        return _f1(self.exact_events / found if found else 1.0, self.exact_events / wanted if wanted else 1.0)
 
     def field_accuracy(self) -> dict[str, float]:
         return {f: self.field_hits[f] / self.field_totals[f] for f in SCORED_FIELDS if self.field_totals[f]}
@@ -109,12 +127,21 @@ def score_article(article: str, gold: list[dict], predicted: list[dict], score: 
         if g.get("optional"):
             continue
         score.true_positives += 1
-        for name in _scored_fields(g):
+        exact = True
+        scored_fields = _scored_fields(g)
+        for name in SCORED_FIELDS:
+            if name not in scored_fields:
+                if p.get(name) is not None:
+                    score.predicted_where_gold_none[name] += 1
+                    score.misses.append(f"{article}: {g['event_type']} at {g.get('location_id')}: {name} gold None, got {p.get(name)!r} (a value where the gold has none)")
+                continue
             score.field_totals[name] += 1
             if _same(name, g.get(name), p.get(name)):
                 score.field_hits[name] += 1
             else:
+                exact = False
                 score.misses.append(f"{article}: {g['event_type']} at {g.get('location_id')}: {name} gold {g.get(name)!r}, got {p.get(name)!r}")
+        score.exact_events += exact
     paired_gold = {id(g) for g in paired.values()}
     for g in gold:
         if id(g) not in paired_gold and not g.get("optional"):
@@ -144,10 +171,13 @@ def evaluate(gold_path: Path, paths: list[str], manifest: Path | None = None) ->
 
 
 def report(score: Score, show_misses: bool = True) -> str:
+    where_none = score.predicted_where_gold_none
     lines = [
-        f"events: precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}"
-        f"  (tp {score.true_positives}, fp {score.false_positives}, fn {score.false_negatives})",
+        f"events: precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}  exact F1 {score.exact_f1:.3f}"
+        f"  (tp {score.true_positives}, fp {score.false_positives}, fn {score.false_negatives}, exact {score.exact_events})",
         "fields: " + "  ".join(f"{name} {acc:.3f}" for name, acc in score.field_accuracy().items()),
+        f"values where the gold has none: {sum(where_none.values())}  ("
+        + "  ".join(f"{name} {where_none[name]}" for name in NULLABLE_FIELDS) + ")",
     ]
     if show_misses and score.misses:
         lines.append(f"misses ({len(score.misses)}):")
