@@ -1,8 +1,14 @@
 """The scorer's figures on small hand-made gold and prediction records."""
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from transforms.evaluate import Score, pair_events, score_article
+
+from conftest import GOLD, REPO, SAMPLE_LANDING
 
 
 def event(location_id="conoco", **fields):
@@ -82,3 +88,34 @@ def test_a_prediction_pairs_with_the_gold_event_it_agrees_with_not_the_optional_
     predicted = event(day_offset=None, date=None)
     assert pair_events([recalled, news], [predicted]) == {0: news}
     assert scored([recalled, news], [predicted]).exact_events == 1
+
+
+def test_as_dict_holds_every_figure_and_the_misses_by_article():
+    score = Score()
+    score_article("a.txt", [event("conoco", killed=None)], [event("conoco", killed=0), event("harir")], score)
+    score_article("b.txt", [event("al_omar")], [event("al_omar")], score)
+    figures = json.loads(json.dumps(score.as_dict()))
+    events = figures["events"]
+    assert (events["true_positives"], events["false_positives"], events["false_negatives"]) == (2, 1, 0)
+    assert (events["precision"], events["recall"]) == (pytest.approx(2 / 3), 1.0)
+    assert figures["exact_events"] == {"f1": pytest.approx(0.8), "exact": 2}
+    assert figures["fields"]["weapon"] == {"accuracy": 1.0, "hits": 2, "scored": 2}
+    assert figures["predicted_where_gold_none"]["total"] == 1
+    assert figures["predicted_where_gold_none"]["fields"]["killed"] == 1
+    assert list(figures["misses"]) == ["a.txt"]
+    assert len(figures["misses"]["a.txt"]) == 2
+
+
+def test_cli_writes_json_with_the_printed_figures(tmp_path):
+    out = tmp_path / "score.json"
+    printed = subprocess.run(
+        [sys.executable, "-m", "transforms.evaluate", str(GOLD / "sample_events.jsonl"), str(SAMPLE_LANDING),
+         "--summary", "--json", str(out)],
+        capture_output=True, text=True, check=True, cwd=REPO,
+    ).stdout.splitlines()
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    events = figures["events"]
+    assert printed[0].startswith(f"events: precision {events['precision']:.3f}  recall {events['recall']:.3f}  F1 {events['f1']:.3f}"
+                                 f"  exact F1 {figures['exact_events']['f1']:.3f}")
+    assert printed[2].startswith(f"values where the gold has none: {figures['predicted_where_gold_none']['total']}")
+    assert events["true_positives"] > 0

@@ -1,6 +1,6 @@
 """Score the extractor against gold events by the EVENTS.md rule.
 
-    python -m transforms.evaluate GOLD.jsonl PATH... [--manifest CSV] [--summary]
+    python -m transforms.evaluate GOLD.jsonl PATH... [--manifest CSV] [--summary] [--json OUT.json]
 
 Events of one article match on (event_type, location_id). Within one key, the pair that
 agrees on the most scored fields is made first (then closest day, fewer disagreements,
@@ -46,7 +46,11 @@ class Score:
     field_hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     field_totals: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     predicted_where_gold_none: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    misses: list[str] = field(default_factory=list)
+    misses_by_article: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def misses(self) -> list[str]:
+        return [f"{article}: {miss}" for article, misses in self.misses_by_article.items() for miss in misses]
 
     @property
     def precision(self) -> float:
@@ -70,6 +74,19 @@ class Score:
 
     def field_accuracy(self) -> dict[str, float]:
         return {f: self.field_hits[f] / self.field_totals[f] for f in SCORED_FIELDS if self.field_totals[f]}
+
+    def as_dict(self) -> dict:
+        return {
+            "events": {"precision": self.precision, "recall": self.recall, "f1": self.f1,
+                       "true_positives": self.true_positives, "false_positives": self.false_positives,
+                       "false_negatives": self.false_negatives},
+            "exact_events": {"f1": self.exact_f1, "exact": self.exact_events},
+            "fields": {name: {"accuracy": accuracy, "hits": self.field_hits[name], "scored": self.field_totals[name]}
+                       for name, accuracy in self.field_accuracy().items()},
+            "predicted_where_gold_none": {"total": sum(self.predicted_where_gold_none.values()),
+                                          "fields": {name: self.predicted_where_gold_none[name] for name in NULLABLE_FIELDS}},
+            "misses": {article: list(misses) for article, misses in self.misses_by_article.items()},
+        }
 
 
 def _key(event: dict) -> tuple:
@@ -117,12 +134,13 @@ def pair_events(gold: list[dict], predicted: list[dict]) -> dict[int, dict]:
 
 
 def score_article(article: str, gold: list[dict], predicted: list[dict], score: Score) -> None:
+    misses: list[str] = []
     paired = pair_events(gold, predicted)
     for p_index, p in enumerate(predicted):
         g = paired.get(p_index)
         if g is None:
             score.false_positives += 1
-            score.misses.append(f"{article}: false positive {p['event_type']} at {p.get('location_id')} ({p.get('date')})")
+            misses.append(f"false positive {p['event_type']} at {p.get('location_id')} ({p.get('date')})")
             continue
         if g.get("optional"):
             continue
@@ -133,20 +151,22 @@ def score_article(article: str, gold: list[dict], predicted: list[dict], score: 
             if name not in scored_fields:
                 if p.get(name) is not None:
                     score.predicted_where_gold_none[name] += 1
-                    score.misses.append(f"{article}: {g['event_type']} at {g.get('location_id')}: {name} gold None, got {p.get(name)!r} (a value where the gold has none)")
+                    misses.append(f"{g['event_type']} at {g.get('location_id')}: {name} gold None, got {p.get(name)!r} (a value where the gold has none)")
                 continue
             score.field_totals[name] += 1
             if _same(name, g.get(name), p.get(name)):
                 score.field_hits[name] += 1
             else:
                 exact = False
-                score.misses.append(f"{article}: {g['event_type']} at {g.get('location_id')}: {name} gold {g.get(name)!r}, got {p.get(name)!r}")
+                misses.append(f"{g['event_type']} at {g.get('location_id')}: {name} gold {g.get(name)!r}, got {p.get(name)!r}")
         score.exact_events += exact
     paired_gold = {id(g) for g in paired.values()}
     for g in gold:
         if id(g) not in paired_gold and not g.get("optional"):
             score.false_negatives += 1
-            score.misses.append(f"{article}: missed {g['event_type']} at {g.get('location_id')} ({g.get('date')})")
+            misses.append(f"missed {g['event_type']} at {g.get('location_id')} ({g.get('date')})")
+    if misses:
+        score.misses_by_article[article].extend(misses)
 
 
 def evaluate(gold_path: Path, paths: list[str], manifest: Path | None = None) -> Score:
@@ -191,8 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="article files or folders")
     parser.add_argument("--manifest", type=Path)
     parser.add_argument("--summary", action="store_true", help="figures only, no list of misses")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures and misses to OUT as JSON")
     args = parser.parse_args(argv)
-    print(report(evaluate(args.gold, args.paths, args.manifest), show_misses=not args.summary))
+    score = evaluate(args.gold, args.paths, args.manifest)
+    print(report(score, show_misses=not args.summary))
+    if args.json:
+        args.json.write_text(json.dumps(score.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
