@@ -260,13 +260,16 @@ class ArticleExtractor:
                 locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
         triggers = list(cues.TRIGGER.finditer(norm))
         foreign = cues.FOREIGN_STRIKER.search(norm) or cues.FOREIGN_FIRE.search(norm)
-        us_agents = [] if foreign and not cues.US_AGENT.search(norm) else list(cues.US_AGENT.finditer(norm))
+        us_agents = [] if foreign and not cues.US_AGENT.search(norm) else sorted(
+            list(cues.US_AGENT.finditer(norm)) + list(cues.US_SUBJECT_VERB.finditer(norm)), key=lambda m: m.start())
         anaphoric = False
         if not us_agents and not foreign and cues.US_VOICE.search(norm) and not cues.US_TARGET.search(norm):
             us_agents = list(cues.STRIKE_NOUN_ONLY.finditer(norm))
         if not us_agents and strike_context and not foreign:
             us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm))
             anaphoric = bool(us_agents)
+        if us_agents:
+            locations = [m for m in locations if not (m.entry.kind == "base" and _fired_from(norm, m, us_agents))]
         us_targets = [
             t for t in list(cues.US_TARGET.finditer(norm)) + list(cues.PASSIVE_TARGET.finditer(norm))
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
@@ -489,6 +492,21 @@ class ArticleExtractor:
 
 
 
+
+
+def _fired_from(norm: str, base: Mention, us_agents) -> bool:
+    """Whether a base is where the US fire of this sentence comes from, not what it hits.
+
+    "القوات الأمريكية المتمركزة في حقل العمر استهدفت ...", "قصفت مدفعية التحالف في قاعدة
+    العمر ...": the base stands inside the agent's phrase or right after it.
+    """
+    start = max(0, base.start - 45)
+    stationed = cues.STATIONED_AT.search(norm[start: base.start])
+    if stationed is None:
+        return False
+    phrase = start + stationed.start()
+    return any(a.start() <= base.start < a.end() or abs(phrase - a.end()) <= 25 or a.start() <= phrase <= a.end()
+               for a in us_agents)
 
 
 def _threatened(norm: str, threat: int, anchor: int) -> bool:
