@@ -102,8 +102,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
         chunk = m.group()
         stripped = chunk.strip()
-        if len(stripped) < 3:
-            continue
+        if len(stripped) < 3 or cues.CAPTION.search(normalize(stripped)):
+            continue  # too short to tell anything, or a photo caption
         start = m.start() + (len(chunk) - len(chunk.lstrip()))
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, normalize(stripped)))
     return sentences
@@ -268,6 +268,9 @@ class ArticleExtractor:
         if not us_agents and strike_context and not foreign:
             us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm))
             anaphoric = bool(us_agents)
+        if not us_agents and not foreign and (strike_context or re.search(fold(r"التحالف|امريك|اميرك"), norm)):
+            us_agents = _aimed_at_militia(norm)
+        us_agents = [a for a in us_agents if not _against_isis(norm, a.start())]
         if us_agents:
             locations = [m for m in locations if not (m.entry.kind == "base" and _fired_from(norm, m, us_agents))]
         us_targets = [
@@ -492,6 +495,23 @@ class ArticleExtractor:
 
 
 
+
+
+def _aimed_at_militia(norm: str) -> list:
+    """Acts aimed at a militia's positions, where the sentence names the US or the coalition.
+
+    "ردت الدفاعات التابعة للتحالف باستهداف مواقع للمليشيات": the side that fires at militia
+    positions is the other one, whichever verb tells it.
+    """
+    return [m for m in cues.MILITIA_TARGET.finditer(norm)
+            if any(abs(t.start() - m.start()) < 40 for t in cues.TRIGGER.finditer(norm))]
+
+
+def _against_isis(norm: str, position: int) -> bool:
+    """Whether the act at ``position`` is aimed at the Islamic State (outside this conflict) in its clause."""
+    start, end = _clause(norm, position)
+    return any(not cues.COALITION_NAME_BEFORE.search(norm[max(0, m.start() - 40): m.start()])
+               for m in cues.ISIS.finditer(norm, start, end))
 
 
 def _fired_from(norm: str, base: Mention, us_agents) -> bool:
