@@ -61,6 +61,7 @@ class Report:
     source: str | None = None
     background: bool = False
     summary: bool = False  # "the bases", "two bases": stands for several acts named elsewhere
+    relative: bool = False  # "north of Baghdad": placed relative to its location, not at it
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
 
@@ -138,11 +139,11 @@ def _clause(sentence: str, position: int, items: bool = False) -> tuple[int, int
 
 
 # Wording that makes its clause speak of acts in general, feared or counted, not of an act.
-CLAUSE_MODIFIERS = (cues.TALLY, cues.HABITUAL, cues.HYPOTHETICAL)
+CLAUSE_MODIFIERS = (cues.TALLY, cues.HABITUAL, cues.HYPOTHETICAL, cues.DRILL_ACT)
 
 
 def _not_an_act(sentence: str, position: int) -> bool:
-    """Whether the clause at ``position`` counts acts, speaks of them as habitual, or fears them."""
+    """Whether the clause at ``position`` counts acts, speaks of them as habitual, fears them or tells a drill."""
     if cues.LIST_TALLY.search(sentence) and cues.TALLY.search(sentence):
         return True
     start, end = _clause(sentence, position, items=True)
@@ -311,7 +312,8 @@ class ArticleExtractor:
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
             countries = [location.entry.country] if location else _countries(norm, anchors, anchor)
-            report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary)
+            report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary,
+                            relative=location is not None and _relative(norm, location))
             report.time = self._time_for(norm, times, anchor, anchors)
             report.earlier = report.time is None and bool(cues.EARLIER.search(norm))
             report.background = (background_sentence or bool(report.time and report.time.is_background(published))
@@ -349,7 +351,7 @@ class ArticleExtractor:
             # A governorate next to a base or town inside it only says where that place is.
             if m.entry.kind == "governorate" and any(
                 s.entry.governorate == m.id or (s.entry.country == m.entry.country and abs(s.start - m.start) < 60)
-                for s in specific
+                for s in specific if not _relative(norm, s)
             ):
                 continue
             kept.append(m)
@@ -495,6 +497,11 @@ class ArticleExtractor:
 
 
 
+
+
+def _relative(norm: str, place: Mention) -> bool:
+    """Whether a place is named as a reference point ("north of Baghdad"), not as where the act was."""
+    return bool(cues.DIRECTION_BEFORE.search(norm[max(0, place.start - 24): place.start]))
 
 
 def _aimed_at_militia(norm: str) -> list:
@@ -649,7 +656,8 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             e for e in events
             if e.event_type == r.event_type and _background_of(e) == r.background and _compatible_days(e, r)
             and (not r.countries or e.location is None or set(r.countries) <= {e.location.country})
-            and (r.location is None or (e.location is not None and e.location.governorate in (r.location.id, r.location.governorate)))
+            and (r.location is None or r.relative
+                 or (e.location is not None and e.location.governorate in (r.location.id, r.location.governorate)))
         ]
         specific = [e for e in candidates if e.location is not None and not _is_vague(e.reports[0])]
         if len(r.countries) > 1:
@@ -682,6 +690,8 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
                 target = None
             if target is not None:
                 target.reports.append(r)
+                if target.location is None and r.relative:
+                    target.location = r.location  # "north of X" is X when nothing more specific is given
                 for c in r.countries:
                     if c not in target.countries and target.location is None:
                         target.countries.append(c)
@@ -703,7 +713,8 @@ def _is_vague(report: Report) -> bool:
     named elsewhere, if the article names one.
     """
     location = report.location
-    return location is None or location.kind == "governorate" or (report.event_type == "attack" and location.kind == "place")
+    return (location is None or location.kind == "governorate" or report.relative
+            or (report.event_type == "attack" and location.kind == "place"))
 
 
 def _background_of(event: Event) -> bool:
