@@ -84,3 +84,13 @@ def test_extraction_over_worker_processes_equals_one_process():
     two = extract_frames(articles, workers=2)
     assert one[0].height > 0
     assert one[0].equals(two[0]) and one[1].equals(two[1])
+
+
+REALDEV = REPO.parent / "shared" / "realdev"
+
+
+@pytest.mark.skipif(not (REALDEV / "gold.jsonl").exists(), reason="the real development set lives in ../shared/realdev")
+def test_real_development_set_does_not_regress():
+    # Real press excerpts with adjudicated gold, read from ../shared (never copied into the project).
+    score = evaluate(REALDEV / "gold.jsonl", [str(REALDEV / "raw")], manifest=REALDEV / "manifest.csv")
+    assert score.f1 >= 0.78, score.f1

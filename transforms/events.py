@@ -75,7 +75,6 @@ class Event:
     reports: list[Report] = field(default_factory=list)
 
 
-_LINE = re.compile(r"[^\n]*\n")
 _SENTENCE_END = re.compile(r"[.!?؟…:]\s*$")
 # A hard-wrapped line is a body line cut at a fixed width: long, unpunctuated, and
 # followed directly (no blank line) by more text. Headlines and datelines are short.
@@ -85,14 +84,15 @@ WRAP_MIN_SHARE = 0.6
 
 def rejoin_wrapped_lines(text: str) -> str:
     """The text with hard line-wraps inside sentences turned into spaces (same length, same offsets)."""
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
-    longest = max((len(line.strip()) for _, line in lines), default=0)
+    lines = text.split("\n")
+    longest = max((len(line.strip()) for line in lines), default=0)
     chars = list(text)
-    for (start, line), (_, following) in zip(lines, lines[1:] + [(len(text), text[len(text):])]):
+    end = -1
+    for line, following in zip(lines, lines[1:]):
+        end += len(line) + 1  # the newline after ``line``
         body = line.strip()
-        if (len(body) >= max(WRAP_MIN_CHARS, WRAP_MIN_SHARE * longest) and not _SENTENCE_END.search(body)
-                and following.strip()):
-            chars[start + len(line) - 1] = " "
+        if len(body) >= max(WRAP_MIN_CHARS, WRAP_MIN_SHARE * longest) and not _SENTENCE_END.search(body) and following.strip():
+            chars[end] = " "
     return "".join(chars)
 
 

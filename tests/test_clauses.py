@@ -1,0 +1,84 @@
+"""Clause-level rules of the extractor, each on sentences written for this test."""
+
+import datetime as dt
+
+import pytest
+
+from transforms.events import rejoin_wrapped_lines, split_sentences
+from transforms.extract import extract_article
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def keys(text, published=THURSDAY):
+    return sorted((e["event_type"], e["location_id"]) for e in extract_article(text, "t.txt", published))
+
+
+def test_a_hard_wrapped_line_does_not_end_its_sentence():
+    body = "سقطت ثلاثة صواريخ من طراز كاتيوشا مساء أمس على قاعدة عين الأسد الجوية في محافظة الأنبار\nغرب العراق، دون وقوع إصابات بين العسكريين الأمريكيين."
+    text = "صواريخ على عين الأسد\n\n" + body
+    joined = rejoin_wrapped_lines(text)
+    assert len(joined) == len(text)
+    assert joined.index("الأنبار غرب") > 0
+    assert [s.text for s in split_sentences(text)][0] == "صواريخ على عين الأسد"  # a headline stays a line of its own
+
+
+def test_a_photo_caption_is_no_report():
+    text = "قصف صاروخي سابق على قاعدة التنف – أرشيف\n\nاجتمع وزير الخارجية بنظيره لبحث التعاون الاقتصادي."
+    assert keys(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وتتعرض قاعدة حرير منذ أسابيع لقصف صاروخي متكرر من فصائل مسلحة.",  # habitual, present tense
+    "استنفرت القوات الأمريكية في قاعدة التنف تحسباً لأي هجمات.",  # feared, not told
+    "وأجرت القوات الأمريكية تدريبات بالذخيرة الحية في قاعدة الشدادي.",  # a drill as the clause's act
+    "ووثق المرصد منذ مطلع الشهر 12 هجوماً على القواعد، منها قاعدة التنف وقاعدة الشدادي.",  # counted over a period
+])
+def test_acts_in_general_feared_or_counted_are_no_events(text):
+    assert keys(text) == []
+
+
+def test_a_tally_governs_its_clause_and_lets_the_next_one_tell_an_act():
+    text = "وسجلت عدة هجمات خلال الشهر الماضي، وسقط صاروخان فجر اليوم على قاعدة حرير."
+    assert keys(text) == [("attack", "harir")]
+
+
+def test_a_clause_that_describes_a_place_tells_no_act():
+    text = "سقط صاروخان داخل المنطقة الخضراء فجر اليوم، والتي توجد فيها السفارة الأمريكية."
+    assert ("attack", "us_embassy_baghdad") not in keys(text)
+
+
+def test_the_base_us_fire_comes_from_is_no_target():
+    text = "وقالت مصادر إن القوات الأمريكية المتمركزة في حقل العمر النفطي استهدفت بقذائف مدفعية مواقع للميليشيات في بلدة الجفرة."
+    assert keys(text) == [("strike", "al_jafra")]
+
+
+def test_fire_aimed_at_a_militias_positions_is_a_strike():
+    text = "وتصدت دفاعات التحالف الدولي للمسيرة، ثم ردت باستهداف مواقع للميليشيات في مدينة الميادين."
+    assert ("strike", "al_mayadin") in keys(text)
+
+
+def test_a_strike_on_the_islamic_state_is_outside_the_conflict():
+    text = "أعلنت القيادة المركزية الأمريكية مقتل قيادي في تنظيم داعش بغارة جوية شنها الجيش الأمريكي في ريف دير الزور."
+    assert keys(text) == []
+
+
+def test_the_coalition_named_against_the_islamic_state_still_strikes():
+    text = "شن التحالف الدولي لمحاربة داعش غارات جوية على مواقع لكتائب حزب الله في مدينة البوكمال."
+    assert keys(text) == [("strike", "albu_kamal")]
+
+
+def test_a_place_north_of_a_town_takes_the_specific_base_the_article_names():
+    text = ("استهداف قاعدة جوية أمريكية شمالي بغداد بثلاث قذائف هاون.\n"
+            "وقال الجيش إن القذائف سقطت صباح اليوم على قاعدة بلد الجوية.")
+    assert keys(text) == [("attack", "balad")]
+
+
+def test_a_place_north_of_a_town_is_the_town_when_nothing_more_specific_is_given():
+    text = "قتل قيادي في كتائب حزب الله بضربة أمريكية بطائرة مسيرة استهدفت سيارته شرقي بغداد مساء أمس."
+    assert keys(text) == [("strike", "baghdad")]
+
+
+def test_a_force_named_bare_as_subject_is_no_target():
+    text = "قوات التحالف الدولي تنفذ إنزالاً جوياً على منازل في ريف دير الزور وتحذر الأهالي."
+    assert all(kind != "attack" for kind, _ in keys(text))
