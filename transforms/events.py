@@ -192,6 +192,7 @@ class ArticleExtractor:
         background_context = False
         strike_context: str | None = None
         drill_bases: set[str] = set()
+        speaker = False
         for sentence in split_sentences(text):
             found = []
             mentions: list[Mention] = []
@@ -202,7 +203,8 @@ class ArticleExtractor:
                 drill_bases.update(b.id for b in named or ([last_base] if last_base else []))
             elif gated:
                 mentions = self.gazetteer.find(sentence.norm)
-                if last_group is not None and cues.GROUP_ANAPHOR.search(sentence.norm):
+                if last_group is not None and (cues.GROUP_ANAPHOR.search(sentence.norm)
+                                               or (speaker and cues.CONTINUED_SPEECH.search(sentence.norm))):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
                 found = self._sentence_reports(sentence, published, mentions, last_base, background_context, strike_context)
                 reports.extend(found)
@@ -224,6 +226,9 @@ class ArticleExtractor:
             groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in cues.NAMED_ACTORS]
             if groups:
                 last_group = groups[-1]
+            # Who is speaking: a named group that claims or says, for as long as the next sentences go on with its words.
+            speaker = bool(groups and (cues.CLAIM.search(sentence.norm) or cues.SAYS.search(sentence.norm))) or (
+                speaker and bool(cues.CONTINUED_SPEECH.search(sentence.norm)))
         if drill_bases:
             reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
                        or r.claimed or r.killed or r.injured]

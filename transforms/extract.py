@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 import polars as pl
 
 from transforms.dates import header_date
+from transforms.cues import NAMED_ACTORS
 from transforms.events import EXTRACTOR_VERSION, ArticleExtractor, Event, Report
 
 _ACTOR_RANK = {"unknown": 0, "iran_aligned": 1}
@@ -155,8 +156,23 @@ def extract_article(
     extractor = extractor or _default_extractor()
     events = extractor.extract(text[:MAX_TEXT_CHARS], article, published)
     records = [event_record(e, published, article_id, i) for i, e in enumerate(events)]
+    _name_the_group(records)
     _inherit_narrative_day(records, published)
     return records
+
+
+def _name_the_group(records: list[dict]) -> None:
+    """Attacks the article gives to "Iran-aligned factions" take the one group it names as attacker.
+
+    Reports name a group vaguely first and precisely later ("pro-Iran factions ... the Islamic
+    Resistance in Iraq said it targeted ..."); with two groups named, neither is chosen.
+    """
+    named = {r["actor"] for r in records if r["event_type"] == "attack" and r["actor"] in NAMED_ACTORS}
+    if len(named) == 1:
+        (group,) = named
+        for record in records:
+            if record["event_type"] == "attack" and record["actor"] == "iran_aligned":
+                record["actor"] = group
 
 
 def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> None:

@@ -1,0 +1,42 @@
+"""Who did it, across sentences: claim frames, short names and the group named last."""
+
+import datetime as dt
+
+from transforms.extract import extract_article
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def actors(text):
+    return {e["location_id"]: e["actor"] for e in extract_article(text, "t.txt", THURSDAY)}
+
+
+def test_the_group_goes_on_speaking_in_the_next_sentence():
+    text = ("تبنت المقاومة الإسلامية في العراق استهداف قاعدة التنف بطائرة مسيرة فجر اليوم.\n"
+            "وأضافت أن مقاتليها استهدفوا أيضاً قاعدة الشدادي بصاروخين.")
+    assert actors(text) == {"al_tanf": "islamic_resistance_iraq", "al_shaddadi": "islamic_resistance_iraq"}
+
+
+def test_a_short_form_of_the_name_refers_to_the_group_named_before():
+    text = ("قصفت المقاومة الإسلامية في العراق مواقع أمريكية شرق سوريا فجر اليوم.\n"
+            "كما أعلنت المقاومة مسؤوليتها عن هجوم صاروخي استهدف قاعدة حقل العمر.")
+    assert actors(text)["al_omar"] == "islamic_resistance_iraq"
+
+
+def test_continued_speech_without_a_group_speaking_before_names_nobody():
+    text = ("سقطت ثلاثة صواريخ على قاعدة عين الأسد فجر اليوم بحسب مصدر أمني.\n"
+            "وأضافت أن صاروخاً رابعاً سقط قرب قاعدة حرير.")
+    assert set(actors(text).values()) == {"unknown"}
+
+
+def test_factions_named_vaguely_take_the_one_group_the_article_names():
+    text = ("استهدفت فصائل موالية لإيران قاعدة التنف بطائرات مسيرة فجر اليوم.\n"
+            "وتبنت كتائب حزب الله في بيان استهداف قاعدة الشدادي بصاروخين مساء أمس.")
+    assert actors(text) == {"al_tanf": "kataib_hezbollah", "al_shaddadi": "kataib_hezbollah"}
+
+
+def test_with_two_groups_named_vague_attribution_stays_vague():
+    text = ("استهدفت فصائل موالية لإيران قاعدة التنف بطائرات مسيرة فجر اليوم.\n"
+            "وتبنت كتائب حزب الله استهداف قاعدة الشدادي بصاروخين مساء أمس.\n"
+            "كما تبنت حركة النجباء استهداف قاعدة حرير بطائرة مسيرة.")
+    assert actors(text)["al_tanf"] == "iran_aligned"
