@@ -293,7 +293,13 @@ class ArticleExtractor:
                            for a in actors)
         claim = (bool(cues.CLAIM.search(norm)) or group_speaks) and not no_claim and not cues.OWN_LOSSES.search(norm)
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
-        claims_an_attack = (claim and (named_group or bool(cues.CLAIM_VERB.search(norm)))) or bool(cues.ATTRIBUTION.search(norm))
+        # The group must be the one that speaks ("في بيان للكتائب"), not the target named in another's statement.
+        speaking_group = group_speaks or any(
+            a.id in cues.NAMED_ACTORS and any(abs(a.start - c.end()) < 60 for c in cues.CLAIM.finditer(norm)) for a in actors)
+        # An accusation names an attacker only when a militia is the one accused ("اتهم واشنطن بـ..." names none).
+        accused = bool(cues.ATTRIBUTION.search(norm)) and (
+            any(a.entry.side == "militia" for a in actors) or bool(cues.GENERIC_IRAN_ALIGNED.search(norm)))
+        claims_an_attack = (claim and (speaking_group or bool(cues.CLAIM_VERB.search(norm)))) or accused
         if cues.FOREIGN_FIRE.search(norm) and not claims_an_attack:
             # A Turkish drone on an SDF car by a base is not a militia attack.
             bases, us_targets = [], []
