@@ -82,3 +82,30 @@ def test_a_place_north_of_a_town_is_the_town_when_nothing_more_specific_is_given
 def test_a_force_named_bare_as_subject_is_no_target():
     text = "قوات التحالف الدولي تنفذ إنزالاً جوياً على منازل في ريف دير الزور وتحذر الأهالي."
     assert all(kind != "attack" for kind, _ in keys(text))
+
+
+def test_where_munitions_were_launched_from_is_no_target():
+    text = "وقالت مصادر أمنية إن خمسة صواريخ أُطلقت من مدينة الموصل باتجاه قاعدة عسكرية أمريكية في سوريا فجر اليوم."
+    assert keys(text) == [("attack", None)]
+
+
+def test_a_crossing_named_after_a_town_across_the_border_is_not_that_town():
+    text = "استهدف الطيران الأمريكي بغارات جوية بوابة القائم في مدينة البوكمال فجر اليوم."
+    assert keys(text) == [("strike", "albu_kamal")]
+
+
+def test_every_item_of_a_list_of_struck_places_is_a_strike():
+    text = "شنت الولايات المتحدة هجوماً واسعاً على مواقع للفصائل في دير الزور والبوكمال وعين الأسد فجر اليوم."
+    assert keys(text) == [("strike", "ain_al_asad"), ("strike", "albu_kamal"), ("strike", "deir_ez_zor")]
+
+
+def test_attacks_that_target_us_forces_are_the_subject_not_the_forces():
+    text = ("دمرت مقاتلات أمريكية مخازن تابعة للكتائب في جرف الصخر، رداً على هجمات استهدفت القوات الأمريكية، "
+            "آخرها هجوم بصواريخ على قاعدة عين الأسد مساء أمس.")
+    assert ("attack", "ain_al_asad") in keys(text)
+    assert ("strike", "ain_al_asad") not in keys(text)
+
+
+def test_a_place_a_distance_from_a_town_is_not_the_town():
+    text = "استهدف القصف الأمريكي فجر اليوم نقاطاً في بلدة السيال، على بعد 10 كم عن البوكمال."
+    assert keys(text) == [("strike", "al_siyal")]

@@ -247,5 +247,21 @@ DIRECTION_BEFORE = rx(
     r"|(?:كم|كيلومتر|كيلومترات|كلم|ميل|اميال)\s(?:\S+\s)?(?:عن|من)"
     # "القحطانية التابعة للقامشلي": the administrative parent of the place named before it
     r"|(?:التابعه|التابع)\sل"
+    # "الطريق الرابط بين كربلاء والنجف": the two ends of what lies between them
+    r"|(?<![\w])بين|(?<![\w])بين\s\S+(?:\s\S+)?\sو"
     r")\s?(?:ال)?(?:عاصمه\s|مدينه\s)?$"
 )
+# Where munitions were launched from, not what they hit: "أُطلقت من مدينة الموصل باتجاه ...".
+LAUNCHED_FROM = rx(
+    r"(?:اطلقت|اطلق|انطلقت|انطلق|تنطلق|ينطلق|اطلاقها|اطلاقه|اطلاق|اطلقها|اطلقه)(?:\s\S+){0,4}?\s(?:من|انطلاقا من)\s(?:داخل\s)?"
+    r"(?:ال)?(?:مدينه\s|منطقه\s|بلده\s|قضاء\s|ناحيه\s|محافظه\s|بساتين\s|اطراف\s)?$"
+)
+# "X في منطقة Y": X lies inside Y (a crossing named after a town across the border is no town).
+INSIDE = rx(r"\s?(?:الرئيسي|الحدودي|العسكري)?\s?(?:في|ضمن|داخل|ب)\s?(?:ال)?(?:منطقه\s|مدينه\s|بلده\s|ريف\s)?")
+# A match that opens with a strike verb: its subject may stand before it.
+STRIKE_VERB_FIRST = rx(rf"[وف]?{STRIKE_VERB}\s")
+# An attack or munition noun just before a verb is its subject: "هجمات استهدفت ...", "صواريخ تستهدف ...".
+ATTACK_OR_MUNITION_BEFORE = rx(
+    r"(?:هجوم|هجمات|هجوما|هجمه|صاروخ|صواريخ|قذيفه|قذائف|مسيره|مسيرات|طائره مسيره|طائرات مسيره|عبوه|عبوات)(?:\s\S+){0,2}\s?$"
+)
+GOVERNORATE_WORD_BEFORE = rx(r"(?:محافظه|محافظتي|محافظتين|محافظات)\s?(?:ال)?$")

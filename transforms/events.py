@@ -62,6 +62,7 @@ class Report:
     background: bool = False
     summary: bool = False  # "the bases", "two bases": stands for several acts named elsewhere
     relative: bool = False  # "north of Baghdad": placed relative to its location, not at it
+    listed: bool = False  # an item of a list of places: a governorate so named is a place of its own
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
 
@@ -276,7 +277,7 @@ class ArticleExtractor:
             anaphoric = bool(us_agents)
         if not us_agents and not foreign and (strike_context or re.search(fold(r"التحالف|امريك|اميرك"), norm)):
             us_agents = _aimed_at_militia(norm)
-        us_agents = [a for a in us_agents if not _against_isis(norm, a.start())]
+        us_agents = [a for a in us_agents if not _against_isis(norm, a.start()) and not _aimed_at_us(norm, a)]
         if us_agents:
             locations = [m for m in locations if not (m.entry.kind == "base" and _fired_from(norm, m, us_agents))]
         us_targets = [
@@ -324,7 +325,8 @@ class ArticleExtractor:
                 continue
             countries = [location.entry.country] if location else _countries(norm, anchors, anchor)
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary,
-                            relative=location is not None and _relative(norm, location))
+                            relative=location is not None and _relative(norm, location),
+                            listed=location is not None and _listed(norm, location, locations))
             report.time = self._time_for(norm, times, anchor, anchors)
             report.earlier = report.time is None and bool(cues.EARLIER.search(norm))
             report.background = (background_sentence or bool(report.time and report.time.is_background(published))
@@ -349,18 +351,24 @@ class ArticleExtractor:
         typed = strikes + [("attack", m.start()) for m in us_targets]
         # For a base any violence word beside it tells of an attack; for a town, which either side
         # may hit, beside a US strike only words that cannot describe that strike do.
-        typed_for_bases = typed + [("attack", t.start()) for t in triggers if not any(abs(t.start() - a.start()) < 3 for a in us_agents)]
+        def agents_own(word) -> bool:
+            # the agent's verb itself, or the noun right after it that names its act ("شنت الولايات المتحدة هجوماً")
+            return any(abs(word.start() - a.start()) < 3 or 0 <= word.start() - a.end() <= 2 for a in us_agents)
+
+        typed_for_bases = typed + [("attack", t.start()) for t in triggers if not agents_own(t)]
         if has_attack and not us_targets:
             attack_words = list(cues.ATTACK_WORD.finditer(norm)) if us_agents else triggers
-            typed += [("attack", t.start()) for t in attack_words if not any(abs(t.start() - a.start()) < 3 for a in us_agents)]
+            typed += [("attack", t.start()) for t in attack_words if not agents_own(t)]
         if has_strike and not has_attack:
             typed = strikes
         specific = [m for m in locations if m.entry.kind != "governorate"]
         bases = [m for m in locations if m.entry.kind == "base"]
         kept = []
         for m in locations:
+            if _launched_from(norm, m) or _across_the_border(norm, m, locations):
+                continue
             # A governorate next to a base or town inside it only says where that place is.
-            if m.entry.kind == "governorate" and any(
+            if m.entry.kind == "governorate" and not _listed(norm, m, locations) and any(
                 s.entry.governorate == m.id or (s.entry.country == m.entry.country and abs(s.start - m.start) < 60)
                 for s in specific if not _relative(norm, s)
             ):
@@ -379,7 +387,7 @@ class ArticleExtractor:
                 # قرب مطار بغداد") makes it the place of a strike.
                 nearest = _nearest(typed_for_bases, m.start, norm, key=lambda x: x[1])
                 close_strike = nearest is not None and nearest[0] == "strike" and _distance(norm, m.start, nearest[1]) < 60
-                event_type = "strike" if close_strike else "attack"
+                event_type = "strike" if close_strike or _struck_in_us_clause(norm, m, us_agents, us_targets) else "attack"
             elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
                 continue  # a town or city beside a base only says where the base is
             else:
@@ -392,7 +400,7 @@ class ArticleExtractor:
                 event_type = nearest[0]
                 last_word = max(cues.TRIGGER.finditer(norm, 0, m.start), key=lambda w: w.start(), default=None)
                 if (event_type == "strike" and last_word is not None and last_word.start() > nearest[1]
-                        and cues.ATTACK_NOUN.fullmatch(norm, last_word.start(), last_word.end())):
+                        and not agents_own(last_word) and cues.ATTACK_NOUN.fullmatch(norm, last_word.start(), last_word.end())):
                     continue  # "... رداً على هجوم على أربيل": the town of an attack told inside the strike's sentence
                 if event_type == "strike" and anaphoric and not cues.PLACE_CUE.search(norm[max(0, m.start - 12): m.start]):
                     continue  # "لم يصدر تعليق من دمشق على الضربات": a capital speaking, not a place struck
@@ -510,6 +518,46 @@ class ArticleExtractor:
 
 
 
+def _launched_from(norm: str, place: Mention) -> bool:
+    """Whether a place is where munitions were launched from ("أُطلقت من مدينة الموصل")."""
+    return bool(cues.LAUNCHED_FROM.search(norm[max(0, place.start - 60): place.start]))
+
+
+def _across_the_border(norm: str, place: Mention, locations: list[Mention]) -> bool:
+    """Whether a place is said to lie inside a place of another country.
+
+    "بوابة القائم في مدينة البوكمال": a crossing named after the Iraqi town, inside the Syrian one.
+    """
+    inside = cues.INSIDE.match(norm, place.end)
+    if inside is None:
+        return False
+    return any(o.start <= inside.end() + 1 and o.start >= place.end and o.entry.country != place.entry.country
+               for o in locations)
+
+
+def _listed(norm: str, place: Mention, locations: list[Mention]) -> bool:
+    """Whether a place is an item of a list of places ("بدير الزور والبوكمال والقائم"), not a locator of one."""
+    if cues.GOVERNORATE_WORD_BEFORE.search(norm[max(0, place.start - 12): place.start]):
+        return False  # "في محافظتي دير الزور وحمص": governorates, named as such
+    return any(0 <= o.start - place.end <= 3 and re.fullmatch(r"\s?(?:،\s?و?|و)", norm[place.end: o.start])
+               for o in locations if o is not place)
+
+
+def _struck_in_us_clause(norm: str, base: Mention, us_agents, us_targets) -> bool:
+    """Whether a base is among the places a US agent struck in its clause.
+
+    "شنت الولايات المتحدة هجوماً على مناطق ... بدير الزور والبوكمال وعين الأسد": the clause
+    has a US agent before the base, no US target, and no cause ("بعد هجوم على ...") between.
+    """
+    start, end = _clause(norm, base.start)
+    if any(start <= t.start() < end for t in us_targets):
+        return False
+    agents = [a for a in us_agents if start <= a.start() < base.start]
+    # An attack noun right after the agent is its own act ("شنت الولايات المتحدة هجوماً"); further on, another side's.
+    return any(not cues.CAUSE.search(norm, a.end(), base.start) and not cues.ATTACK_NOUN.search(norm, a.end() + 12, base.start)
+               for a in agents)
+
+
 def _relative(norm: str, place: Mention) -> bool:
     """Whether a place is named as a reference point ("north of Baghdad"), not as where the act was."""
     return bool(cues.DIRECTION_BEFORE.search(norm[max(0, place.start - 24): place.start]))
@@ -523,6 +571,17 @@ def _aimed_at_militia(norm: str) -> list:
     """
     return [m for m in cues.MILITIA_TARGET.finditer(norm)
             if any(abs(t.start() - m.start()) < 40 for t in cues.TRIGGER.finditer(norm))]
+
+
+def _aimed_at_us(norm: str, agent) -> bool:
+    """Whether "verb + US forces" has an attack or a munition as its subject, so the forces are its object.
+
+    "هجمات استهدفت القوات الأمريكية", "صواريخ تستهدف الجنود الأمريكيين": subject, verb, object.
+    """
+    if not cues.STRIKE_VERB_FIRST.match(norm, agent.start()):
+        return False
+    before = norm[max(0, agent.start() - 25): agent.start()]
+    return bool(cues.ATTACK_OR_MUNITION_BEFORE.search(before))
 
 
 def _against_isis(norm: str, position: int) -> bool:
@@ -724,7 +783,7 @@ def _is_vague(report: Report) -> bool:
     named elsewhere, if the article names one.
     """
     location = report.location
-    return (location is None or location.kind == "governorate" or report.relative
+    return (location is None or (location.kind == "governorate" and not report.listed) or report.relative
             or (report.event_type == "attack" and location.kind == "place"))
 
 
