@@ -40,3 +40,25 @@ def test_with_two_groups_named_vague_attribution_stays_vague():
             "وتبنت كتائب حزب الله استهداف قاعدة الشدادي بصاروخين مساء أمس.\n"
             "كما تبنت حركة النجباء استهداف قاعدة حرير بطائرة مسيرة.")
     assert actors(text)["al_tanf"] == "iran_aligned"
+
+
+def kinds(text, published=THURSDAY):
+    return sorted((e["event_type"], e["location_id"]) for e in extract_article(text, "t.txt", published))
+
+
+def test_those_strikes_are_the_strikes_told_before_whatever_day_their_sentence_gives():
+    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال فجر اليوم.\n"
+            "وتأتي تلك الغارات بعد تأكيد مسؤول أمريكي أمس الأربعاء تعرض إحدى قواعدهم لهجوم.")
+    assert kinds(text) == [("strike", "albu_kamal")]
+
+
+def test_a_placeless_mention_dated_a_day_apart_is_the_act_it_summarises():
+    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال مساء أمس.\n"
+            "وأعلن البنتاغون اليوم أن قواته نفذت ضربات جوية في سوريا.")
+    assert kinds(text) == [("strike", "albu_kamal")]
+
+
+def test_the_country_of_the_attack_a_strike_answers_is_not_the_strikes():
+    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال فجر اليوم.\n"
+            "وشن الجيش الأمريكي ضربات جوية على أهداف في سوريا رداً على هجوم على قاعدة في الأردن.")
+    assert kinds(text) == [("strike", "albu_kamal")]

@@ -63,6 +63,7 @@ class Report:
     summary: bool = False  # "the bases", "two bases": stands for several acts named elsewhere
     relative: bool = False  # "north of Baghdad": placed relative to its location, not at it
     listed: bool = False  # an item of a list of places: a governorate so named is a place of its own
+    same_act: bool = False  # "تلك الغارات", "هذا الهجوم": names the act told before, whatever day it gives
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
 
@@ -170,7 +171,16 @@ def _nearest(items, anchor: int, sentence: str, key=lambda x: x.start):
 def _countries(norm: str, anchors, anchor: int) -> list[str]:
     """Countries named beside this act: "في سوريا والعراق ... رداً على هجوم الأردن" splits two ways."""
     return [code for code, pattern in cues.COUNTRY_WORDS.items()
-            if any(_owner(norm, anchors, m.start()) == anchor for m in pattern.finditer(norm))]
+            if any(_owner(norm, anchors, m.start()) == anchor and not _of_another_act(norm, anchor, m.start())
+                   for m in pattern.finditer(norm))]
+
+
+def _of_another_act(norm: str, anchor: int, position: int) -> bool:
+    """Whether an attack noun after a cause stands between an act and a place ("... رداً على هجوم على قاعدة في الأردن")."""
+    if position <= anchor:
+        return False
+    cause = cues.CAUSE.search(norm, anchor, position)
+    return bool(cause and cues.ATTACK_NOUN.search(norm, cause.start(), position))
 
 
 def _is_source_use(norm: str, mention: Mention) -> bool:
@@ -325,6 +335,7 @@ class ArticleExtractor:
                 continue
             countries = [location.entry.country] if location else _countries(norm, anchors, anchor)
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary,
+                            same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
                             relative=location is not None and _relative(norm, location),
                             listed=location is not None and _listed(norm, location, locations))
             report.time = self._time_for(norm, times, anchor, anchors)
@@ -695,7 +706,13 @@ def _casualty_value(text: str | None) -> int | None:
 # --- merging reports into events ------------------------------------------------------
 def _compatible_days(a: Report | Event, b: Report) -> bool:
     offsets = {r.time_offset for r in _reports_of(a) if r.time_offset is not None}
-    return b.time_offset is None or not offsets or b.time_offset in offsets
+    return b.time_offset is None or not offsets or b.time_offset in offsets or b.same_act or (
+        b.location is None and any(_next_day(b.time_offset, o) for o in offsets))
+
+
+def _next_day(a: tuple, b: tuple) -> bool:
+    """Whether two day keys are a day apart: a placeless mention dated by its report ("the strikes, announced today") may lag its act by one."""
+    return a[0] == b[0] == "offset" and abs(a[1] - b[1]) == 1
 
 
 def _reports_of(x: Report | Event) -> list[Report]:
