@@ -109,3 +109,13 @@ def test_attacks_that_target_us_forces_are_the_subject_not_the_forces():
 def test_a_place_a_distance_from_a_town_is_not_the_town():
     text = "استهدف القصف الأمريكي فجر اليوم نقاطاً في بلدة السيال، على بعد 10 كم عن البوكمال."
     assert keys(text) == [("strike", "al_siyal")]
+
+
+def test_us_soldiers_named_in_passing_are_no_target():
+    text = "وقال وزير الدفاع الأمريكي إن الضربة جاءت بأمر من الرئيس الذي تعد سلامة الجنود الأمريكيين من أولوياته."
+    assert all(kind != "attack" for kind, _ in keys(text))
+
+
+def test_us_forces_something_befalls_are_a_target():
+    text = "تعرضت قوات التحالف الدولي في ريف الحسكة لهجوم صاروخي مساء أمس، دون وقوع إصابات."
+    assert keys(text) == [("attack", "hasakah")]

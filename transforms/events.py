@@ -773,7 +773,8 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             continue
         if pool:
             target = min(pool, key=lambda e: _text_gap(e, r))
-            if r.location is not None and target.location is not None and _is_vague(target.reports[0]) and target.location.id != r.location.id:
+            if (r.location is not None and not r.relative and target.location is not None and _is_vague(target.reports[0])
+                    and target.location.id != r.location.id):
                 target = None
             if target is not None:
                 target.reports.append(r)
