@@ -119,3 +119,18 @@ def test_us_soldiers_named_in_passing_are_no_target():
 def test_us_forces_something_befalls_are_a_target():
     text = "تعرضت قوات التحالف الدولي في ريف الحسكة لهجوم صاروخي مساء أمس، دون وقوع إصابات."
     assert keys(text) == [("attack", "hasakah")]
+
+
+def test_a_town_named_to_locate_a_place_inside_it_is_no_place_of_its_own():
+    text = "وقتل خمسة عناصر من الميليشيات في غارات أمريكية على منطقة الحيدرية ببادية الميادين فجر اليوم."
+    assert keys(text) == [("strike", "al_haydariyah")]
+
+
+def test_a_capital_that_comments_is_not_struck():
+    text = "ولم يصدر تعليق من دمشق على العدوان الأمريكي الذي طال مواقع في بلدة السيال فجر اليوم."
+    assert keys(text) == [("strike", "al_siyal")]
+
+
+def test_us_aggression_is_how_some_outlets_tell_a_us_strike():
+    text = "وأفادت قناة محلية بأن عدواناً أمريكياً استهدف ليل الثلاثاء مواقع على أطراف مدينة البوكمال."
+    assert keys(text) == [("strike", "albu_kamal")]

@@ -283,7 +283,7 @@ class ArticleExtractor:
         if not us_agents and not foreign and cues.US_VOICE.search(norm) and not cues.US_TARGET.search(norm):
             us_agents = list(cues.STRIKE_NOUN_ONLY.finditer(norm))
         if not us_agents and strike_context and not foreign:
-            us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm))
+            us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm)) or list(cues.AIR_RAID.finditer(norm))
             anaphoric = bool(us_agents)
         if not us_agents and not foreign and (strike_context or re.search(fold(r"التحالف|امريك|اميرك"), norm)):
             us_agents = _aimed_at_militia(norm)
@@ -376,7 +376,7 @@ class ArticleExtractor:
         bases = [m for m in locations if m.entry.kind == "base"]
         kept = []
         for m in locations:
-            if _launched_from(norm, m) or _across_the_border(norm, m, locations):
+            if _launched_from(norm, m) or _across_the_border(norm, m, locations) or _container(norm, m, locations) or _speaking(norm, m):
                 continue
             # A governorate next to a base or town inside it only says where that place is.
             if m.entry.kind == "governorate" and not _listed(norm, m, locations) and any(
@@ -546,11 +546,24 @@ def _across_the_border(norm: str, place: Mention, locations: list[Mention]) -> b
                for o in locations)
 
 
+def _container(norm: str, place: Mention, locations: list[Mention]) -> bool:
+    """Whether a town is named only to say where the place before it lies ("الحيدرية ببادية الميادين")."""
+    if place.entry.kind != "place":
+        return False
+    return any(o.end <= place.start and o.entry.kind == "place" and o.entry.country == place.entry.country
+               and cues.LOCATOR_BETWEEN.fullmatch(norm, o.end, place.start) for o in locations)
+
+
+def _speaking(norm: str, place: Mention) -> bool:
+    """Whether a capital or town is named as who comments ("لم يصدر تعليق من دمشق أو طهران")."""
+    return bool(cues.SPEAKER_PLACE.search(norm[max(0, place.start - 30): place.start]))
+
+
 def _listed(norm: str, place: Mention, locations: list[Mention]) -> bool:
     """Whether a place is an item of a list of places ("بدير الزور والبوكمال والقائم"), not a locator of one."""
     if cues.GOVERNORATE_WORD_BEFORE.search(norm[max(0, place.start - 12): place.start]):
         return False  # "في محافظتي دير الزور وحمص": governorates, named as such
-    return any(0 <= o.start - place.end <= 3 and re.fullmatch(r"\s?(?:،\s?و?|و)", norm[place.end: o.start])
+    return any(0 <= o.start - place.end <= 3 and o.entry.kind != "base" and re.fullmatch(r"\s?(?:،\s?و?|و)", norm[place.end: o.start])
                for o in locations if o is not place)
 
 
