@@ -94,3 +94,20 @@ def test_real_development_set_does_not_regress():
     # Real press excerpts with adjudicated gold, read from ../shared (never copied into the project).
     score = evaluate(REALDEV / "gold.jsonl", [str(REALDEV / "raw")], manifest=REALDEV / "manifest.csv")
     assert score.f1 >= 0.78, score.f1
+
+
+def test_extractor_version_follows_the_rules(tmp_path):
+    # A copy of the package with one vocabulary word added gets another version, so stored articles are re-extracted.
+    import shutil
+
+    from transforms import events
+
+    copy = tmp_path / "transforms"
+    shutil.copytree(REPO / "transforms", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    script = "import sys; sys.path.insert(0, sys.argv[1]); from transforms.events import EXTRACTOR_VERSION; print(EXTRACTOR_VERSION)"
+    same = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert same.stdout.strip() == events.EXTRACTOR_VERSION
+    with (copy / "gazetteer" / "weapons.csv").open("a", encoding="utf-8") as f:
+        f.write("صاروخ تجريبي,rocket,1\n")
+    changed = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert changed.stdout.strip() != events.EXTRACTOR_VERSION

@@ -17,10 +17,12 @@ strikes" five times yields one strike.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from transforms import cues
 from transforms.dates import TimeMention, find_times
@@ -28,7 +30,22 @@ from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.normalize import fold, normalize
 from transforms.numbers import parse_number
 
-EXTRACTOR_VERSION = "0.1.0"
+def rules_digest() -> str:
+    """A digest of every rule module and data file of the extractor, in a stable order.
+
+    Any change to a pattern, a vocabulary or the assembly code changes it, so stored
+    articles are extracted again after a rule change (the scorer is not a rule).
+    """
+    package = Path(__file__).resolve().parent
+    files = sorted(p for p in [*package.glob("*.py"), *(package / "gazetteer").glob("*.csv")] if p.name != "evaluate.py")
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"{path.relative_to(package).as_posix()}\n".encode())
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = f"rules-{rules_digest()}"
 
 
 @dataclass
