@@ -134,3 +134,8 @@ def test_a_capital_that_comments_is_not_struck():
 def test_us_aggression_is_how_some_outlets_tell_a_us_strike():
     text = "وأفادت قناة محلية بأن عدواناً أمريكياً استهدف ليل الثلاثاء مواقع على أطراف مدينة البوكمال."
     assert keys(text) == [("strike", "albu_kamal")]
+
+
+def test_a_time_set_off_by_commas_does_not_end_the_clause():
+    e = extract_article("سقطت ثلاث قذائف، فجر اليوم، على حقل العمر النفطي الذي يضم قاعدة للتحالف.", "t.txt", THURSDAY)
+    assert [(x["location_id"], x["time_of_day"], x["day_offset"]) for x in e] == [("al_omar", "dawn", 0)]

@@ -7,7 +7,7 @@ is that reading, in the events contract). Each expectation is checked twice:
   logic alone and must always pass;
 - on the marts the pipeline served from the extractor's events. Where the extractor
   still reads an article differently, that case is an expected failure naming the
-  extractor's gap (xfail, not strict: it passes as soon as the extractor is fixed).
+  extractor's gap (a strict xfail: when the extractor is fixed the test says so, and the gap is taken out).
 
 The serving tests show that a reader holding the served file open does not stop a run.
 """
@@ -115,7 +115,7 @@ def both(cases: dict, gaps: dict[str, str]):
     """Each case on both sides; on the pipeline side a case the extractor still misreads is xfail."""
     return [
         pytest.param(side, case, expected, id=f"{side}-{case}",
-                     marks=[pytest.mark.xfail(strict=False, reason=gaps[case])] if side == "pipeline" and case in gaps else [])
+                     marks=[pytest.mark.xfail(strict=True, reason=gaps[case])] if side == "pipeline" and case in gaps else [])
         for side in ("reference", "pipeline")
         for case, expected in cases.items()
     ]
@@ -173,10 +173,8 @@ LAGS = {
 
 # Where the extractor still reads the samples differently from the careful reader (tests/gold/sample_events.jsonl).
 _MAYADIN_TIME = "extractor: 001 the shelling of al-Mayadin ('ردا على ذلك', after the evening attack) comes out without its time of day"
-_VILLAGES_TIME = "extractor: 004 the US gunfire on the seven villages ('على الإثر' of the night attack) comes out without its time of day"
 PIPELINE_GAPS = {
     "attack deir_ez_zor 2021-06-28": _MAYADIN_TIME,
-    "attack conoco 2024-07-25": _VILLAGES_TIME,
 }
 
 

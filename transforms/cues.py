@@ -200,10 +200,11 @@ VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشق�
 # So does a count over a period ("منذ 19 تشرين الأول ما مجموعه 103 هجمات"): every place the sentence names is counted.
 LIST_TALLY = rx(r"توزعت|علي النحو التالي|كالتالي|كما يلي|(?<![\w])[وف]?منذ(?![\w])")
 # --- modifiers that govern their clause (not the sentence, not the article) ---------------
-# Where one clause ends and the next begins: a comma with a conjunction ("، و", "، فيما"; not the
-# preposition "، في"), a semicolon, or a conjunction that opens a new act ("ثم", "رداً").
+# Where one clause ends and the next begins: a comma with a conjunction ("، و", "، فيما"; not a bare
+# "، ف", which opens "، فجر اليوم" as often as a clause), a semicolon, or a conjunction that opens a new
+# act ("ثم", "رداً").
 CLAUSE_BREAK = rx(
-    r"،\s?(?:و|ف(?!ي\s)|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s"
+    r"،\s?(?:و|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s"
     r"|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر"
     # a participle of saying opens the speaker's next statement: "، موضحةً أن الهجوم الأبرز استهدف ..."
     r"|،\s?(?:موضحا|موضحه|مضيفا|مضيفه|مشيرا|مشيره|مؤكدا|مؤكده|لافتا|لافته|معتبرا|معتبره)(?![\w])"

@@ -193,7 +193,13 @@ def _countries(norm: str, anchors, anchor: int) -> list[str]:
 
 
 def _of_another_act(norm: str, anchor: int, position: int) -> bool:
-    """Whether an attack noun after a cause stands between an act and a place ("... رداً على هجوم على قاعدة في الأردن")."""
+    """Whether a country belongs to another act than the one at ``anchor``.
+
+    An attack noun after a cause stands between them ("... رداً على هجوم على قاعدة في الأردن"),
+    or the country is named in a clause of counted acts ("ورد على سلسلة هجمات في سوريا والعراق").
+    """
+    if _not_an_act(norm, position) and not _not_an_act(norm, anchor):
+        return True
     if position <= anchor:
         return False
     cause = cues.CAUSE.search(norm, anchor, position)
