@@ -62,3 +62,9 @@ def test_the_country_of_the_attack_a_strike_answers_is_not_the_strikes():
     text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال فجر اليوم.\n"
             "وشن الجيش الأمريكي ضربات جوية على أهداف في سوريا رداً على هجوم على قاعدة في الأردن.")
     assert kinds(text) == [("strike", "albu_kamal")]
+
+
+def test_a_country_in_a_groups_name_places_nothing():
+    text = ("استهدفت المقاومة الإسلامية في العراق اليوم قاعدة أميركية في سوريا.\n"
+            "وقالت المقاومة الإسلامية إنها استهدفت قاعدة التنف بالطيران المسير.")
+    assert kinds(text) == [("attack", "al_tanf")]

@@ -185,10 +185,14 @@ def _nearest(items, anchor: int, sentence: str, key=lambda x: x.start):
     return min(items, key=lambda x: _distance(sentence, anchor, key(x)), default=None)
 
 
-def _countries(norm: str, anchors, anchor: int) -> list[str]:
-    """Countries named beside this act: "في سوريا والعراق ... رداً على هجوم الأردن" splits two ways."""
+def _countries(norm: str, anchors, anchor: int, names: list[Mention] = ()) -> list[str]:
+    """Countries named beside this act: "في سوريا والعراق ... رداً على هجوم الأردن" splits two ways.
+
+    A country inside a group's or a source's name ("المقاومة الإسلامية في العراق") places nothing.
+    """
     return [code for code, pattern in cues.COUNTRY_WORDS.items()
             if any(_owner(norm, anchors, m.start()) == anchor and not _of_another_act(norm, anchor, m.start())
+                   and not any(n.start <= m.start() < n.end for n in names)
                    for m in pattern.finditer(norm))]
 
 
@@ -356,7 +360,7 @@ class ArticleExtractor:
                 continue
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
-            countries = [location.entry.country] if location else _countries(norm, anchors, anchor)
+            countries = [location.entry.country] if location else _countries(norm, anchors, anchor, actors + sources)
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary,
                             same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
                             relative=location is not None and _relative(norm, location),
