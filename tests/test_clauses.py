@@ -139,3 +139,8 @@ def test_us_aggression_is_how_some_outlets_tell_a_us_strike():
 def test_a_time_set_off_by_commas_does_not_end_the_clause():
     e = extract_article("سقطت ثلاث قذائف، فجر اليوم، على حقل العمر النفطي الذي يضم قاعدة للتحالف.", "t.txt", THURSDAY)
     assert [(x["location_id"], x["time_of_day"], x["day_offset"]) for x in e] == [("al_omar", "dawn", 0)]
+
+
+def test_the_strike_that_prevented_an_attack_takes_the_base_it_protected():
+    text = "قال مصدر إن ضربة جوية أمريكية استهدفت قاذفة صواريخ مساء أمس، ما حال دون وقوع هجوم على قاعدة عين الأسد."
+    assert keys(text) == [("strike", "ain_al_asad")]

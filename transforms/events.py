@@ -426,6 +426,10 @@ class ArticleExtractor:
                 nearest = _nearest(typed_for_bases, m.start, norm, key=lambda x: x[1])
                 close_strike = nearest is not None and nearest[0] == "strike" and _distance(norm, m.start, nearest[1]) < 60
                 event_type = "strike" if close_strike or _struck_in_us_clause(norm, m, us_agents, us_targets) else "attack"
+                if event_type == "attack" and _prevented(norm, m):
+                    if not us_agents:
+                        continue  # an attack that never happened, and no strike that stopped it
+                    event_type = "strike"  # the strike that stopped it is placed at the base it protected
             elif bases and m.entry.country in {b.entry.country for b in bases} and not has_strike:
                 continue  # a town or city beside a base only says where the base is
             else:
@@ -554,6 +558,13 @@ class ArticleExtractor:
 
 
 
+
+
+def _prevented(norm: str, base: Mention) -> bool:
+    """Whether a base is named as the target of an attack that was prevented ("حال دون وقوع هجوم على ...")."""
+    window = norm[max(0, base.start - 45): base.start]
+    prevented = cues.PREVENTED.search(window)
+    return bool(prevented and cues.ATTACK_NOUN.search(window, prevented.end()))
 
 
 def _launched_from(norm: str, place: Mention) -> bool:
