@@ -321,7 +321,8 @@ class ArticleExtractor:
             t for t in list(cues.US_TARGET.finditer(norm)) + list(cues.PASSIVE_TARGET.finditer(norm))
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
         ]
-        bases = [m for m in locations if m.entry.kind == "base"]
+        # A base an attack was prevented on tells of no attack ("ما حال دون وقوع هجوم على قاعدة ...").
+        bases = [m for m in locations if m.entry.kind == "base" and not _prevented(norm, m)]
         if cues.DENIAL.search(norm):
             return []
         no_claim = bool(cues.NO_CLAIM.search(norm))
