@@ -144,3 +144,19 @@ def test_a_time_set_off_by_commas_does_not_end_the_clause():
 def test_the_strike_that_prevented_an_attack_takes_the_base_it_protected():
     text = "قال مصدر إن ضربة جوية أمريكية استهدفت قاذفة صواريخ مساء أمس، ما حال دون وقوع هجوم على قاعدة عين الأسد."
     assert keys(text) == [("strike", "ain_al_asad")]
+
+
+def test_a_foreign_word_describing_a_source_is_no_foreign_striker():
+    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في سوريا مساء اليوم.\n"
+            "وذكرت وكالة الأناضول التركية أن القصف الجوي استهدف مقرين للفصائل جنوب مدينة القائم.")
+    assert ("strike", "al_qaim") in keys(text)
+
+
+def test_the_place_of_an_attack_a_strike_answers_is_the_attacks():
+    text = ("وقال المتحدث إن الضربات الأمريكية جاءت رداً على الهجمات الأخيرة، ومنها سقوط صاروخين على المنطقة الخضراء يوم الاثنين.")
+    assert ("strike", "green_zone") not in keys(text)
+
+
+def test_the_answer_to_an_attack_strikes_the_place_it_targets():
+    text = "وبحسب المرصد، رد التحالف على الهجوم باستهداف صحراء مدينة الميادين التي انطلقت منها الصواريخ."
+    assert keys(text) == [("strike", "al_mayadin")]

@@ -207,7 +207,11 @@ def _of_another_act(norm: str, anchor: int, position: int) -> bool:
     if position <= anchor:
         return False
     cause = cues.CAUSE.search(norm, anchor, position)
-    return bool(cause and cues.ATTACK_NOUN.search(norm, cause.start(), position))
+    if not (cause and cues.ATTACK_NOUN.search(norm, cause.start(), position)):
+        return False
+    # "رد التحالف على الهجوم باستهداف صحراء الميادين": a word both sides use, after the attack, is the answer's own.
+    last = max(cues.TRIGGER.finditer(norm, cause.start(), position), key=lambda w: w.start(), default=None)
+    return last is None or bool(cues.ATTACK_WORD.fullmatch(norm, last.start(), last.end()))
 
 
 def _is_source_use(norm: str, mention: Mention) -> bool:
@@ -303,7 +307,9 @@ class ArticleExtractor:
             if anaphor:
                 locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
         triggers = list(cues.TRIGGER.finditer(norm))
-        foreign = cues.FOREIGN_STRIKER.search(norm) or cues.FOREIGN_FIRE.search(norm)
+        # "وكالة الأناضول التركية": a foreign word describing a source is no foreign striker.
+        foreign = any(not any(src.start <= f.start() <= src.end + 12 for src in sources)
+                      for f in cues.FOREIGN_STRIKER.finditer(norm)) or cues.FOREIGN_FIRE.search(norm)
         us_agents = [] if foreign and not cues.US_AGENT.search(norm) else sorted(
             list(cues.US_AGENT.finditer(norm)) + list(cues.US_SUBJECT_VERB.finditer(norm)), key=lambda m: m.start())
         anaphoric = False
@@ -445,6 +451,8 @@ class ArticleExtractor:
                 if (event_type == "strike" and last_word is not None and last_word.start() > nearest[1]
                         and not agents_own(last_word) and cues.ATTACK_NOUN.fullmatch(norm, last_word.start(), last_word.end())):
                     continue  # "... رداً على هجوم على أربيل": the town of an attack told inside the strike's sentence
+                if event_type == "strike" and _of_another_act(norm, nearest[1], m.start):
+                    continue  # "... رداً على الهجمات الأخيرة، ومنها سقوط صاروخين على المنطقة الخضراء"
                 if event_type == "strike" and anaphoric and not cues.PLACE_CUE.search(norm[max(0, m.start - 12): m.start]):
                     continue  # "لم يصدر تعليق من دمشق على الضربات": a capital speaking, not a place struck
             if event_type == "attack" and m.entry.kind != "base" and not (us_targets or bases):
