@@ -160,3 +160,11 @@ def test_the_place_of_an_attack_a_strike_answers_is_the_attacks():
 def test_the_answer_to_an_attack_strikes_the_place_it_targets():
     text = "وبحسب المرصد، رد التحالف على الهجوم باستهداف صحراء مدينة الميادين التي انطلقت منها الصواريخ."
     assert keys(text) == [("strike", "al_mayadin")]
+
+
+def test_a_recollection_with_a_named_place_is_kept_as_background():
+    text = ("سقطت صواريخ على قاعدة عين الأسد فجر اليوم.\n"
+            "وتعرضت القواعد الأمريكية لمئات الهجمات، بعد مقتل 3 جنود أمريكيين في قاعدة البرج 22 بطائرة مسيرة في شباط الماضي.")
+    found = {(e["event_type"], e["location_id"]): e for e in extract_article(text, "t.txt", THURSDAY)}
+    assert set(found) == {("attack", "ain_al_asad"), ("attack", "tower_22")}
+    assert found[("attack", "tower_22")]["background"] and not found[("attack", "ain_al_asad")]["background"]

@@ -782,8 +782,10 @@ def _reports_of(x: Report | Event) -> list[Report]:
 def _merge(article: str, reports: list[Report], published: dt.date | None) -> list[Event]:
     for r in reports:
         r.time_offset = _offset_key(r.time, published)
-    # Background recollections without any concrete detail are commentary, not events.
-    reports = [r for r in reports if not r.background or r.time is not None or r.killed or r.injured]
+    # Background recollections without a day, a toll or a named place struck with a named weapon
+    # ("سبق أن هاجمت الفصائل قاعدتي كونيكو والعمر") are commentary, not events.
+    reports = [r for r in reports if not r.background or r.time is not None or r.killed or r.injured
+               or (r.location is not None and not _is_vague(r) and r.weapon is not None)]
     events: list[Event] = []
     vague: list[Report] = []
     for r in reports:

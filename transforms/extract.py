@@ -167,7 +167,7 @@ def _name_the_group(records: list[dict]) -> None:
     Reports name a group vaguely first and precisely later ("pro-Iran factions ... the Islamic
     Resistance in Iraq said it targeted ..."); with two groups named, neither is chosen.
     """
-    named = {r["actor"] for r in records if r["event_type"] == "attack" and r["actor"] in NAMED_ACTORS}
+    named = {r["actor"] for r in records if r["event_type"] == "attack" and not r["background"] and r["actor"] in NAMED_ACTORS}
     if len(named) == 1:
         (group,) = named
         for record in records:
