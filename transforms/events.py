@@ -163,10 +163,18 @@ CLAUSE_MODIFIERS = (cues.TALLY, cues.HABITUAL, cues.HYPOTHETICAL, cues.DRILL_ACT
 
 def _not_an_act(sentence: str, position: int) -> bool:
     """Whether the clause at ``position`` counts acts, speaks of them as habitual, fears them or tells a drill."""
+    starts, governed = _governed_clauses(sentence)
+    return governed[bisect_left(starts, position + 1) - 1]
+
+
+@lru_cache(maxsize=64)
+def _governed_clauses(sentence: str) -> tuple[list[int], list[bool]]:
+    """Where each clause (items counted) starts, and whether a modifier governs it; found once per sentence."""
+    starts = [0] + _clause_breaks(sentence, True)
+    ends = starts[1:] + [len(sentence)]
     if cues.LIST_TALLY.search(sentence) and cues.TALLY.search(sentence):
-        return True
-    start, end = _clause(sentence, position, items=True)
-    return any(pattern.search(sentence, start, end) for pattern in CLAUSE_MODIFIERS)
+        return starts, [True] * len(starts)
+    return starts, [any(p.search(sentence, a, b) for p in CLAUSE_MODIFIERS) for a, b in zip(starts, ends)]
 
 
 def _describes_only(sentence: str, position: int) -> bool:
