@@ -7,10 +7,18 @@ an article. Each name says what the text means when the pattern matches.
 
 from __future__ import annotations
 
+import csv
 import re
 
+from transforms.gazetteer import GAZETTEER_DIR
 from transforms.normalize import fold
 from transforms.numbers import NUMBER
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of a word list in the gazetteer directory."""
+    with open(GAZETTEER_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
 
 def rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic against folded text."""
@@ -130,16 +138,40 @@ NO_CASUALTIES = rx(
 NO_DAMAGE = rx(r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)")
 HIT = rx(r"اصاب(?:ت)? اهداف|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل")
 APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sيقل\sعن|نحو|حوالي|قرابه|اكثر\sمن|اقل\sمن|ما لا يقل عن)?\s?"
-VICTIM = r"(?:جنديين|جنديان|عنصرين|عنصران|شخصين|شخصان|جندي|عنصر|شخص|مدني|طفل|طفله|ضابط|مقاتل|متعاقد|عسكري)"
+# Nouns a figure is told with instead of a number («مقتل جندي», «إصابة ضابطين»), and how many each names.
+VICTIMS = {fold(row["term"]): int(row["number"]) for row in _rows("victims.csv")}
+VICTIM = "(?:" + "|".join(sorted(VICTIMS, key=len, reverse=True)) + ")"
+# A dual toll noun is a figure on its own: «ارتقاء شهيدين», «سقوط قتيلين».
+DUAL_TOLL = {fold(w): 2 for w in ("قتيلين", "قتيلان", "شهيدين", "شهيدان", "جريحين", "جريحان", "مصابان")}
+# A number word after a noun is its count («شرطيين اثنين», «حارسان اثنان»).
+APPOSED_NUMBER = r"(?:اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)"
+# One group of victims: a number, a victim noun, or any noun counted by the word after it.
+VICTIM_ITEM = rf"(?:{NUMBER}|{VICTIM}(?:\s{APPOSED_NUMBER})?|(?!(?:اصاب|اصيب|جرح|قتل|مقتل|مصرع|استشهاد)\S*\s)\S+\s{APPOSED_NUMBER})(?![\w])"
+# "اللواء 45", "الفرقة الـ19": a number right after a definite noun names a unit, it counts nobody.
+LABEL_BEFORE = re.compile(r"(?:^|\s)(?!الي\s)ال\S{2,}\s(?:ال)?$")
+# "مقتله وشخص آخر": the one the pronoun names is counted with those coordinated after him.
+SELF_TOLL = r"(?:ه|ها|هما)(?=\sو" + VICTIM_ITEM + ")"
+# Verbs told after their subject: «8 جنود أميركيين جرحوا», «وكانت خمسة عناصر من الحراسة قد أصيبوا».
+# The words between them never cross "إن" (another clause) or a digit (another figure).
+_SUBJECT_GAP = r"\s(?:(?!ان\s|انه\s|\S*\d)\S+\s){0,4}?(?:قد\s)?"
 KILLED = rx(
-    rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{NUMBER}|{VICTIM})"
-    rf"|(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
-    rf"|(?:ال)?(?P<n3>{NUMBER})\s(?:\S+\s)?(?:قتلوا|قتلن|لقوا حتفهم|لقوا مصرعهم|قضوا)"
+    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{VICTIM_ITEM})"
+    rf"|{WORD_START}{CLITICS}(?:مقتل|مصرع|استشهاد){SELF_TOLL}"
+    rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
+    rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:قتلوا|قتلا|قتلن|لقوا حتفهم|لقيا حتفهما|لقوا مصرعهم|لقيا مصرعهما|قضوا|استشهدوا|استشهدا)"
+    rf"|{WORD_START}(?P<n4>قتيلين|قتيلان|شهيدين|شهيدان){WORD_END}"
 )
 INJURED = rx(
-    rf"(?:اصابه|جرح|اصيب|اصيبت|جرح)\s{APPROX}(?P<n>{NUMBER}|{VICTIM})"
-    rf"|(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
+    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{APPROX}(?P<n>{VICTIM_ITEM})"
+    rf"|{WORD_START}{CLITICS}(?:اصابت|جرح){SELF_TOLL}"
+    rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
+    rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:جرحوا|جرحا|اصيبوا|اصيبا|اصبن)"
+    rf"|{WORD_START}(?P<n4>جريحين|جريحان|مصابان){WORD_END}"
 )
+# More victims coordinated with a group: «إصابة ضابط وثلاثة من منتسبي القوة», «مقتل 3 عسكريين وشرطيين اثنين ومدني».
+MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,3}}?\sو(?P<n>{VICTIM_ITEM})")
+# Two figures of one kind added up: «وأصيب أربعة آخرون، إضافة إلى جرح مترجم».
+ALSO_TOLL = rx(r"^(?:\s?\S+){0,2}?\s?[،,]?\s?(?:و|ف)?(?:اضافه الي|بالاضافه الي|فضلا عن|علاوه علي|و)\s?$")
 COUNTRY_WORDS = {
     "SY": rx(rf"{WORD_START}{CLITICS}(?:سوريا|سوريه|السوري|السوريه|دمشق){WORD_END}"),
     "IQ": rx(rf"{WORD_START}{CLITICS}(?:العراق|العراقي|العراقيه|بغداد){WORD_END}"),

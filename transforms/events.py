@@ -488,20 +488,57 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
     for pattern, attr in ((cues.KILLED, "killed"), (cues.INJURED, "injured")):
         if getattr(report, attr) is not None:
             continue
-        for m in pattern.finditer(norm):
-            if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != report.anchor:
-                continue
-            if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
-                continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
-            value = _casualty_value(next((g for g in m.groups() if g), None))
-            if value is not None:
-                setattr(report, attr, value)
-                break
+        value = _toll(norm, pattern, report.anchor, anchors)
+        if value is not None:
+            setattr(report, attr, value)
     if cues.NO_CASUALTIES.search(norm):
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
 
 
+def _toll(norm: str, pattern: re.Pattern[str], anchor: int, anchors=None) -> int | None:
+    """One kind of figure for the act at ``anchor``: its first phrase, plus phrases added to it.
+
+    «قُتل جنديان وأصيب أربعة آخرون، إضافة إلى جرح مترجم» gives 5 wounded: two phrases of one
+    kind joined by a coordinator are one toll told in parts.
+    """
+    total, end = None, None
+    for m in pattern.finditer(norm):
+        if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != anchor:
+            continue
+        if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
+            continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
+        value, group_end = _victim_group(norm, m)
+        if value is None:
+            continue
+        if total is None:
+            total, end = value, group_end
+        elif cues.ALSO_TOLL.search(norm[end: m.start()]):
+            total, end = total + value, group_end
+        else:
+            break
+    return total
+
+
+def _victim_group(norm: str, m: re.Match[str]) -> tuple[int | None, int]:
+    """How many people a casualty phrase counts, and where it ends, with those coordinated after it.
+
+    «إصابة ضابط وثلاثة من منتسبي القوة» is 4; «مقتله وشخص آخر» is 2 (the pronoun is one).
+    """
+    if m.lastgroup is None:
+        value, end = 1, m.end()
+    else:
+        value, end = _casualty_value(m.group(m.lastgroup)), m.end(m.lastgroup)
+        if cues.LABEL_BEFORE.search(norm, 0, m.start(m.lastgroup)) and m.group(m.lastgroup)[0].isdigit():
+            return None, end
+    if value is None:
+        return None, end
+    while (more := cues.MORE_VICTIMS.match(norm, end)) is not None:
+        added = _casualty_value(more.group("n"))
+        if added is None:
+            break
+        value, end = value + added, more.end()
+    return value, end
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
@@ -529,12 +566,16 @@ def _count(norm: str, weapon: Mention) -> int | None:
 
 
 def _casualty_value(text: str | None) -> int | None:
+    """People a figure names: a number, a victim noun («جنديين» 2), or a noun counted by the word after it."""
     if not text:
         return None
-    if text in ("جنديين", "جنديان", "عنصرين", "عنصران", "شخصين", "شخصان"):
-        return 2
-    if re.fullmatch(cues.VICTIM, text):
-        return 1
+    if text in cues.VICTIMS:
+        return cues.VICTIMS[text]
+    if text in cues.DUAL_TOLL:
+        return cues.DUAL_TOLL[text]
+    apposed = re.fullmatch(rf"\S+\s({cues.APPOSED_NUMBER})", text)
+    if apposed and not parse_number(text.split()[0]):
+        return parse_number(apposed.group(1))  # «شرطيين اثنين», «عنصر واحد»: the number word counts
     return parse_number(text)
 
 

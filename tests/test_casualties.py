@@ -1,0 +1,68 @@
+"""Casualty figures of an act (PHENOMENA K): invented sentences, one phrase shape each."""
+
+import datetime as dt
+
+from transforms import cues
+from transforms.events import _casualty_value, _toll
+from transforms.extract import extract_article
+from transforms.normalize import normalize
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def only(text):
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert len(found) == 1, [(e["event_type"], e["location_id"]) for e in found]
+    return found[0]
+
+
+def toll(pattern, sentence):
+    return _toll(normalize(sentence), pattern, 0)
+
+
+def test_victim_nouns_come_from_the_word_list():
+    assert _casualty_value("سايق") == 1 and _casualty_value("جنديين") == 2
+    assert _casualty_value("شرطيين اثنين") == 2  # a noun counted by the number word after it
+
+
+def test_coordinated_groups_are_summed():
+    assert toll(cues.INJURED, "وأدى القصف إلى إصابة ضابط وثلاثة من عناصر الحماية") == 4
+    assert toll(cues.KILLED, "وأسفرت الغارة عن مقتل 3 مقاتلين من الفصيل وشرطيين اثنين ومدني واحد") == 6
+
+
+def test_number_word_after_the_victim_is_not_a_second_group():
+    assert toll(cues.KILLED, "وأسفر الهجوم عن مقتل عنصر واحد وإصابة 12 آخرين") == 1
+
+
+def test_two_phrases_of_one_kind_joined_by_a_coordinator_add_up():
+    assert toll(cues.INJURED, "قُتل جنديان وأصيب أربعة آخرون، إضافة إلى جرح مترجم") == 5
+    assert toll(cues.KILLED, "قُتل جنديان وأصيب أربعة آخرون") == 2
+
+
+def test_a_pronoun_counts_one_with_the_victims_coordinated_to_it():
+    assert toll(cues.KILLED, "وأدت الضربة إلى مقتله وشخص آخر كان يرافقه") == 2
+
+
+def test_verb_after_its_subject():
+    assert toll(cues.INJURED, "وقال المتحدث إن 6 جنود أمريكيين جرحوا في القصف") == 6
+    assert toll(cues.KILLED, "حارسان اثنان ومتعاقد فرنسي لقوا حتفهم في الهجوم") == 3
+    assert toll(cues.INJURED, "وكانت أربعة عناصر من الحراسة قد أصيبوا بجروح طفيفة") == 4
+
+
+def test_a_unit_number_counts_nobody():
+    assert toll(cues.KILLED, "إن اثنين من مقاتلي الفصيل في اللواء 52 قتلا في الغارة") is None
+
+
+def test_dual_toll_nouns_and_martyrdom():
+    assert toll(cues.KILLED, "وأدت الغارة لارتقاء شهيدين من المقاتلين") == 2
+
+
+def test_a_figure_needs_a_word_of_its_own():
+    # "يجرح أحدا" is nobody wounded, not one; "عشرات" is not ten.
+    assert toll(cues.INJURED, "سقط الصاروخ خارج السور دون أن يجرح أحدا") is None
+    assert toll(cues.KILLED, "وأسفرت الغارات عن مقتل عشرات المسلحين") is None
+
+
+def test_several_groups_of_one_act_in_an_event():
+    e = only("تعرضت قاعدة عين الأسد لهجوم صاروخي أمس أدى إلى إصابة ضابط وثلاثة من عناصر الحماية.")
+    assert (e["killed"], e["injured"]) == (None, 4)
