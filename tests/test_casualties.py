@@ -66,3 +66,25 @@ def test_a_figure_needs_a_word_of_its_own():
 def test_several_groups_of_one_act_in_an_event():
     e = only("تعرضت قاعدة عين الأسد لهجوم صاروخي أمس أدى إلى إصابة ضابط وثلاثة من عناصر الحماية.")
     assert (e["killed"], e["injured"]) == (None, 4)
+
+
+def no_casualties(sentence):
+    return bool(cues.NO_CASUALTIES.search(normalize(sentence)))
+
+
+def test_an_explicit_none_gives_zero():
+    assert no_casualties("سقطت القذائف قرب القاعدة دون أن يسفر ذلك عن وقوع إصابات")
+    assert no_casualties("وسقط الصاروخ في أرض زراعية دون أن يقتل أو يجرح أحداً")
+    assert no_casualties("ولم يخلّف القصف خسائر")
+    assert not no_casualties("ولم يخلّف القصف سوى خسائر مادية")
+
+
+def test_not_knowing_is_not_none():
+    assert not no_casualties("ولم ترد تقارير عن إصابات في صفوف الجنود")
+    assert not no_casualties("ولم تتضح بعد حصيلة الإصابات")
+
+
+def test_a_denial_of_casualties_is_not_a_denial_of_the_attack():
+    e = only("تعرضت قاعدة حرير لهجوم بطائرة مسيرة فجر اليوم، ونفى مسؤول في التحالف تسجيل أي إصابات.")
+    assert (e["location_id"], e["killed"], e["injured"]) == ("harir", 0, 0)
+    assert extract_article("نفى مسؤول عراقي تعرض قاعدة حرير لأي هجوم.", "t.txt", THURSDAY) == []

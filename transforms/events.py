@@ -234,7 +234,8 @@ class ArticleExtractor:
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
         ]
         bases = [m for m in locations if m.entry.kind == "base"]
-        if cues.DENIAL.search(norm):
+        # A denial of casualties («نفى تسجيل أي إصابات») tells of the attack; only one of the act drops it.
+        if any(not cues.CASUALTY_DENIAL.match(norm, d.start()) for d in cues.DENIAL.finditer(norm)):
             return []
         no_claim = bool(cues.NO_CLAIM.search(norm))
         named_group = any(a.id in cues.NAMED_ACTORS for a in actors)
