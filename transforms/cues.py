@@ -38,8 +38,18 @@ TRIGGER = rx(
 )
 # Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
 MUNITION = rx(WORD_START + CLITICS + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + WORD_END)
-# A sentence worth reading closely names violence or a munition (one scan instead of two).
-GATE = re.compile(TRIGGER.pattern + "|" + MUNITION.pattern)
+# Every weapon of weapons.csv («طائرات بدون طيار», «طائرة مفخخة», «مدفعية»), with clitics and article -
+# except the aircraft of an air strike («طائرات حربية», «مقاتلات»): flying is no act, and the strike
+# itself is told by a verb or strike noun («غارة», «قصف جوي») that opens the gate.
+_AIRCRAFT_ONLY = re.compile(fold(r"^(?!غار|ضرب|قصف)"))
+WEAPON_WORD = rx(
+    WORD_START + CLITICS + r"(?:ال)?(?:" + "|".join(sorted(
+        {re.escape(fold(row["term"])) for row in _rows("weapons.csv")
+         if row["weapon"] != "airstrike" or not _AIRCRAFT_ONLY.match(fold(row["term"]))},
+        key=len, reverse=True)) + r")" + WORD_END
+)
+# A sentence worth reading closely names violence or a weapon (one scan instead of three).
+GATE = re.compile(TRIGGER.pattern + "|" + MUNITION.pattern + "|" + WEAPON_WORD.pattern)
 EARLIER = rx(r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)")
 DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.

@@ -1,0 +1,32 @@
+"""Weapons and munition counts of an act (PHENOMENA M): invented sentences."""
+
+import csv
+import datetime as dt
+
+from transforms import cues
+from transforms.extract import extract_article
+from transforms.gazetteer import GAZETTEER_DIR
+from transforms.normalize import normalize
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def only(text):
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert len(found) == 1, [(e["event_type"], e["location_id"]) for e in found]
+    return found[0]
+
+
+def test_every_weapon_an_act_is_told_with_opens_the_gate():
+    with open(GAZETTEER_DIR / "weapons.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    closed = [r["term"] for r in rows if not cues.GATE.search(normalize("وذكر المصدر أن " + r["term"] + " شوهدت"))]
+    # Only the aircraft of an air strike stay out: flying is no act.
+    assert all(r["weapon"] == "airstrike" for r in rows if r["term"] in closed), closed
+    assert cues.GATE.search(normalize("وانفجرت طائرة مفخخة")) and cues.GATE.search(normalize("بالطائرات بدون طيار"))
+    assert not cues.GATE.search(normalize("وحلقت طائرات حربية فوق المدينة"))
+
+
+def test_a_sentence_with_only_a_weapon_word_is_read():
+    e = only("انفجرت طائرة مفخخة في محيط قاعدة حرير فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"], e["munition_count"]) == ("attack", "harir", "drone", 1)
