@@ -30,3 +30,25 @@ def test_every_weapon_an_act_is_told_with_opens_the_gate():
 def test_a_sentence_with_only_a_weapon_word_is_read():
     e = only("انفجرت طائرة مفخخة في محيط قاعدة حرير فجر اليوم.")
     assert (e["event_type"], e["location_id"], e["weapon"], e["munition_count"]) == ("attack", "harir", "drone", 1)
+
+
+def test_named_warplanes_are_an_air_strike_even_beside_drones():
+    e = only("شنت طائرات حربية أمريكية ترافقها طائرات مسيرة غارات على مستودعات في الميادين فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "al_mayadin", "airstrike")
+
+
+def test_a_bare_strike_noun_gives_way_to_the_drone_that_carried_it_out():
+    e = only("شنت الولايات المتحدة غارة بطائرة مسيرة على سيارة في القائم فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "al_qaim", "drone")
+
+
+def test_aviation_alone_is_an_air_strike():
+    e = only("استهدف الطيران الأمريكي مواقع للفصائل في البوكمال فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "albu_kamal", "airstrike")
+
+
+def test_rockets_a_strike_is_carried_out_with_are_its_means():
+    e = only("قصفت القوات الأمريكية مواقع للفصائل في الميادين بصواريخ شديدة الانفجار فجر اليوم.")
+    assert (e["event_type"], e["weapon"]) == ("strike", "rocket")
+    e = only("قصفت مروحيات أمريكية بالرشاشات الثقيلة مواقع للفصائل في الميادين فجر اليوم.")
+    assert (e["event_type"], e["weapon"]) == ("strike", "gunfire")

@@ -397,9 +397,9 @@ class ArticleExtractor:
         if report.event_type == "attack":
             own = [w for w in own if w.entry.weapon in ("rocket", "drone", "missile", "artillery", "gunfire")]
         else:
-            # Rockets beside a strike are the militia's ("where the rockets were launched from").
-            precedence = {"gunfire": 0, "artillery": 1, "drone": 2, "missile": 3, "airstrike": 4}
-            own = sorted((w for w in own if w.entry.weapon in precedence), key=lambda w: (precedence[w.entry.weapon], w.start))
+            # What the strike is carried out with («مروحيات ... بالرشاشات الثقيلة») names its means first.
+            own = sorted((w for w in own if _strike_means(norm, w) is not None),
+                         key=lambda w: (not _instrument(norm, w), _strike_means(norm, w), w.start))
         if not own:
             return
         chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
@@ -540,6 +540,30 @@ def _victim_group(norm: str, m: re.Match[str]) -> tuple[int | None, int]:
             break
         value, end = value + added, more.end()
     return value, end
+
+
+# The means of a strike, most telling first: named aircraft («طائرات حربية ترافقها طائرات مسيّرة»
+# is an air strike), then the weapons, then a bare strike noun («غارة بطائرة مسيّرة» is a drone's).
+_STRIKE_MEANS = {"aircraft": 0, "gunfire": 1, "artillery": 2, "drone": 3, "missile": 4, "airstrike": 5, "rocket": 6}
+
+
+def _strike_means(norm: str, weapon: Mention) -> int | None:
+    """Rank of a weapon mention as the means of a strike; None when it cannot be one.
+
+    Rockets beside a strike are the militia's ("where the rockets were launched from"), unless
+    the strike is carried out with them: «استهدفت القوات الأمريكية مواقع ... بصواريخ».
+    """
+    kind = weapon.entry.weapon
+    if kind == "airstrike" and cues.AIRCRAFT_MEANS.search(norm, weapon.start, weapon.end):
+        kind = "aircraft"
+    if kind == "rocket" and not _instrument(norm, weapon):
+        return None
+    return _STRIKE_MEANS.get(kind)
+
+
+def _instrument(norm: str, weapon: Mention) -> bool:
+    """The weapon word carries the clitic of the instrument: «بصواريخ», «بالقذائف»."""
+    return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 4), weapon.start))
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
