@@ -52,3 +52,17 @@ def test_rockets_a_strike_is_carried_out_with_are_its_means():
     assert (e["event_type"], e["weapon"]) == ("strike", "rocket")
     e = only("قصفت مروحيات أمريكية بالرشاشات الثقيلة مواقع للفصائل في الميادين فجر اليوم.")
     assert (e["event_type"], e["weapon"]) == ("strike", "gunfire")
+
+
+def test_weapon_and_count_of_a_follow_up_sentence_go_to_the_act():
+    text = ("تعرضت قاعدة حرير لهجوم فجر اليوم. "
+            "وأحصى سكان سقوط ست قذائف هاون في بساتين مجاورة.")
+    e = only(text)
+    assert (e["location_id"], e["weapon"], e["munition_count"]) == ("harir", "artillery", 6)
+
+
+def test_a_follow_up_aimed_at_another_target_adds_nothing():
+    text = ("تعرضت قاعدة حرير لهجوم فجر اليوم. "
+            "وصاروخ على قاعدة بعيدة في الصحراء بعد ساعة.")
+    e = only(text)
+    assert (e["location_id"], e["weapon"], e["munition_count"]) == ("harir", None, None)

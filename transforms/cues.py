@@ -220,4 +220,7 @@ AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(AIRCRAFT_NUMBER) + r")\s$")
 AIRCRAFT_MEANS = rx(r"طائرات|طائره|مقاتلات|قاذف|الطيران|طيران|مروحيات")
 # "بصواريخ", "بالقذائف": the clitic of the instrument, right before a weapon word.
 INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?$"))
+# "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
+# already told of comes back with the article ("باتجاه السفارة", "على القاعدة").
+OTHER_TARGET = rx(r"\s(?:\S+\s)?(?:علي|الي|باتجاه|نحو)\s(?!ال|نفس)")
 VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))

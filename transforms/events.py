@@ -173,6 +173,7 @@ class ArticleExtractor:
             elif previous and sentence.index - previous[-1].sentence.index <= 2 and _continues(sentence.norm, previous[-1], self.gazetteer):
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
+                _add_munitions(previous[-1], sentence.norm, self.gazetteer)
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
@@ -395,7 +396,7 @@ class ArticleExtractor:
         own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
             weapons if len({a[0] for a in anchors}) == 1 else [])
         if report.event_type == "attack":
-            own = [w for w in own if w.entry.weapon in ("rocket", "drone", "missile", "artillery", "gunfire")]
+            own = [w for w in own if w.entry.weapon in _ATTACK_MEANS]
         else:
             # What the strike is carried out with («مروحيات ... بالرشاشات الثقيلة») names its means first.
             own = sorted((w for w in own if _strike_means(norm, w) is not None),
@@ -542,6 +543,8 @@ def _victim_group(norm: str, m: re.Match[str]) -> tuple[int | None, int]:
     return value, end
 
 
+# What militias attack with: an air strike is the other side's.
+_ATTACK_MEANS = ("rocket", "drone", "missile", "artillery", "gunfire")
 # The means of a strike, most telling first: named aircraft («طائرات حربية ترافقها طائرات مسيّرة»
 # is an air strike), then the weapons, then a bare strike noun («غارة بطائرة مسيّرة» is a drone's).
 _STRIKE_MEANS = {"aircraft": 0, "gunfire": 1, "artillery": 2, "drone": 3, "missile": 4, "airstrike": 5, "rocket": 6}
@@ -564,6 +567,25 @@ def _strike_means(norm: str, weapon: Mention) -> int | None:
 def _instrument(norm: str, weapon: Mention) -> bool:
     """The weapon word carries the clitic of the instrument: «بصواريخ», «بالقذائف»."""
     return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 4), weapon.start))
+
+
+def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
+    """Weapon and count of an attack told in a sentence of its own, when its first mention lacks them.
+
+    «وتصاعد الدخان من القاعدة بعد استهدافها بعدد من الصواريخ»: rockets; «وأحصى سكان سقوط سبع
+    قذائف»: 7. A recollection («سبق أن», «في وقت سابق») or a target of its own («وصاروخ على فكتوريا»)
+    tells of another act.
+    """
+    if report.event_type != "attack" or report.munition_count is not None:
+        return
+    if cues.BACKGROUND.search(norm) or cues.EARLIER.search(norm):
+        return
+    weapons = [m for m in gazetteer.find(norm) if m.kind == "weapon" and m.entry.weapon in _ATTACK_MEANS
+               and report.weapon in (None, m.entry.weapon)]
+    if not weapons or cues.OTHER_TARGET.match(norm, weapons[0].end):
+        return
+    report.weapon = weapons[0].entry.weapon
+    report.munition_count = _count(norm, weapons[0])
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
