@@ -66,3 +66,9 @@ def test_a_follow_up_aimed_at_another_target_adds_nothing():
             "وصاروخ على قاعدة بعيدة في الصحراء بعد ساعة.")
     e = only(text)
     assert (e["location_id"], e["weapon"], e["munition_count"]) == ("harir", None, None)
+
+
+def test_a_weapon_belongs_to_every_place_of_its_list():
+    text = "قصفت القوات الأمريكية فجر اليوم مواقع للفصائل قرب البوكمال والميادين بصواريخ شديدة الانفجار، بعد هجوم على قاعدة حرير."
+    found = {(e["event_type"], e["location_id"]): e["weapon"] for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found == {("strike", "albu_kamal"): "rocket", ("strike", "al_mayadin"): "rocket", ("attack", "harir"): None}

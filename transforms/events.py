@@ -392,9 +392,10 @@ class ArticleExtractor:
     @staticmethod
     def _weapon(report: Report, norm: str, weapons: list[Mention], anchors) -> None:
         # A weapon belongs to the act beside it; in a sentence of acts of one kind ("غارات على
-        # البوكمال والميادين والقائم") it belongs to them all.
+        # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
         own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
-            weapons if len({a[0] for a in anchors}) == 1 else [])
+            weapons if len({a[0] for a in anchors}) == 1 else
+            [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
         if report.event_type == "attack":
             own = [w for w in own if w.entry.weapon in _ATTACK_MEANS]
         else:
@@ -567,6 +568,13 @@ def _strike_means(norm: str, weapon: Mention) -> int | None:
 def _instrument(norm: str, weapon: Mention) -> bool:
     """The weapon word carries the clitic of the instrument: «بصواريخ», «بالقذائف»."""
     return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 4), weapon.start))
+
+
+def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
+    """Another act of the same kind named in the same list of places («قرب مطار دير الزور وقريتي
+    حويجة سكر والمارية بصواريخ»): nothing but letters between the two, no comma or clause break."""
+    kind = next(a[0] for a in anchors if a[2] == other)
+    return kind == report.event_type and _distance(norm, report.anchor, other) == abs(report.anchor - other)
 
 
 def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
