@@ -72,3 +72,10 @@ def test_a_weapon_belongs_to_every_place_of_its_list():
     text = "قصفت القوات الأمريكية فجر اليوم مواقع للفصائل قرب البوكمال والميادين بصواريخ شديدة الانفجار، بعد هجوم على قاعدة حرير."
     found = {(e["event_type"], e["location_id"]): e["weapon"] for e in extract_article(text, "t.txt", THURSDAY)}
     assert found == {("strike", "albu_kamal"): "rocket", ("strike", "al_mayadin"): "rocket", ("attack", "harir"): None}
+
+
+def test_a_weapon_in_the_strikers_own_phrase_is_the_strikes():
+    text = "ويوم أمس، قصفت مدفعية التحالف الدولي في قاعدة حرير مواقع للفصائل قرب مدينة الميادين."
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert ("strike", "al_mayadin", "artillery") in [(e["event_type"], e["location_id"], e["weapon"]) for e in found]
+    assert all(e["weapon"] is None for e in found if e["event_type"] == "attack")

@@ -396,8 +396,13 @@ class ArticleExtractor:
         own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
             weapons if len({a[0] for a in anchors}) == 1 else
             [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
+        # "قصفت مدفعية التحالف ...": a weapon named in the striker's own phrase is the strike's.
+        agents = [(m.start(), m.end()) for m in cues.US_AGENT.finditer(norm)]
+        of_agent = [w for w in weapons if any(s <= w.start < e for s, e in agents)]
         if report.event_type == "attack":
-            own = [w for w in own if w.entry.weapon in _ATTACK_MEANS]
+            own = [w for w in own if w.entry.weapon in _ATTACK_MEANS and w not in of_agent]
+        elif not own:
+            own = of_agent
         else:
             # What the strike is carried out with («مروحيات ... بالرشاشات الثقيلة») names its means first.
             own = sorted((w for w in own if _strike_means(norm, w) is not None),
