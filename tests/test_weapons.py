@@ -79,3 +79,10 @@ def test_a_weapon_in_the_strikers_own_phrase_is_the_strikes():
     found = extract_article(text, "t.txt", THURSDAY)
     assert ("strike", "al_mayadin", "artillery") in [(e["event_type"], e["location_id"], e["weapon"]) for e in found]
     assert all(e["weapon"] is None for e in found if e["event_type"] == "attack")
+
+
+def test_aircraft_of_unnamed_kind_strike_from_the_air():
+    e = only("استهدفت طائرات أمريكية مقاتلة مقرات للفصائل في البوكمال فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "albu_kamal", "airstrike")
+    e = only("شنت الولايات المتحدة غارة بطائرات مسيرة على سيارة في القائم فجر اليوم.")
+    assert e["weapon"] == "drone"
