@@ -88,3 +88,15 @@ def test_a_denial_of_casualties_is_not_a_denial_of_the_attack():
     e = only("تعرضت قاعدة حرير لهجوم بطائرة مسيرة فجر اليوم، ونفى مسؤول في التحالف تسجيل أي إصابات.")
     assert (e["location_id"], e["killed"], e["injured"]) == ("harir", 0, 0)
     assert extract_article("نفى مسؤول عراقي تعرض قاعدة حرير لأي هجوم.", "t.txt", THURSDAY) == []
+
+
+def test_a_toll_updated_later_takes_the_update():
+    text = ("تعرضت قاعدة عين الأسد لهجوم صاروخي فجر اليوم أدى إلى إصابة 3 جنود. "
+            "وارتفعت حصيلة الجرحى لاحقاً إلى 9 بحسب مسؤول في التحالف.")
+    e = only(text)
+    assert (e["killed"], e["injured"]) == (None, 9)
+
+
+def test_a_lower_bound_gives_its_number():
+    assert toll(cues.INJURED, "وأسفر القصف عن إصابة أكثر من 12 شخصاً") == 12
+    assert toll(cues.KILLED, "ما أدى إلى مقتل 4 جنود على الأقل") == 4

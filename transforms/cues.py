@@ -186,6 +186,11 @@ INJURED = rx(
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:جرحوا|جرحا|اصيبوا|اصيبا|اصبن)"
     rf"|{WORD_START}(?P<n4>جريحين|جريحان|مصابان){WORD_END}"
 )
+# "وارتفعت حصيلة الجرحى لاحقاً إلى 9": a toll updated later replaces the one told first (EVENTS.md v2).
+_UPDATE = r"(?<![\w])[وف]?(?:ارتفع|ارتفعت|ترتفع|يرتفع|ارتفاع|وصلت|وصل|بلغت|بلغ)\s(?:\S+\s){0,2}?(?:حصيله|عدد)\s(?:ال)?"
+_TO = r"(?:\s\S+){0,4}?\s(?:الي|ل)\s?" + APPROX + rf"(?P<n>{NUMBER})(?![\w])"
+KILLED_UPDATE = rx(_UPDATE + r"(?:قتلي|ضحايا|شهداء|وفيات)" + _TO)
+INJURED_UPDATE = rx(_UPDATE + r"(?:جرحي|مصابين|اصابات|المصابين|الجرحي)" + _TO)
 # More victims coordinated with a group: «إصابة ضابط وثلاثة من منتسبي القوة», «مقتل 3 عسكريين وشرطيين اثنين ومدني».
 MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,3}}?\sو(?P<n>{VICTIM_ITEM})")
 # Two figures of one kind added up: «وأصيب أربعة آخرون، إضافة إلى جرح مترجم».

@@ -63,6 +63,7 @@ class Report:
     summary: bool = False  # "the bases", "two bases": stands for several acts named elsewhere
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
+    updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
 
 
 @dataclass
@@ -502,6 +503,17 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
     if cues.NO_CASUALTIES.search(norm):
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
+    _update_toll(report, norm)
+
+
+def _update_toll(report: Report, norm: str) -> None:
+    """«وارتفعت حصيلة الجرحى لاحقاً إلى 9»: the figure replaces any told before, in this mention and the event."""
+    for pattern, attr in ((cues.KILLED_UPDATE, "killed"), (cues.INJURED_UPDATE, "injured")):
+        m = pattern.search(norm)
+        value = parse_number(m.group("n")) if m else None
+        if value is not None:
+            setattr(report, attr, value)
+            report.updated += (attr,)
 
 
 def _toll(norm: str, pattern: re.Pattern[str], anchor: int, anchors=None) -> int | None:

@@ -106,8 +106,8 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         "claimed": bool(claimed_reports),
         "weapon": _first(reports, "weapon"),
         "munition_count": _first(reports, "munition_count"),
-        "killed": _first(reports, "killed"),
-        "injured": _first(reports, "injured"),
+        "killed": _toll(reports, "killed"),
+        "injured": _toll(reports, "injured"),
         "date": day,
         "day_offset": offset,
         "date_basis": None,
@@ -128,6 +128,12 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
 
 def _first(reports: list[Report], attr: str):
     return next((getattr(r, attr) for r in reports if getattr(r, attr) is not None), None)
+
+
+def _toll(reports: list[Report], attr: str):
+    """The last update of a toll when the text gives one («ارتفعت الحصيلة إلى ...»), else the first figure."""
+    updates = [getattr(r, attr) for r in reports if attr in r.updated]
+    return updates[-1] if updates else _first(reports, attr)
 
 
 def _first_index(reports: list[Report], actor: str) -> int:
