@@ -100,3 +100,9 @@ def test_a_toll_updated_later_takes_the_update():
 def test_a_lower_bound_gives_its_number():
     assert toll(cues.INJURED, "وأسفر القصف عن إصابة أكثر من 12 شخصاً") == 12
     assert toll(cues.KILLED, "ما أدى إلى مقتل 4 جنود على الأقل") == 4
+
+
+def test_a_figure_of_the_other_kind_is_not_coordinated_into_this_one():
+    assert toll(cues.KILLED, "وقال المتحدث إن الغارات خلفت 12 شهيداً و30 جريحاً") == 12
+    assert toll(cues.INJURED, "وقال المتحدث إن الغارات خلفت 12 شهيداً و30 جريحاً") == 30
+    assert toll(cues.KILLED, "وقال المتحدث إن الغارات خلفت 30 جريحاً") is None

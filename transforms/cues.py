@@ -172,15 +172,18 @@ SELF_TOLL = r"(?:ه|ها|هما)(?=\sو" + VICTIM_ITEM + ")"
 # Verbs told after their subject: «8 جنود أميركيين جرحوا», «وكانت خمسة عناصر من الحراسة قد أصيبوا».
 # The words between them never cross "إن" (another clause) or a digit (another figure).
 _SUBJECT_GAP = r"\s(?:(?!ان\s|انه\s|\S*\d)\S+\s){0,4}?(?:قد\s)?"
+# The nouns of a figure of one kind: "خلفت 16 شهيداً و25 جريحاً" is 16 dead, not 41.
+KILLED_NOUN = r"(?:قتلي|قتيلا|قتيل|شهداء|شهيدا|قتيلين|قتيلان|شهيدين|شهيدان)(?![\w])"
+INJURED_NOUN = r"(?:جرحي|مصابين|مصابا|جريحا|جريح|اصابات|جريحين|جريحان)(?![\w])"
 KILLED = rx(
-    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{VICTIM_ITEM})"
+    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
     rf"|{WORD_START}{CLITICS}(?:مقتل|مصرع|استشهاد){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:قتلوا|قتلا|قتلن|لقوا حتفهم|لقيا حتفهما|لقوا مصرعهم|لقيا مصرعهما|قضوا|استشهدوا|استشهدا)"
     rf"|{WORD_START}(?P<n4>قتيلين|قتيلان|شهيدين|شهيدان){WORD_END}"
 )
 INJURED = rx(
-    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{APPROX}(?P<n>{VICTIM_ITEM})"
+    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
     rf"|{WORD_START}{CLITICS}(?:اصابت|جرح){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:جرحوا|جرحا|اصيبوا|اصيبا|اصبن)"
@@ -192,7 +195,7 @@ _TO = r"(?:\s\S+){0,4}?\s(?:الي|ل)\s?" + APPROX + rf"(?P<n>{NUMBER})(?![\w])
 KILLED_UPDATE = rx(_UPDATE + r"(?:قتلي|ضحايا|شهداء|وفيات)" + _TO)
 INJURED_UPDATE = rx(_UPDATE + r"(?:جرحي|مصابين|اصابات|المصابين|الجرحي)" + _TO)
 # More victims coordinated with a group: «إصابة ضابط وثلاثة من منتسبي القوة», «مقتل 3 عسكريين وشرطيين اثنين ومدني».
-MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,3}}?\sو(?P<n>{VICTIM_ITEM})")
+MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,3}}?\sو(?P<n>{VICTIM_ITEM})(?!\s(?:{KILLED_NOUN}|{INJURED_NOUN}))")
 # Two figures of one kind added up: «وأصيب أربعة آخرون، إضافة إلى جرح مترجم».
 ALSO_TOLL = rx(r"^(?:\s?\S+){0,2}?\s?[،,]?\s?(?:و|ف)?(?:اضافه الي|بالاضافه الي|فضلا عن|علاوه علي|و)\s?$")
 COUNTRY_WORDS = {
