@@ -106,3 +106,17 @@ def test_a_figure_of_the_other_kind_is_not_coordinated_into_this_one():
     assert toll(cues.KILLED, "وقال المتحدث إن الغارات خلفت 12 شهيداً و30 جريحاً") == 12
     assert toll(cues.INJURED, "وقال المتحدث إن الغارات خلفت 12 شهيداً و30 جريحاً") == 30
     assert toll(cues.KILLED, "وقال المتحدث إن الغارات خلفت 30 جريحاً") is None
+
+
+def test_figures_for_several_places_together_go_to_claims_only():
+    text = "قال المرصد السوري إن الغارات الأمريكية على منطقتي البوكمال والميادين فجر اليوم خلفت 12 قتيلاً و20 جريحاً."
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert [(e["location_id"], e["killed"], e["injured"]) for e in found] == [("albu_kamal", None, None), ("al_mayadin", None, None)]
+    assert {"source": "sohr", "killed": 12, "injured": 20} in [c for e in found for c in e["claims"]]
+
+
+def test_a_place_told_further_on_keeps_its_own_figures():
+    text = ("شنت القوات الأمريكية غارات على موقع في القائم أسفرت عن مقتل مقاتل وإصابة اثنين آخرين "
+            "وأضاف المصدر أن غارة أخرى استهدفت البوكمال.")
+    found = {e["location_id"]: (e["killed"], e["injured"]) for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found["al_qaim"] == (1, 2)

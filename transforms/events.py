@@ -64,6 +64,7 @@ class Report:
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
     updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
+    pooled: dict = field(default_factory=dict)  # figures given for this place and others together: claims only
 
 
 @dataclass
@@ -500,6 +501,11 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
         value = _toll(norm, pattern, report.anchor, anchors)
         if value is not None:
             setattr(report, attr, value)
+    if anchors and any(a[2] != report.anchor and _listed_with(norm, anchors, report, a[2]) for a in anchors):
+        # "strikes on the areas of Akashat and al-Qaim left 16 dead": no one place's figure (EVENTS.md v2).
+        report.pooled = {k: getattr(report, k) for k in ("killed", "injured") if getattr(report, k)}
+        for k in report.pooled:
+            setattr(report, k, None)
     if cues.NO_CASUALTIES.search(norm):
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
@@ -587,11 +593,16 @@ def _instrument(norm: str, weapon: Mention) -> bool:
     return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 4), weapon.start))
 
 
+# How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
+LIST_SPAN = 50
+
+
 def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
     """Another act of the same kind named in the same list of places («قرب مطار دير الزور وقريتي
-    حويجة سكر والمارية بصواريخ»): nothing but letters between the two, no comma or clause break."""
+    حويجة سكر والمارية بصواريخ»): close, with nothing but words between, no comma or clause break."""
     kind = next(a[0] for a in anchors if a[2] == other)
-    return kind == report.event_type and _distance(norm, report.anchor, other) == abs(report.anchor - other)
+    gap = abs(report.anchor - other)
+    return kind == report.event_type and gap <= LIST_SPAN and _distance(norm, report.anchor, other) == gap
 
 
 def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:

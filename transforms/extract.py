@@ -144,7 +144,7 @@ def _claims(reports: list[Report], actor: str) -> list[dict]:
     claims = []
     for r in reports:
         source = r.source or (actor if r.claimed else None)
-        figures = {k: getattr(r, k) for k in ("munition_count", "killed", "injured") if getattr(r, k) is not None}
+        figures = {k: getattr(r, k) for k in ("munition_count", "killed", "injured") if getattr(r, k) is not None} | r.pooled
         if source and figures:
             claim = {"source": source, **figures}
             if claim not in claims:
