@@ -1,4 +1,4 @@
-"""Weapons and munition counts of an act (PHENOMENA M): invented sentences."""
+"""Weapons, munition counts and outcome of an act (PHENOMENA M, EVENTS.md v2): invented sentences."""
 
 import csv
 import datetime as dt
@@ -86,3 +86,16 @@ def test_aircraft_of_unnamed_kind_strike_from_the_air():
     assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "albu_kamal", "airstrike")
     e = only("شنت الولايات المتحدة غارة بطائرات مسيرة على سيارة في القائم فجر اليوم.")
     assert e["weapon"] == "drone"
+
+
+def test_outcome_of_a_strike_is_a_hit_when_it_did_harm():
+    e = only("شنت طائرات أمريكية غارات على مقر للفصائل في القائم فجر اليوم أسفرت عن مقتل 3 مقاتلين.")
+    assert (e["event_type"], e["outcome"]) == ("strike", "hit")
+    e = only("شنت طائرات أمريكية غارات على مقر للفصائل في القائم فجر اليوم.")
+    assert e["outcome"] is None
+
+
+def test_outcome_of_an_attack_from_damage_and_its_absence():
+    assert only("سقط صاروخ على قاعدة حرير فجر اليوم وتسبب بأضرار في أحد المباني.")["outcome"] == "hit"
+    assert only("سقط صاروخ على قاعدة حرير فجر اليوم دون أن يلحق ضرراً بالمعدات.")["outcome"] == "no_damage"
+    assert only("قالت الفصائل إن هجومها على قاعدة حرير فجر اليوم أصاب الهدف بدقة.")["outcome"] == "hit"

@@ -446,7 +446,10 @@ class ArticleExtractor:
 
     @staticmethod
     def _outcome(report: Report, norm: str) -> None:
+        """What became of the act as this sentence tells it (EVENTS.md v2); a strike is only ever told as a hit."""
         if report.event_type != "attack":
+            if cues.HIT.search(norm) or report.killed or report.injured or report.pooled:
+                report.outcome = "hit"
             return
         if cues.INTERCEPTED.search(norm):
             report.outcome = "intercepted"
