@@ -99,3 +99,10 @@ def test_outcome_of_an_attack_from_damage_and_its_absence():
     assert only("سقط صاروخ على قاعدة حرير فجر اليوم وتسبب بأضرار في أحد المباني.")["outcome"] == "hit"
     assert only("سقط صاروخ على قاعدة حرير فجر اليوم دون أن يلحق ضرراً بالمعدات.")["outcome"] == "no_damage"
     assert only("قالت الفصائل إن هجومها على قاعدة حرير فجر اليوم أصاب الهدف بدقة.")["outcome"] == "hit"
+
+
+def test_a_weapon_spoken_of_is_not_the_means_of_the_act():
+    e = only("وقال سكان إن أصوات المسيرات أرعبتهم قبل سقوط أربعة صواريخ على قاعدة حرير فجر اليوم.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 4)
+    e = only("استهدفت المقاومة قاعدة حرير فجر اليوم بعد أيام من قصف مخازن للصواريخ والطائرات المسيرة.")
+    assert (e["weapon"], e["munition_count"]) == (None, None)

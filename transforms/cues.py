@@ -241,4 +241,10 @@ INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?$"))
 # "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
 # already told of comes back with the article ("باتجاه السفارة", "على القاعدة").
 OTHER_TARGET = rx(r"\s(?:\S+\s)?(?:علي|الي|باتجاه|نحو)\s(?!ال|نفس)")
+# A weapon word after these names something spoken of, not the means of an act: «أصوات الصواريخ»,
+# «شحنة صواريخ», «مخازن للصواريخ», «منصة إطلاق الصواريخ».
+NOT_FIRED_BEFORE = rx(
+    r"(?:اصوات|صوت|شحنه|شحنات|مخازن|مخزن|مستودع|مستودعات|مستودعا|تخزين|منصه|منصات|مصنع|مصانع|ورشه|ورش|تصنيع|تهريب)"
+    r"\s(?:ل|لل)?(?:ال)?$"
+)
 VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))

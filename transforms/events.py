@@ -393,6 +393,7 @@ class ArticleExtractor:
 
     @staticmethod
     def _weapon(report: Report, norm: str, weapons: list[Mention], anchors) -> None:
+        weapons = _fired(norm, weapons)
         # A weapon belongs to the act beside it; in a sentence of acts of one kind ("غارات على
         # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
         own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
@@ -598,6 +599,22 @@ def _instrument(norm: str, weapon: Mention) -> bool:
 
 # How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
 LIST_SPAN = 50
+
+
+def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
+    """The weapon words that name a means used, not a thing spoken of.
+
+    «أصوات الصواريخ», «شحنة صواريخ», «مخازن للصواريخ والطائرات المسيرة» name no act's weapon
+    (PHENOMENA M); a weapon coordinated right after such a word is spoken of with it.
+    """
+    fired, after = [], -1
+    for w in weapons:
+        if cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
+                after >= 0 and re.fullmatch(r"\s?و\s?(?:ال)?", norm[after: w.start])):
+            after = w.end
+            continue
+        fired.append(w)
+    return fired
 
 
 def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
