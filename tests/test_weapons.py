@@ -106,3 +106,10 @@ def test_a_weapon_spoken_of_is_not_the_means_of_the_act():
     assert (e["weapon"], e["munition_count"]) == ("rocket", 4)
     e = only("استهدفت المقاومة قاعدة حرير فجر اليوم بعد أيام من قصف مخازن للصواريخ والطائرات المسيرة.")
     assert (e["weapon"], e["munition_count"]) == (None, None)
+
+
+def test_a_type_named_later_gives_the_weapon_and_the_first_word_the_count():
+    e = only("وأكد المصدر أن الصواريخ التي سقطت على قاعدة عين الأسد فجر اليوم من نوع صواريخ فاتح الإيرانية.")
+    assert (e["weapon"], e["munition_count"]) == ("missile", None)
+    e = only("تعرضت قاعدة حرير فجر اليوم لقصف بصاروخين من نوع كاتيوشا.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 2)

@@ -413,7 +413,10 @@ class ArticleExtractor:
         if not own:
             return
         chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
-        report.weapon = chosen.entry.weapon
+        # A later word may give the type of what an attack's first weapon word counts («بصاروخين من نوع
+        # كاتيوشا», «الصواريخ ... من نوع صواريخ فاتح»): the type names the weapon, the first word the count.
+        typed = next((w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None)
+        report.weapon = (typed or chosen).entry.weapon if report.event_type == "attack" else chosen.entry.weapon
         if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "drone", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
 
