@@ -120,3 +120,8 @@ def test_a_place_told_further_on_keeps_its_own_figures():
             "وأضاف المصدر أن غارة أخرى استهدفت البوكمال.")
     found = {e["location_id"]: (e["killed"], e["injured"]) for e in extract_article(text, "t.txt", THURSDAY)}
     assert found["al_qaim"] == (1, 2)
+
+
+def test_another_one_is_one():
+    assert toll(cues.INJURED, "قتل اثنان من المقاتلين وأصيب آخر نتيجة القصف") == 1
+    assert toll(cues.KILLED, "وقتل 3 جنود وآخرون") == 3  # "N and others" is N
