@@ -7,10 +7,18 @@ an article. Each name says what the text means when the pattern matches.
 
 from __future__ import annotations
 
+import csv
 import re
 
+from transforms.gazetteer import GAZETTEER_DIR
 from transforms.normalize import fold
 from transforms.numbers import NUMBER
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """The rows of a word list in the gazetteer directory."""
+    with open(GAZETTEER_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
 
 def rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic against folded text."""
@@ -30,8 +38,18 @@ TRIGGER = rx(
 )
 # Munitions name an act even when the verb is dialect or missing: "صاروخين نزلوا قرب قاعدة ...".
 MUNITION = rx(WORD_START + CLITICS + r"(?:ال)?(?:صاروخ\w*|صواريخ|قذيف\w*|قذائف|مسير\w*|درون\w*|كاتيوشا|هاون|غراد)" + WORD_END)
-# A sentence worth reading closely names violence or a munition (one scan instead of two).
-GATE = re.compile(TRIGGER.pattern + "|" + MUNITION.pattern)
+# Every weapon of weapons.csv («طائرات بدون طيار», «طائرة مفخخة», «مدفعية»), with clitics and article -
+# except the aircraft of an air strike («طائرات حربية», «مقاتلات»): flying is no act, and the strike
+# itself is told by a verb or strike noun («غارة», «قصف جوي») that opens the gate.
+_AIRCRAFT_ONLY = re.compile(fold(r"^(?!غار|ضرب|قصف)"))
+WEAPON_WORD = rx(
+    WORD_START + CLITICS + r"(?:ال)?(?:" + "|".join(sorted(
+        {re.escape(fold(row["term"])) for row in _rows("weapons.csv")
+         if row["weapon"] != "airstrike" or not _AIRCRAFT_ONLY.match(fold(row["term"]))},
+        key=len, reverse=True)) + r")" + WORD_END
+)
+# A sentence worth reading closely names violence or a weapon (one scan instead of three).
+GATE = re.compile(TRIGGER.pattern + "|" + MUNITION.pattern + "|" + WEAPON_WORD.pattern)
 EARLIER = rx(r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)")
 DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.
@@ -149,25 +167,75 @@ NO_CLAIM = rx(r"لم (?:تتبن|يتبن|تتبناه|يتبناه|تعلن)|د
 INTERCEPTED = rx(rf"{WORD_START}{CLITICS}(?:اسقاط|اسقط\w*|اعتراض|اعترض\w*|تصدت|تصدي|التصدي|تدمير الطائره)")
 FOILED = rx(rf"{WORD_START}{CLITICS}(?:احباط|احبط\w*|افشال|افشل\w*)")
 # "لا إصابات", "لم يسفر عن خسائر بشرية", "من دون تسجيل إصابات", "لم يوقع إصابات" - but not
-# "دون معلومات عن قتلى", which says nothing is known.
-NO_CASUALTIES = rx(
-    r"(?<![\w])[وف]?(?:لم|لا|دون|بدون|عدم|لن)\s(?:(?!معلومات|انباء|تفاصيل|تاكيد|ورود|اعلان|ذكر)\S+\s){0,4}?"
-    r"(?:اي\s|ايه\s)?(?:اصابات|اصابه|خسائر بشريه|خسائر في الارواح|ضحايا|قتلي|مقتل او اصابه|اضرار او اصابات|يصاب|تصاب)(?![\w])"
-    r"|(?:اضرار|خسائر) ماديه فقط|اقتصرت (?:الاضرار|الخسائر) علي|لا وجود لاصابات"
+# "دون معلومات عن قتلى" or "لم ترد تقارير عن إصابات", which say nothing is known (EVENTS.md v2).
+_NOT_KNOWN = r"معلومات|انباء|تفاصيل|تاكيد|ورود|اعلان|ذكر|تقارير|ترد|يرد|تتضح|يتضح|تعرف|يعرف|حصيله|حجم"
+# "ونفى مسؤول تسجيل أي إصابات": a denial of casualties, not of the attack.
+CASUALTY_DENIAL = rx(
+    r"(?<![\w])[وف]?(?:نفي|نفيه|نفيها|نفت|ينفي|تنفي|نفى)\s(?:\S+\s){0,4}?(?:تسجيل\s|وقوع\s|سقوط\s)?(?:اي\s|ايه\s)?"
+    r"(?:اصابات|اصابه|خسائر|ضحايا|قتلي|جرحي)(?![\w])"
 )
-NO_DAMAGE = rx(r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)")
-HIT = rx(r"اصاب(?:ت)? اهداف|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل")
+NO_CASUALTIES = rx(
+    rf"(?<![\w])[وف]?(?:لم|لا|دون|بدون|عدم|لن)\s(?:(?!{_NOT_KNOWN})\S+\s){{0,6}}?"
+    r"(?:اي\s|ايه\s)?(?:اصابات|اصابه|خسائر(?!\sماديه)|ضحايا|قتلي|مقتل او اصابه|اضرار او اصابات|يصاب|تصاب)(?![\w])"
+    # "دون أن يقتل أو يجرح أحداً": a verb of harm with nobody as its object
+    r"|(?<![\w])[وف]?(?:لم|لا|دون ان)\s(?:يقتل|تقتل|يجرح|تجرح|يصيب|تصيب)(?:\s(?:او|ولم|ولا)\s(?:يقتل|تقتل|يجرح|تجرح|يصيب|تصيب))?\sاحدا(?![\w])"
+    r"|(?:اضرار|خسائر) ماديه فقط|اقتصرت (?:الاضرار|الخسائر) علي|لا وجود لاصابات|" + CASUALTY_DENIAL.pattern
+)
+NO_DAMAGE = rx(
+    r"دون (?:وقوع )?(?:اضرار|خسائر)|لا اضرار|اضرار ماديه فقط|مكان خال|منطقه خاليه|خارج القاعده|ارض خاليه|لم (?:تسفر|يسفر) عن (?:اي )?(?:اضرار|خسائر)"
+    # "دون أن يلحق ضرراً بأي من المرافق", "لم يتم الإبلاغ عن أي أضرار"
+    r"|(?<![\w])[وف]?(?:لم|لا|دون|بدون|عدم)\s(?:\S+\s){0,4}?(?:اي\s|ايه\s)?(?:اضرار|ضررا|ضرر)(?![\w])"
+)
+# The munitions struck, or did harm: damage caused («تسبب بأضرار», «ألحقت أضراراً»), the target hit
+# («أصاب الهدف بشكل مباشر»), casualties without a figure («إصابة عدد من الجنود»).
+HIT = rx(
+    r"اصاب(?:ت)? (?:ال)?(?:اهداف|هدف)\w*|اصابه مباشره|اصابات مباشره|حدوث انفجارات|اضرار ماديه|اندلاع حريق|تدمير|دمرت|سقطت داخل|سقط داخل"
+    r"|(?:تسبب\w*|الحق\w*|احدث\w*|خلف\w*|ادي الي|ادت الي|اسفر\w* عن|مع)\s(?:ب|في\s)?(?:حدوث\s|وقوع\s)?(?:ب)?(?:اضرار|اضرارا)(?![\w])"
+    r"|(?<![\w])[وف]?[بل]?(?:مقتل|اصابه|جرح)\s(?:و(?:اصابه|جرح)\s)?(?:عدد|العشرات|عشرات)(?![\w])"
+)
 APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sيقل\sعن|نحو|حوالي|قرابه|اكثر\sمن|اقل\sمن|ما لا يقل عن)?\s?"
-VICTIM = r"(?:جنديين|جنديان|عنصرين|عنصران|شخصين|شخصان|جندي|عنصر|شخص|مدني|طفل|طفله|ضابط|مقاتل|متعاقد|عسكري)"
+# Nouns a figure is told with instead of a number («مقتل جندي», «إصابة ضابطين»), and how many each names.
+VICTIMS = {fold(row["term"]): int(row["number"]) for row in _rows("victims.csv")}
+VICTIM = "(?:" + "|".join(sorted(VICTIMS, key=len, reverse=True)) + ")"
+# A dual toll noun is a figure on its own: «ارتقاء شهيدين», «سقوط قتيلين».
+DUAL_TOLL = {fold(w): 2 for w in ("قتيلين", "قتيلان", "شهيدين", "شهيدان", "جريحين", "جريحان", "مصابان")}
+# A number word after a noun is its count («شرطيين اثنين», «حارسان اثنان»).
+APPOSED_NUMBER = r"(?:اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)"
+# One group of victims: a number, a victim noun, or any noun counted by the word after it.
+VICTIM_ITEM = rf"(?:{NUMBER}|{VICTIM}(?:\s{APPOSED_NUMBER})?|(?!(?:اصاب|اصيب|جرح|قتل|مقتل|مصرع|استشهاد)\S*\s)\S+\s{APPOSED_NUMBER})(?![\w])"
+# "اللواء 45", "الفرقة الـ19": a number right after a definite noun names a unit, it counts nobody.
+LABEL_BEFORE = re.compile(r"(?:^|\s)(?!الي\s)ال\S{2,}\s(?:ال)?$")
+# "مقتله وشخص آخر": the one the pronoun names is counted with those coordinated after him.
+SELF_TOLL = r"(?:ه|ها|هما)(?=\sو" + VICTIM_ITEM + ")"
+# Verbs told after their subject: «8 جنود أميركيين جرحوا», «وكانت خمسة عناصر من الحراسة قد أصيبوا».
+# The words between them never cross "إن" (another clause) or a digit (another figure).
+_SUBJECT_GAP = r"\s(?:(?!ان\s|انه\s|\S*\d)\S+\s){0,4}?(?:قد\s)?"
+# The nouns of a figure of one kind: "خلفت 16 شهيداً و25 جريحاً" is 16 dead, not 41.
+KILLED_NOUN = r"(?:قتلي|قتيلا|قتيل|شهداء|شهيدا|قتيلين|قتيلان|شهيدين|شهيدان)(?![\w])"
+INJURED_NOUN = r"(?:جرحي|مصابين|مصابا|جريحا|جريح|اصابات|جريحين|جريحان)(?![\w])"
 KILLED = rx(
-    rf"(?:مقتل|قتل|مصرع|استشهاد|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{NUMBER}|{VICTIM})"
-    rf"|(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
-    rf"|(?:ال)?(?P<n3>{NUMBER})\s(?:\S+\s)?(?:قتلوا|قتلن|لقوا حتفهم|لقوا مصرعهم|قضوا)"
+    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
+    rf"|{WORD_START}{CLITICS}(?:مقتل|مصرع|استشهاد){SELF_TOLL}"
+    rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
+    rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:قتلوا|قتلا|قتلن|لقوا حتفهم|لقيا حتفهما|لقوا مصرعهم|لقيا مصرعهما|قضوا|استشهدوا|استشهدا)"
+    rf"|{WORD_START}(?P<n4>قتيلين|قتيلان|شهيدين|شهيدان){WORD_END}"
 )
 INJURED = rx(
-    rf"(?:اصابه|جرح|اصيب|اصيبت|جرح)\s{APPROX}(?P<n>{NUMBER}|{VICTIM})"
-    rf"|(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
+    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
+    rf"|{WORD_START}{CLITICS}(?:اصابت|جرح){SELF_TOLL}"
+    rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
+    rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:جرحوا|جرحا|اصيبوا|اصيبا|اصبن)"
+    rf"|{WORD_START}(?P<n4>جريحين|جريحان|مصابان){WORD_END}"
 )
+# "وارتفعت حصيلة الجرحى لاحقاً إلى 9": a toll updated later replaces the one told first (EVENTS.md v2).
+_UPDATE = r"(?<![\w])[وف]?(?:ارتفع|ارتفعت|ترتفع|يرتفع|ارتفاع|وصلت|وصل|بلغت|بلغ)\s(?:\S+\s){0,2}?(?:حصيله|عدد)\s(?:ال)?"
+_TO = r"(?:\s\S+){0,4}?\s(?:الي|ل)\s?" + APPROX + rf"(?P<n>{NUMBER})(?![\w])"
+KILLED_UPDATE = rx(_UPDATE + r"(?:قتلي|ضحايا|شهداء|وفيات)" + _TO)
+INJURED_UPDATE = rx(_UPDATE + r"(?:جرحي|مصابين|اصابات|المصابين|الجرحي)" + _TO)
+# More victims coordinated with a group: «إصابة ضابط وثلاثة من منتسبي القوة», «مقتل 3 عسكريين وشرطيين اثنين ومدني».
+MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,3}}?\sو(?P<n>{VICTIM_ITEM})(?!\s(?:{KILLED_NOUN}|{INJURED_NOUN}))")
+# Two figures of one kind added up: «وأصيب أربعة آخرون، إضافة إلى جرح مترجم».
+ALSO_TOLL = rx(r"^(?:\s?\S+){0,2}?\s?[،,]?\s?(?:و|ف)?(?:اضافه الي|بالاضافه الي|فضلا عن|علاوه علي|و)\s?$")
 COUNTRY_WORDS = {
     "SY": rx(rf"{WORD_START}{CLITICS}(?:سوريا|سوريه|السوري|السوريه|دمشق){WORD_END}"),
     "IQ": rx(rf"{WORD_START}{CLITICS}(?:العراق|العراقي|العراقيه|بغداد){WORD_END}"),
@@ -194,6 +262,21 @@ COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s
 ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|هجمات|هجوما|اعتداء|اعتداءين|ضربات|غارات|قصف)\s$"))
 AIRCRAFT_NUMBER = {fold(k): v for k, v in {"طائرات": "plural", "طائرتين": "2", "طائرتان": "2", "طائرة": "1", "طيارات": "plural", "طيارة": "1"}.items()}
 AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(AIRCRAFT_NUMBER) + r")\s$")
+# Aircraft named as the means of an air strike, as opposed to the strike nouns «غارة», «ضربة جوية».
+AIRCRAFT_MEANS = rx(r"طائرات|طائره|مقاتلات|قاذف|الطيران|طيران|مروحيات")
+# "بصواريخ", "بالقذائف": the clitic of the instrument, right before a weapon word.
+INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?$"))
+# "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
+# already told of comes back with the article ("باتجاه السفارة", "على القاعدة").
+OTHER_TARGET = rx(r"\s(?:\S+\s)?(?:علي|الي|باتجاه|نحو)\s(?!ال|نفس)")
+# A weapon word after these names something spoken of, not the means of an act: «أصوات الصواريخ»,
+# «شحنة صواريخ», «مخازن للصواريخ», «منصة إطلاق الصواريخ».
+NOT_FIRED_BEFORE = rx(
+    r"(?:اصوات|صوت|شحنه|شحنات|مخازن|مخزن|مستودع|مستودعات|مستودعا|تخزين|منصه|منصات|مصنع|مصانع|ورشه|ورش|تصنيع|تهريب)"
+    r"\s(?:ل|لل)?(?:ال)?$"
+)
+# "من نوع صواريخ فاتح", "من طراز": the words give the type of a weapon told of more loosely.
+TYPE_BEFORE = rx(r"(?:من\s)?(?:نوع|طراز)\s$")
 VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))
 
 # A count that introduces a list ("توزعت الهجمات على النحو التالي: 17 على ...") governs the whole sentence.

@@ -83,6 +83,8 @@ class Report:
     same_act: bool = False  # "تلك الغارات", "هذا الهجوم": names the act told before, whatever day it gives
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
+    updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
+    pooled: dict = field(default_factory=dict)  # figures given for this place and others together: claims only
 
 
 @dataclass
@@ -264,6 +266,7 @@ class ArticleExtractor:
             elif previous and sentence.index - previous[-1].sentence.index <= 2 and _continues(sentence.norm, previous[-1], self.gazetteer):
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
+                _add_munitions(previous[-1], sentence.norm, self.gazetteer)
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
@@ -337,7 +340,8 @@ class ArticleExtractor:
         ]
         # A base an attack was prevented on tells of no attack ("ما حال دون وقوع هجوم على قاعدة ...").
         bases = [m for m in locations if m.entry.kind == "base" and not _prevented(norm, m)]
-        if cues.DENIAL.search(norm):
+        # A denial of casualties («نفى تسجيل أي إصابات») tells of the attack; only one of the act drops it.
+        if any(not cues.CASUALTY_DENIAL.match(norm, d.start()) for d in cues.DENIAL.finditer(norm)):
             return []
         no_claim = bool(cues.NO_CLAIM.search(norm))
         named_group = any(a.id in cues.NAMED_ACTORS for a in actors)
@@ -514,20 +518,30 @@ class ArticleExtractor:
 
     @staticmethod
     def _weapon(report: Report, norm: str, weapons: list[Mention], anchors) -> None:
+        weapons = _fired(norm, weapons)
         # A weapon belongs to the act beside it; in a sentence of acts of one kind ("غارات على
-        # البوكمال والميادين والقائم") it belongs to them all.
+        # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
         own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
-            weapons if len({a[0] for a in anchors}) == 1 else [])
+            weapons if len({a[0] for a in anchors}) == 1 else
+            [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
+        # "قصفت مدفعية التحالف ...": a weapon named in the striker's own phrase is the strike's.
+        agents = [(m.start(), m.end()) for m in cues.US_AGENT.finditer(norm)]
+        of_agent = [w for w in weapons if any(s <= w.start < e for s, e in agents)]
         if report.event_type == "attack":
-            own = [w for w in own if w.entry.weapon in ("rocket", "drone", "missile", "artillery", "gunfire")]
+            own = [w for w in own if w.entry.weapon in _ATTACK_MEANS and w not in of_agent]
+        elif not own:
+            own = of_agent
         else:
-            # Rockets beside a strike are the militia's ("where the rockets were launched from").
-            precedence = {"gunfire": 0, "artillery": 1, "drone": 2, "missile": 3, "airstrike": 4}
-            own = sorted((w for w in own if w.entry.weapon in precedence), key=lambda w: (precedence[w.entry.weapon], w.start))
+            # What the strike is carried out with («مروحيات ... بالرشاشات الثقيلة») names its means first.
+            own = sorted((w for w in own if _strike_means(norm, w) is not None),
+                         key=lambda w: (not _instrument(norm, w), _strike_means(norm, w), w.start))
         if not own:
             return
         chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
-        report.weapon = chosen.entry.weapon
+        # A later word may give the type of what an attack's first weapon word counts («بصاروخين من نوع
+        # كاتيوشا», «الصواريخ ... من نوع صواريخ فاتح»): the type names the weapon, the first word the count.
+        typed = next((w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None)
+        report.weapon = (typed or chosen).entry.weapon if report.event_type == "attack" else chosen.entry.weapon
         if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "drone", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
 
@@ -561,7 +575,10 @@ class ArticleExtractor:
 
     @staticmethod
     def _outcome(report: Report, norm: str) -> None:
+        """What became of the act as this sentence tells it (EVENTS.md v2); a strike is only ever told as a hit."""
         if report.event_type != "attack":
+            if cues.HIT.search(norm) or report.killed or report.injured or report.pooled:
+                report.outcome = "hit"
             return
         if cues.INTERCEPTED.search(norm):
             report.outcome = "intercepted"
@@ -721,20 +738,146 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
     for pattern, attr in ((cues.KILLED, "killed"), (cues.INJURED, "injured")):
         if getattr(report, attr) is not None:
             continue
-        for m in pattern.finditer(norm):
-            if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != report.anchor:
-                continue
-            if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
-                continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
-            value = _casualty_value(next((g for g in m.groups() if g), None))
-            if value is not None:
-                setattr(report, attr, value)
-                break
+        value = _toll(norm, pattern, report.anchor, anchors)
+        if value is not None:
+            setattr(report, attr, value)
+    if anchors and any(a[2] != report.anchor and _listed_with(norm, anchors, report, a[2]) for a in anchors):
+        # "strikes on the areas of Akashat and al-Qaim left 16 dead": no one place's figure (EVENTS.md v2).
+        report.pooled = {k: getattr(report, k) for k in ("killed", "injured") if getattr(report, k)}
+        for k in report.pooled:
+            setattr(report, k, None)
     if cues.NO_CASUALTIES.search(norm):
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
+    _update_toll(report, norm)
 
 
+def _update_toll(report: Report, norm: str) -> None:
+    """«وارتفعت حصيلة الجرحى لاحقاً إلى 9»: the figure replaces any told before, in this mention and the event."""
+    for pattern, attr in ((cues.KILLED_UPDATE, "killed"), (cues.INJURED_UPDATE, "injured")):
+        m = pattern.search(norm)
+        value = parse_number(m.group("n")) if m else None
+        if value is not None:
+            setattr(report, attr, value)
+            report.updated += (attr,)
+
+
+def _toll(norm: str, pattern: re.Pattern[str], anchor: int, anchors=None) -> int | None:
+    """One kind of figure for the act at ``anchor``: its first phrase, plus phrases added to it.
+
+    «قُتل جنديان وأصيب أربعة آخرون، إضافة إلى جرح مترجم» gives 5 wounded: two phrases of one
+    kind joined by a coordinator are one toll told in parts.
+    """
+    total, end = None, None
+    for m in pattern.finditer(norm):
+        if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != anchor:
+            continue
+        if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
+            continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
+        value, group_end = _victim_group(norm, m)
+        if value is None:
+            continue
+        if total is None:
+            total, end = value, group_end
+        elif cues.ALSO_TOLL.search(norm[end: m.start()]):
+            total, end = total + value, group_end
+        else:
+            break
+    return total
+
+
+def _victim_group(norm: str, m: re.Match[str]) -> tuple[int | None, int]:
+    """How many people a casualty phrase counts, and where it ends, with those coordinated after it.
+
+    «إصابة ضابط وثلاثة من منتسبي القوة» is 4; «مقتله وشخص آخر» is 2 (the pronoun is one).
+    """
+    if m.lastgroup is None:
+        value, end = 1, m.end()
+    else:
+        value, end = _casualty_value(m.group(m.lastgroup)), m.end(m.lastgroup)
+        if cues.LABEL_BEFORE.search(norm, 0, m.start(m.lastgroup)) and m.group(m.lastgroup)[0].isdigit():
+            return None, end
+    if value is None:
+        return None, end
+    while (more := cues.MORE_VICTIMS.match(norm, end)) is not None:
+        added = _casualty_value(more.group("n"))
+        if added is None:
+            break
+        value, end = value + added, more.end()
+    return value, end
+
+
+# What militias attack with: an air strike is the other side's.
+_ATTACK_MEANS = ("rocket", "drone", "missile", "artillery", "gunfire")
+# The means of a strike, most telling first: named aircraft («طائرات حربية ترافقها طائرات مسيّرة»
+# is an air strike), then the weapons, then a bare strike noun («غارة بطائرة مسيّرة» is a drone's).
+_STRIKE_MEANS = {"aircraft": 0, "gunfire": 1, "artillery": 2, "drone": 3, "missile": 4, "airstrike": 5, "rocket": 6}
+
+
+def _strike_means(norm: str, weapon: Mention) -> int | None:
+    """Rank of a weapon mention as the means of a strike; None when it cannot be one.
+
+    Rockets beside a strike are the militia's ("where the rockets were launched from"), unless
+    the strike is carried out with them: «استهدفت القوات الأمريكية مواقع ... بصواريخ».
+    """
+    kind = weapon.entry.weapon
+    if kind == "airstrike" and cues.AIRCRAFT_MEANS.search(norm, weapon.start, weapon.end):
+        kind = "aircraft"
+    if kind == "rocket" and not _instrument(norm, weapon):
+        return None
+    return _STRIKE_MEANS.get(kind)
+
+
+def _instrument(norm: str, weapon: Mention) -> bool:
+    """The weapon word carries the clitic of the instrument: «بصواريخ», «بالقذائف»."""
+    return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 4), weapon.start))
+
+
+# How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
+LIST_SPAN = 50
+
+
+def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
+    """The weapon words that name a means used, not a thing spoken of.
+
+    «أصوات الصواريخ», «شحنة صواريخ», «مخازن للصواريخ والطائرات المسيرة» name no act's weapon
+    (PHENOMENA M); a weapon coordinated right after such a word is spoken of with it.
+    """
+    fired, after = [], -1
+    for w in weapons:
+        if cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
+                after >= 0 and re.fullmatch(r"\s?و\s?(?:ال)?", norm[after: w.start])):
+            after = w.end
+            continue
+        fired.append(w)
+    return fired
+
+
+def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
+    """Another act of the same kind named in the same list of places («قرب مطار دير الزور وقريتي
+    حويجة سكر والمارية بصواريخ»): close, with nothing but words between, no comma or clause break."""
+    kind = next(a[0] for a in anchors if a[2] == other)
+    gap = abs(report.anchor - other)
+    return kind == report.event_type and gap <= LIST_SPAN and _distance(norm, report.anchor, other) == gap
+
+
+def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
+    """Weapon and count of an attack told in a sentence of its own, when its first mention lacks them.
+
+    «وتصاعد الدخان من القاعدة بعد استهدافها بعدد من الصواريخ»: rockets; «وأحصى سكان سقوط سبع
+    قذائف»: 7. A recollection («سبق أن», «في وقت سابق») or a target of its own («وصاروخ على فكتوريا»)
+    tells of another act.
+    """
+    if report.event_type != "attack" or report.munition_count is not None:
+        return
+    if cues.BACKGROUND.search(norm) or cues.EARLIER.search(norm):
+        return
+    weapons = [m for m in gazetteer.find(norm) if m.kind == "weapon" and m.entry.weapon in _ATTACK_MEANS
+               and report.weapon in (None, m.entry.weapon)]
+    if not weapons or cues.OTHER_TARGET.match(norm, weapons[0].end):
+        return
+    report.weapon = weapons[0].entry.weapon
+    report.munition_count = _count(norm, weapons[0])
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
@@ -762,12 +905,16 @@ def _count(norm: str, weapon: Mention) -> int | None:
 
 
 def _casualty_value(text: str | None) -> int | None:
+    """People a figure names: a number, a victim noun («جنديين» 2), or a noun counted by the word after it."""
     if not text:
         return None
-    if text in ("جنديين", "جنديان", "عنصرين", "عنصران", "شخصين", "شخصان"):
-        return 2
-    if re.fullmatch(cues.VICTIM, text):
-        return 1
+    if text in cues.VICTIMS:
+        return cues.VICTIMS[text]
+    if text in cues.DUAL_TOLL:
+        return cues.DUAL_TOLL[text]
+    apposed = re.fullmatch(rf"\S+\s({cues.APPOSED_NUMBER})", text)
+    if apposed and not parse_number(text.split()[0]):
+        return parse_number(apposed.group(1))  # «شرطيين اثنين», «عنصر واحد»: the number word counts
     return parse_number(text)
 
 

@@ -105,10 +105,10 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         "country": sorted(set(event.countries or ([event.location.country] if event.location else []))),
         "actor": actor,
         "claimed": bool(claimed_reports),
-        "weapon": _first(reports, "weapon"),
+        "weapon": _first(placed, "weapon") or _first(reports, "weapon"),
         "munition_count": _first(reports, "munition_count"),
-        "killed": _first(reports, "killed"),
-        "injured": _first(reports, "injured"),
+        "killed": _toll(reports, "killed"),
+        "injured": _toll(reports, "injured"),
         "date": day,
         "day_offset": offset,
         "date_basis": None,
@@ -131,6 +131,12 @@ def _first(reports: list[Report], attr: str):
     return next((getattr(r, attr) for r in reports if getattr(r, attr) is not None), None)
 
 
+def _toll(reports: list[Report], attr: str):
+    """The last update of a toll when the text gives one («ارتفعت الحصيلة إلى ...»), else the first figure."""
+    updates = [getattr(r, attr) for r in reports if attr in r.updated]
+    return updates[-1] if updates else _first(reports, attr)
+
+
 def _first_index(reports: list[Report], actor: str) -> int:
     return next(i for i, r in enumerate(reports) if r.actor == actor)
 
@@ -139,7 +145,7 @@ def _claims(reports: list[Report], actor: str) -> list[dict]:
     claims = []
     for r in reports:
         source = r.source or (actor if r.claimed else None)
-        figures = {k: getattr(r, k) for k in ("munition_count", "killed", "injured") if getattr(r, k) is not None}
+        figures = {k: getattr(r, k) for k in ("munition_count", "killed", "injured") if getattr(r, k) is not None} | r.pooled
         if source and figures:
             claim = {"source": source, **figures}
             if claim not in claims:

@@ -1,0 +1,115 @@
+"""Weapons, munition counts and outcome of an act (PHENOMENA M, EVENTS.md v2): invented sentences."""
+
+import csv
+import datetime as dt
+
+from transforms import cues
+from transforms.extract import extract_article
+from transforms.gazetteer import GAZETTEER_DIR
+from transforms.normalize import normalize
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def only(text):
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert len(found) == 1, [(e["event_type"], e["location_id"]) for e in found]
+    return found[0]
+
+
+def test_every_weapon_an_act_is_told_with_opens_the_gate():
+    with open(GAZETTEER_DIR / "weapons.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    closed = [r["term"] for r in rows if not cues.GATE.search(normalize("وذكر المصدر أن " + r["term"] + " شوهدت"))]
+    # Only the aircraft of an air strike stay out: flying is no act.
+    assert all(r["weapon"] == "airstrike" for r in rows if r["term"] in closed), closed
+    assert cues.GATE.search(normalize("وانفجرت طائرة مفخخة")) and cues.GATE.search(normalize("بالطائرات بدون طيار"))
+    assert not cues.GATE.search(normalize("وحلقت طائرات حربية فوق المدينة"))
+
+
+def test_a_sentence_with_only_a_weapon_word_is_read():
+    e = only("انفجرت طائرة مفخخة في محيط قاعدة حرير فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"], e["munition_count"]) == ("attack", "harir", "drone", 1)
+
+
+def test_named_warplanes_are_an_air_strike_even_beside_drones():
+    e = only("شنت طائرات حربية أمريكية ترافقها طائرات مسيرة غارات على مستودعات في الميادين فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "al_mayadin", "airstrike")
+
+
+def test_a_bare_strike_noun_gives_way_to_the_drone_that_carried_it_out():
+    e = only("شنت الولايات المتحدة غارة بطائرة مسيرة على سيارة في القائم فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "al_qaim", "drone")
+
+
+def test_aviation_alone_is_an_air_strike():
+    e = only("استهدف الطيران الأمريكي مواقع للفصائل في البوكمال فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "albu_kamal", "airstrike")
+
+
+def test_rockets_a_strike_is_carried_out_with_are_its_means():
+    e = only("قصفت القوات الأمريكية مواقع للفصائل في الميادين بصواريخ شديدة الانفجار فجر اليوم.")
+    assert (e["event_type"], e["weapon"]) == ("strike", "rocket")
+    e = only("قصفت مروحيات أمريكية بالرشاشات الثقيلة مواقع للفصائل في الميادين فجر اليوم.")
+    assert (e["event_type"], e["weapon"]) == ("strike", "gunfire")
+
+
+def test_weapon_and_count_of_a_follow_up_sentence_go_to_the_act():
+    text = ("تعرضت قاعدة حرير لهجوم فجر اليوم. "
+            "وأحصى سكان سقوط ست قذائف هاون في بساتين مجاورة.")
+    e = only(text)
+    assert (e["location_id"], e["weapon"], e["munition_count"]) == ("harir", "artillery", 6)
+
+
+def test_a_follow_up_aimed_at_another_target_adds_nothing():
+    text = ("تعرضت قاعدة حرير لهجوم فجر اليوم. "
+            "وصاروخ على قاعدة بعيدة في الصحراء بعد ساعة.")
+    e = only(text)
+    assert (e["location_id"], e["weapon"], e["munition_count"]) == ("harir", None, None)
+
+
+def test_a_weapon_belongs_to_every_place_of_its_list():
+    text = "قصفت القوات الأمريكية فجر اليوم مواقع للفصائل قرب البوكمال والميادين بصواريخ شديدة الانفجار، بعد هجوم على قاعدة حرير."
+    found = {(e["event_type"], e["location_id"]): e["weapon"] for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found == {("strike", "albu_kamal"): "rocket", ("strike", "al_mayadin"): "rocket", ("attack", "harir"): None}
+
+
+def test_a_weapon_in_the_strikers_own_phrase_is_the_strikes():
+    text = "ويوم أمس، قصفت مدفعية التحالف الدولي في قاعدة حرير مواقع للفصائل قرب مدينة الميادين."
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert ("strike", "al_mayadin", "artillery") in [(e["event_type"], e["location_id"], e["weapon"]) for e in found]
+    assert all(e["weapon"] is None for e in found if e["event_type"] == "attack")
+
+
+def test_aircraft_of_unnamed_kind_strike_from_the_air():
+    e = only("استهدفت طائرات أمريكية مقاتلة مقرات للفصائل في البوكمال فجر اليوم.")
+    assert (e["event_type"], e["location_id"], e["weapon"]) == ("strike", "albu_kamal", "airstrike")
+    e = only("شنت الولايات المتحدة غارة بطائرات مسيرة على سيارة في القائم فجر اليوم.")
+    assert e["weapon"] == "drone"
+
+
+def test_outcome_of_a_strike_is_a_hit_when_it_did_harm():
+    e = only("شنت طائرات أمريكية غارات على مقر للفصائل في القائم فجر اليوم أسفرت عن مقتل 3 مقاتلين.")
+    assert (e["event_type"], e["outcome"]) == ("strike", "hit")
+    e = only("شنت طائرات أمريكية غارات على مقر للفصائل في القائم فجر اليوم.")
+    assert e["outcome"] is None
+
+
+def test_outcome_of_an_attack_from_damage_and_its_absence():
+    assert only("سقط صاروخ على قاعدة حرير فجر اليوم وتسبب بأضرار في أحد المباني.")["outcome"] == "hit"
+    assert only("سقط صاروخ على قاعدة حرير فجر اليوم دون أن يلحق ضرراً بالمعدات.")["outcome"] == "no_damage"
+    assert only("قالت الفصائل إن هجومها على قاعدة حرير فجر اليوم أصاب الهدف بدقة.")["outcome"] == "hit"
+
+
+def test_a_weapon_spoken_of_is_not_the_means_of_the_act():
+    e = only("وقال سكان إن أصوات المسيرات أرعبتهم قبل سقوط أربعة صواريخ على قاعدة حرير فجر اليوم.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 4)
+    e = only("استهدفت المقاومة قاعدة حرير فجر اليوم بعد أيام من قصف مخازن للصواريخ والطائرات المسيرة.")
+    assert (e["weapon"], e["munition_count"]) == (None, None)
+
+
+def test_a_type_named_later_gives_the_weapon_and_the_first_word_the_count():
+    e = only("وأكد المصدر أن الصواريخ التي سقطت على قاعدة عين الأسد فجر اليوم من نوع صواريخ فاتح الإيرانية.")
+    assert (e["weapon"], e["munition_count"]) == ("missile", None)
+    e = only("تعرضت قاعدة حرير فجر اليوم لقصف بصاروخين من نوع كاتيوشا.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 2)
