@@ -129,3 +129,31 @@ def test_the_strikes_told_again_without_their_agent():
     found = events(text, published=dt.date(2024, 2, 3))
     assert sorted(e["location_id"] for e in found) == ["akashat", "al_mayadin", "al_qaim"]
     assert {(e["event_type"], e["actor"], e["day_offset"]) for e in found} == {("strike", "us", -1)}
+
+
+def test_a_bare_weekday_is_dated_through_the_publication_weekday_the_text_gives():
+    found = events("سقطت قذيفة على قاعدة حرير اليوم الأحد. وكانت قاعدة عين الأسد تعرضت لهجوم يوم الخميس الماضي.",
+                   published=None)
+    assert {e["location_id"]: e["day_offset"] for e in found} == {"harir": 0, "ain_al_asad": -3}
+
+
+def test_a_weekday_and_yesterday_agree_through_the_solved_weekday():
+    e = only("تعرضت قاعدة حرير لهجوم بطائرة مسيرة يوم السبت. وقال مسؤول أمس السبت إن الطائرة سقطت داخل قاعدة حرير.",
+             published=None)
+    assert e["day_offset"] == -1
+
+
+def test_a_weekday_and_today_that_cannot_be_compared_do_not_split_an_act():
+    e = only("سقطت صواريخ على قاعدة حرير يوم السبت. وقال المتحدث إن قاعدة حرير تعرضت اليوم لهجوم صاروخي.",
+             published=None)
+    assert e["day_offset"] == 0
+
+
+def test_a_day_told_before_a_cause_word_is_the_consequences_day():
+    e = only("رفعت القوات حالة التأهب اليوم بعد الهجوم الذي تعرضت له قاعدة حرير. وكان صاروخان قد سقطا على قاعدة حرير أمس.")
+    assert e["day_offset"] == -1
+
+
+def test_after_midnight_is_a_time_not_a_cause():
+    e = only("تعرضت قاعدة حرير أمس بعد منتصف الليل لهجوم بطائرة مسيرة.")
+    assert e["day_offset"] == -1

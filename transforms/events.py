@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from transforms import cues
-from transforms.dates import TimeMention, find_times
+from transforms.dates import Calendar, TimeMention, find_times, read_calendar
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.normalize import fold, normalize
 from transforms.numbers import parse_number
@@ -188,6 +188,7 @@ class ArticleExtractor:
         if drill_bases:
             reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
                        or r.claimed or r.killed or r.injured]
+        _complete_days(reports, read_calendar(normalize(text), published))
         return _merge(article, reports, published)
 
     # --- one sentence -------------------------------------------------------------
@@ -368,6 +369,7 @@ class ArticleExtractor:
         parts = [t for t in times if t not in days]
         if days and parts:
             times = [_with_part(t, parts, norm) for t in days]
+        times = [t for t in times if not _across_cause(norm, t, anchor)]
         if not times:
             return None
         if len(anchors) == 1:
@@ -459,6 +461,27 @@ def _threatened(norm: str, threat: int, anchor: int) -> bool:
     return not cues.CAUSE.search(norm, threat, anchor)
 
 
+def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
+    """A day told before a cause word and the act after it: the day is the consequence's.
+
+    "استنفرت القوات اليوم بعد الهجوم على القاعدة": today is the alert's day, the attack
+    lies before it. (After the act, "بعد" more often orders two steps of one act.)
+    """
+    if time.end > anchor:
+        return False
+    return any(not cues.CLOCK_AFTER.match(norm, m.end()) and not cues.DISTANCE_BEFORE.search(norm, 0, m.start())
+               for m in cues.CAUSE.finditer(norm, time.end, anchor))
+
+
+def _complete_days(reports: list[Report], calendar: Calendar) -> None:
+    """Bare weekdays dated through the whole article's calendar; a day a week back is background."""
+    for r in reports:
+        time = calendar.complete(r.time)
+        if time is not r.time:
+            r.time = time
+            r.background = r.background or time.is_background(calendar.published)
+
+
 def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMention:
     if day.time_of_day is not None:
         return day
@@ -540,8 +563,14 @@ def _casualty_value(text: str | None) -> int | None:
 
 # --- merging reports into events ------------------------------------------------------
 def _compatible_days(a: Report | Event, b: Report) -> bool:
+    """No day of one contradicts a day of the other.
+
+    Days of different kinds ("السبت" and "اليوم" in an undated article whose
+    publication weekday the text never gives) cannot be compared, so they do not.
+    """
     offsets = {r.time_offset for r in _reports_of(a) if r.time_offset is not None}
-    return b.time_offset is None or not offsets or b.time_offset in offsets
+    return (b.time_offset is None or not offsets or b.time_offset in offsets
+            or all(key[0] != b.time_offset[0] for key in offsets))
 
 
 def _reports_of(x: Report | Event) -> list[Report]:
@@ -654,12 +683,12 @@ def _offset_key(time: TimeMention | None, published: dt.date | None):
         return ("offset", offset)
     if time.offset is not None:
         return ("offset", time.offset)
-    if time.weekday is not None:
-        return ("weekday", time.weekday, time.eve)
     if time.absolute is not None:
         return ("date", time.absolute)
     if time.day is not None:
         return ("day", time.month, time.day)
+    if time.weekday is not None:
+        return ("weekday", time.weekday, time.eve)
     return None
 
 
