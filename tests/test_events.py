@@ -157,3 +157,19 @@ def test_a_day_told_before_a_cause_word_is_the_consequences_day():
 def test_after_midnight_is_a_time_not_a_cause():
     e = only("تعرضت قاعدة حرير أمس بعد منتصف الليل لهجوم بطائرة مسيرة.")
     assert e["day_offset"] == -1
+
+
+def test_the_relative_day_of_a_statement_telling_the_act_dates_it():
+    e = only("وقالت الفصائل في بيان في وقت متأخر من الليلة الماضية إنها استهدفت قاعدة حرير بطائرة مسيرة.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "night")
+
+
+def test_a_statements_day_does_not_split_an_act_dated_by_its_own_mention():
+    e = only("أعلنت القيادة أن قاعدة حرير تعرضت مساء أمس لهجوم بصاروخ. "
+             "وقالت القيادة في بيان صدر فجر اليوم، إن الصاروخ سقط خارج قاعدة حرير دون أن يلحق ضررا.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "evening")
+
+
+def test_a_day_inside_what_a_statement_says_is_the_acts():
+    e = only("وقال المرصد في بيان صحفي الخميس: سمع دوي انفجار في قاعدة حرير، ليل الأربعاء/الخميس.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "night")

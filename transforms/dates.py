@@ -106,6 +106,7 @@ class TimeMention:
     background: bool = False  # "about a week ago", "last month": outside the news window
     period: str | None = None  # "week", "month", "year": a loose "last ..." with no day
     past: bool = False  # "الخميس الماضي": never the publication day itself
+    said: bool = False  # the day of a statement telling the act: it dates the act only if nothing else does
 
     def is_background(self, published: dt.date | None) -> bool:
         """Outside the article's news window: a week or more before publication, or another month."""

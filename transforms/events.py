@@ -256,7 +256,7 @@ class ArticleExtractor:
             return []
 
         anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack, anaphoric)
-        times = [t for t in find_times(norm) if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])]
+        times = _act_times(norm)
         background_sentence = bool(cues.BACKGROUND.search(norm))
         tally = cues.TALLY.search(norm)
         threats = [t.start() for t in cues.THREAT.finditer(norm)]
@@ -459,6 +459,29 @@ def _threatened(norm: str, threat: int, anchor: int) -> bool:
     if not 0 <= anchor - threat < 60:
         return False
     return not cues.CAUSE.search(norm, threat, anchor)
+
+
+def _act_times(norm: str) -> list[TimeMention]:
+    """The day expressions of a sentence that may date its acts.
+
+    EVENTS.md v2: a statement's own day ("قالت في بيان، الأحد، ...") dates the act only
+    when it is relative to publication ("قالت في بيان اليوم إنها استهدفت") and the
+    statement tells or claims the act, and then only when no other mention dates it
+    (``said``); a comment's day ("اعتبر في بيان أمس") never does. A day inside what
+    the statement says (after its colon) is the act's.
+    """
+    times = []
+    for t in find_times(norm):
+        if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start]):
+            times.append(t)
+        elif t.offset is not None and _tells_before(norm, t.start):
+            times.append(replace(t, said=True))
+    return times
+
+
+def _tells_before(norm: str, position: int) -> bool:
+    """A verb of telling or claiming opens the sentence's statement before ``position``."""
+    return any(m.start() < position for m in (*cues.SAYS.finditer(norm), *cues.CLAIM_VERB.finditer(norm)))
 
 
 def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
@@ -676,8 +699,8 @@ def _compatible_background(event: Event, report: Report) -> bool:
 
 def _offset_key(time: TimeMention | None, published: dt.date | None):
     """A comparable form of a day: "أمس" and "الأحد" are one day when the article is Monday's."""
-    if time is None:
-        return None
+    if time is None or time.said:
+        return None  # a statement's day says nothing against the act's
     offset = time.resolve(published)[1]
     if offset is not None:
         return ("offset", offset)

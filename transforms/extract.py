@@ -73,7 +73,9 @@ def publication_date(text: str, manifest_date: dt.date | None) -> dt.date | None
 
 def event_record(event: Event, published: dt.date | None, article_id: str, index: int) -> dict:
     reports = sorted(event.reports, key=lambda r: (r.sentence.index, r.anchor))
-    dating = next((r for r in reports if r.time is not None and r.time.resolve(published) != (None, None)), None)
+    dated = [r for r in reports if r.time is not None and r.time.resolve(published) != (None, None)]
+    # A statement's day dates the act only when no mention of the act itself does.
+    dating = next((r for r in dated if not r.time.said), dated[0] if dated else None)
     timed = dating.time if dating else None
     day, offset = timed.resolve(published) if timed else (None, None)
     time_of_day = (timed.time_of_day if timed else None) or next(
