@@ -173,3 +173,14 @@ def test_a_statements_day_does_not_split_an_act_dated_by_its_own_mention():
 def test_a_day_inside_what_a_statement_says_is_the_acts():
     e = only("وقال المرصد في بيان صحفي الخميس: سمع دوي انفجار في قاعدة حرير، ليل الأربعاء/الخميس.")
     assert (e["day_offset"], e["time_of_day"]) == (-1, "night")
+
+
+def test_the_day_of_a_verb_of_telling_yields_to_the_acts_own_day():
+    e = only("وكانت الفصائل، يوم الأربعاء، قد أعلنت مسؤوليتها عن الهجوم على قاعدة حرير. "
+             "وقالت الفصائل إنها استهدفت قاعدة حرير مساء الثلاثاء بطائرة مسيرة.")
+    assert (e["day_offset"], e["time_of_day"]) == (-2, "evening")
+
+
+def test_the_day_of_a_verb_of_telling_dates_an_act_nothing_else_dates():
+    e = only("أعلنت المقاومة الإسلامية في العراق، الأربعاء، استهداف قاعدة حرير بطائرة مسيرة.")
+    assert e["day_offset"] == -1

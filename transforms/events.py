@@ -472,10 +472,13 @@ def _act_times(norm: str) -> list[TimeMention]:
     """
     times = []
     for t in find_times(norm):
-        if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start]):
-            times.append(t)
-        elif t.offset is not None and _tells_before(norm, t.start):
+        if cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start]):
+            if t.offset is not None and _tells_before(norm, t.start):
+                times.append(replace(t, said=True))
+        elif cues.TELLING_BEFORE.search(norm[max(0, t.start - 60): t.start]) or cues.TELLING_AFTER.match(norm, t.end):
             times.append(replace(t, said=True))
+        else:
+            times.append(t)
     return times
 
 
