@@ -184,3 +184,14 @@ def test_the_day_of_a_verb_of_telling_yields_to_the_acts_own_day():
 def test_the_day_of_a_verb_of_telling_dates_an_act_nothing_else_dates():
     e = only("أعلنت المقاومة الإسلامية في العراق، الأربعاء، استهداف قاعدة حرير بطائرة مسيرة.")
     assert e["day_offset"] == -1
+
+
+def test_a_follow_up_sentence_dates_the_acts_just_told():
+    e = only("شهدت قاعدة حرير ليلة مشتعلة بعد استهدافها بطائرات مسيرة. "
+             "وأوضح المراسل أن هذه التطورات جاءت بعد الساعة الثامنة من مساء أمس.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "evening")
+
+
+def test_a_follow_up_day_outside_the_news_window_dates_nothing():
+    e = only("استهدفت طائرة مسيرة قاعدة حرير. ولم تسجل خسائر بشرية قبل هذا الهجوم منذ السابع من تشرين الأول.")
+    assert e["background"] is False

@@ -173,6 +173,7 @@ class ArticleExtractor:
             elif previous and sentence.index - previous[-1].sentence.index <= 2 and _continues(sentence.norm, previous[-1], self.gazetteer):
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
+                _date_from_follow_up(previous, sentence.norm, published)
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
@@ -364,8 +365,7 @@ class ArticleExtractor:
     @staticmethod
     def _time_for(norm, times, anchor, anchors):
         # A day beats a bare day part ("ساعات الفجر الأولى 28 حزيران"); the part then says when in that day.
-        days = [t for t in times if t.time_of_day is None or t.offset is not None or t.weekday is not None
-                or t.absolute is not None or t.day is not None or t.month is not None or t.background]
+        days = [t for t in times if t.time_of_day is None or _names_a_day(t)]
         parts = [t for t in times if t not in days]
         if days and parts:
             times = [_with_part(t, parts, norm) for t in days]
@@ -459,6 +459,27 @@ def _threatened(norm: str, threat: int, anchor: int) -> bool:
     if not 0 <= anchor - threat < 60:
         return False
     return not cues.CAUSE.search(norm, threat, anchor)
+
+
+def _date_from_follow_up(reports: list[Report], norm: str, published: dt.date | None) -> None:
+    """A sentence about the acts just told gives its day to those the text left undated.
+
+    "استُهدف المطار والقاعدة ليلاً. وأوضح المراسل أن هذه التطورات جاءت بعد السابعة من مساء أمس."
+    """
+    if not cues.ACT_ANAPHOR.search(norm):
+        return
+    day = next((t for t in _act_times(norm) if _names_a_day(t) and not t.is_background(published) and not t.said), None)
+    if day is None:
+        return
+    for r in reports:
+        if r.time is None or not _names_a_day(r.time):
+            r.time = day if r.time is None or day.time_of_day else replace(day, time_of_day=r.time.time_of_day)
+
+
+def _names_a_day(time: TimeMention) -> bool:
+    """More than a bare part of a day ("ليلاً"): a day, a date or a period."""
+    return (time.offset is not None or time.weekday is not None or time.absolute is not None
+            or time.day is not None or time.month is not None or time.background)
 
 
 def _act_times(norm: str) -> list[TimeMention]:
