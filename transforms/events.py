@@ -74,7 +74,6 @@ class Event:
     reports: list[Report] = field(default_factory=list)
 
 
-_LINE = re.compile(r"[^\n]*\n")
 _SENTENCE_END = re.compile(r"[.!?؟…:]\s*$")
 # A hard-wrapped line is a body line cut at a fixed width: long, unpunctuated, and
 # followed directly (no blank line) by more text. Headlines and datelines are short.
@@ -82,9 +81,22 @@ WRAP_MIN_CHARS = 40
 WRAP_MIN_SHARE = 0.6
 
 
+def _terminated_lines(text: str) -> list[tuple[int, str]]:
+    """(start, line with its newline) for each line that ends in a newline, in linear time.
+
+    (A regex for "a line and its newline" rescans the rest of a text that has none
+    from every position: quadratic on a long single-line scrape.)
+    """
+    lines, start = [], 0
+    for piece in text.split("\n")[:-1]:
+        lines.append((start, piece + "\n"))
+        start += len(piece) + 1
+    return lines
+
+
 def rejoin_wrapped_lines(text: str) -> str:
     """The text with hard line-wraps inside sentences turned into spaces (same length, same offsets)."""
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    lines = _terminated_lines(text)
     longest = max((len(line.strip()) for _, line in lines), default=0)
     chars = list(text)
     for (start, line), (_, following) in zip(lines, lines[1:] + [(len(text), text[len(text):])]):
