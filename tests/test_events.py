@@ -195,3 +195,22 @@ def test_a_follow_up_sentence_dates_the_acts_just_told():
 def test_a_follow_up_day_outside_the_news_window_dates_nothing():
     e = only("استهدفت طائرة مسيرة قاعدة حرير. ولم تسجل خسائر بشرية قبل هذا الهجوم منذ السابع من تشرين الأول.")
     assert e["background"] is False
+
+
+def test_the_dawn_of_a_day_named_by_its_eve_is_that_night():
+    found = events("قتل ثلاثة في غارات أمريكية ليلة الخميس على البوكمال. "
+                   "وقال الجيش في بيان: فجر اليوم استهدفت طائرات أمريكية مواقع في البوكمال والميادين.")
+    assert {e["location_id"]: (e["day_offset"], e["time_of_day"]) for e in found} == {
+        "albu_kamal": (-1, "night"), "al_mayadin": (-1, "night")}
+
+
+def test_a_dawn_without_a_named_eve_stays_dawn():
+    e = only("استهدفت طائرات أمريكية مواقع في البوكمال فجر اليوم.")
+    assert (e["day_offset"], e["time_of_day"]) == (0, "dawn")
+
+
+def test_earlier_today_is_news_and_earlier_this_year_background():
+    e = only("وتعرضت قاعدة حرير في وقت سابق من اليوم لهجوم بطائرة مسيرة.")
+    assert (e["background"], e["day_offset"]) == (False, 0)
+    # Earlier this year is a recollection: with no day or figure it is commentary, not an event.
+    assert events("وتعرضت قاعدة حرير في وقت سابق من هذا العام لهجوم بطائرة مسيرة.") == []

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from transforms.normalize import fold
+from transforms.normalize import fold, normalize
 
 # EVENTS.md: "about a week ago" is background, "يوم الأربعاء الماضي" is news.
 NEWS_WINDOW_DAYS = 7
@@ -297,7 +297,7 @@ class Calendar:
 
 
 def read_calendar(text: str, published: dt.date | None) -> Calendar:
-    """The article's calendar from all its day expressions (``text`` normalised).
+    """The article's calendar from all its day expressions, read only when the publication date is unknown.
 
     Each "today/yesterday + weekday" pair names the publication's weekday; the most
     frequent answer wins, the first on a tie. A weekday glossed with a date dates
@@ -305,6 +305,7 @@ def read_calendar(text: str, published: dt.date | None) -> Calendar:
     """
     if published is not None:
         return Calendar(published)
+    text = normalize(text)
     mentions = find_times(text)
     votes = [(t.weekday - t.offset) % 7 for t in mentions
              if t.offset is not None and t.weekday is not None and t.absolute is None and not t.eve]

@@ -201,7 +201,7 @@ class ArticleExtractor:
         if drill_bases:
             reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
                        or r.claimed or r.killed or r.injured]
-        _complete_days(reports, read_calendar(normalize(text), published))
+        _complete_days(reports, read_calendar(text, published))
         return _merge(article, reports, published)
 
     # --- one sentence -------------------------------------------------------------
@@ -539,6 +539,23 @@ def _complete_days(reports: list[Report], calendar: Calendar) -> None:
         if time is not r.time:
             r.time = time
             r.background = r.background or time.is_background(calendar.published)
+    _dawn_in_the_named_night(reports, calendar.published)
+
+
+def _dawn_in_the_named_night(reports: list[Report], published: dt.date | None) -> None:
+    """The dawn of a day the article also names by its eve ("ليلة الجمعة") is that night.
+
+    "قصفت الطائرات ليلة الجمعة ... وقال الجيش: فجر اليوم تعرضنا لاعتداء" tells one night;
+    EVENTS.md v2 dates it by the «ليلة» rule: the evening before, at night.
+    """
+    eves = {r.time.resolve(published)[1] for r in reports if r.time is not None and r.time.eve}
+    for r in reports:
+        if r.time is None or r.time.time_of_day != "dawn" or r.time.eve:
+            continue
+        offset = r.time.resolve(published)[1]
+        if offset is not None and offset - 1 in eves:
+            r.time = replace(r.time, offset=offset - 1, weekday=None, absolute=None, month=None, day=None,
+                             time_of_day="night")
 
 
 def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMention:
