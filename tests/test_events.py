@@ -214,3 +214,9 @@ def test_earlier_today_is_news_and_earlier_this_year_background():
     assert (e["background"], e["day_offset"]) == (False, 0)
     # Earlier this year is a recollection: with no day or figure it is commentary, not an event.
     assert events("وتعرضت قاعدة حرير في وقت سابق من هذا العام لهجوم بطائرة مسيرة.") == []
+
+
+def test_a_day_after_two_coordinated_places_dates_both():
+    found = events("قال المتحدث، يوم السبت، إن الغارات الأمريكية على منطقتي البوكمال والميادين، أمس الجمعة، أوقعت قتلى.",
+                   published=dt.date(2024, 3, 9))
+    assert {e["location_id"]: e["day_offset"] for e in found} == {"albu_kamal": -1, "al_mayadin": -1}

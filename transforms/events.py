@@ -397,9 +397,11 @@ class ArticleExtractor:
             cause = cues.CAUSE.search(norm, only.end, anchor)
             return only if only.start < anchor and not cause else None
         best = _nearest(times, anchor, norm)
-        # Another anchor closer to that expression owns it.
+        # Another anchor closer to that expression owns it, unless the two are one coordinated phrase.
         owner = min(anchors, key=lambda a: _distance(norm, a[2], best.start))
-        return best if owner[2] == anchor or _distance(norm, anchor, best.start) <= _distance(norm, owner[2], best.start) else None
+        if owner[2] == anchor or _distance(norm, anchor, best.start) <= _distance(norm, owner[2], best.start):
+            return best
+        return best if _coordinated(norm, anchors, anchor, owner) else None
 
     @staticmethod
     def _weapon(report: Report, norm: str, weapons: list[Mention], anchors) -> None:
@@ -471,6 +473,15 @@ def _threatened(norm: str, threat: int, anchor: int) -> bool:
     if not 0 <= anchor - threat < 60:
         return False
     return not cues.CAUSE.search(norm, threat, anchor)
+
+
+def _coordinated(norm: str, anchors, anchor: int, other) -> bool:
+    """Two places of one act phrase joined by "و" ("على منطقتي العكاشات والقائم"): what dates one dates both."""
+    mine = next(a for a in anchors if a[2] == anchor)
+    first, second = sorted((mine, other), key=lambda a: a[2])
+    if first[1] is None or second[1] is None or first[0] != second[0]:
+        return False
+    return bool(cues.COORDINATION.fullmatch(norm, first[1].end, second[1].start))
 
 
 def _date_from_follow_up(reports: list[Report], norm: str, published: dt.date | None) -> None:
