@@ -220,3 +220,10 @@ def test_a_day_after_two_coordinated_places_dates_both():
     found = events("قال المتحدث، يوم السبت، إن الغارات الأمريكية على منطقتي البوكمال والميادين، أمس الجمعة، أوقعت قتلى.",
                    published=dt.date(2024, 3, 9))
     assert {e["location_id"]: e["day_offset"] for e in found} == {"albu_kamal": -1, "al_mayadin": -1}
+
+
+def test_today_inside_a_quoted_statement_counts_from_the_statements_day():
+    e = only("أعلنت الفصائل يوم الاثنين الماضي: استهدفنا اليوم قاعدة حرير بطائرة مسيرة.")
+    assert e["day_offset"] == -3
+    e = only("قالت الفصائل أمس: استهدفنا اليوم قاعدة حرير بطائرة مسيرة.")
+    assert e["day_offset"] == -1

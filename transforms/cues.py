@@ -54,6 +54,8 @@ TALLY = rx(
 # "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
 # Between two coordinated places: "العكاشات والقائم", "حرير، وعين الأسد".
 COORDINATION = re.compile(r"\s?[،,]?\s?و")
+# A statement's words begin: "أعلنت الفصائل يوم الأحد: ..." (quotes are gone once normalised).
+QUOTE_OPENS = re.compile(r"\s?[،,]?\s?:")
 # A sentence that goes on about the acts just told, pointing back at them: "هذه التطورات", "هذا الهجوم".
 ACT_ANAPHOR = rx(
     WORD_START + r"(?:هذه|هذا|تلك|ذلك)\s(?:التطورات|التطور|الهجمات|الضربات|الهجوم|القصف|الاستهداف|الاستهدافات|الحادث|الحادثه|الغارات|الغاره)" + WORD_END

@@ -523,7 +523,28 @@ def _act_times(norm: str) -> list[TimeMention]:
             times.append(replace(t, said=True))
         else:
             times.append(t)
-    return times
+    return _quoted_days(times, norm)
+
+
+def _quoted_days(times: list[TimeMention], norm: str) -> list[TimeMention]:
+    """"Today" and "yesterday" inside a quoted statement count from the statement's day.
+
+    «أعلنت الفصائل يوم الأحد الماضي: استهدفنا اليوم قاعدة حرير» is last Sunday.
+    """
+    opener = next((t for t in times if cues.QUOTE_OPENS.match(norm, t.end) and _tells_before(norm, t.start)), None)
+    if opener is None or (opener.offset == 0 and opener.weekday is None and opener.absolute is None):
+        return times
+    quoted = []
+    for t in times:
+        if t.start > opener.end and t.offset is not None and t.weekday is None and t.absolute is None:
+            if opener.offset is not None:
+                t = replace(t, offset=opener.offset + t.offset)
+            elif opener.absolute is not None:
+                t = replace(t, offset=None, absolute=opener.absolute + dt.timedelta(days=t.offset))
+            elif opener.weekday is not None:
+                t = replace(t, offset=None, weekday=(opener.weekday + t.offset) % 7, past=opener.past and t.offset == 0)
+        quoted.append(t)
+    return quoted
 
 
 def _tells_before(norm: str, position: int) -> bool:
