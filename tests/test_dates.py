@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.dates import find_times, header_date
+from transforms.dates import find_times, header_date, read_calendar, stated_publication
 from transforms.normalize import normalize
 
 FRIDAY = dt.date(2024, 7, 26)
@@ -83,3 +83,52 @@ def test_header_dates(header, expected):
 def test_a_date_inside_the_body_is_not_the_publication_date():
     body = "عنوان الخبر\n" + "قال المتحدث إن القوات تعرضت لهجوم في 28 كانون الثاني 2024 أدى إلى مقتل ثلاثة جنود أمريكيين في قاعدة البرج 22 شمال شرقي الأردن قرب الحدود السورية."
     assert header_date(body) is None
+
+
+@pytest.mark.parametrize("text, offset, part", [
+    ("في وقت متأخر من الليلة الفائتة", -1, "night"), ("الليلة المنصرمة", -1, "night"),
+    ("في وقت متأخر من يوم الخميس", -1, "night"), ("مساء الأمس", -1, "evening"),
+])
+def test_late_in_the_day_and_last_night_variants(text, offset, part):
+    assert resolve(text)[1:] == (offset, part)
+
+
+def test_last_weekday_named_on_that_weekday_is_a_week_back():
+    assert resolve("يوم الجمعة الماضي")[1] == -7
+    assert resolve("يوم الخميس الماضي")[1] == -1
+
+
+def test_a_night_over_two_dates_is_the_first_dates_night():
+    (night, date) = find_times(normalize("قُصفت المواقع ليلة أمس السبت/الأحد (13/14 آذار 2021) بصواريخ"))
+    assert (night.offset, night.time_of_day, night.weekday) == (-1, "night", 5)
+    assert date.absolute == dt.date(2021, 3, 13)
+
+
+def test_a_relative_day_glossed_by_a_date_gives_the_publication_date():
+    assert stated_publication(normalize("سقطت القذائف أمس الثلاثاء (9 آذار 2021) قرب المطار")) == dt.date(2021, 3, 10)
+    assert stated_publication(normalize("سقطت القذائف أمس قرب المطار في 9 آذار 2021 وفق المصدر")) is None
+
+
+def test_today_and_a_weekday_name_the_publication_weekday():
+    calendar = read_calendar("قالت المصادر اليوم الأربعاء إن القاعدة تعرضت لهجوم يوم الاثنين", None)
+    assert calendar.weekday == 2
+    (_, monday) = find_times(normalize("قالت المصادر اليوم الأربعاء إن القاعدة تعرضت لهجوم يوم الاثنين"))
+    assert calendar.complete(monday).resolve(None) == (None, -2)
+
+
+def test_the_most_frequent_publication_weekday_wins():
+    text = "أعلن الجيش أمس الخميس. وقال المتحدث اليوم الجمعة. وأكد مصدر أمس الأربعاء"
+    assert read_calendar(text, None).weekday == 4
+
+
+def test_a_weekday_glossed_by_a_date_dates_that_weekday_elsewhere():
+    text = normalize("قال المحافظ الثلاثاء (6 نيسان 2021) إن صاروخين سقطا مساء الثلاثاء على القاعدة")
+    calendar = read_calendar(text, None)
+    (_, evening) = find_times(text)
+    assert calendar.complete(evening).resolve(None) == (dt.date(2021, 4, 6), None)
+
+
+def test_a_known_publication_date_leaves_nothing_to_complete():
+    text = normalize("قالت المصادر اليوم الأربعاء إن القاعدة تعرضت لهجوم يوم الاثنين")
+    (_, monday) = find_times(text)
+    assert read_calendar(text, FRIDAY).complete(monday) is monday

@@ -129,3 +129,102 @@ def test_the_strikes_told_again_without_their_agent():
     found = events(text, published=dt.date(2024, 2, 3))
     assert sorted(e["location_id"] for e in found) == ["akashat", "al_mayadin", "al_qaim"]
     assert {(e["event_type"], e["actor"], e["day_offset"]) for e in found} == {("strike", "us", -1)}
+
+
+def test_a_bare_weekday_is_dated_through_the_publication_weekday_the_text_gives():
+    found = events("سقطت قذيفة على قاعدة حرير اليوم الأحد. وكانت قاعدة عين الأسد تعرضت لهجوم يوم الخميس الماضي.",
+                   published=None)
+    assert {e["location_id"]: e["day_offset"] for e in found} == {"harir": 0, "ain_al_asad": -3}
+
+
+def test_a_weekday_and_yesterday_agree_through_the_solved_weekday():
+    e = only("تعرضت قاعدة حرير لهجوم بطائرة مسيرة يوم السبت. وقال مسؤول أمس السبت إن الطائرة سقطت داخل قاعدة حرير.",
+             published=None)
+    assert e["day_offset"] == -1
+
+
+def test_a_weekday_and_today_that_cannot_be_compared_do_not_split_an_act():
+    e = only("سقطت صواريخ على قاعدة حرير يوم السبت. وقال المتحدث إن قاعدة حرير تعرضت اليوم لهجوم صاروخي.",
+             published=None)
+    assert e["day_offset"] == 0
+
+
+def test_a_day_told_before_a_cause_word_is_the_consequences_day():
+    e = only("رفعت القوات حالة التأهب اليوم بعد الهجوم الذي تعرضت له قاعدة حرير. وكان صاروخان قد سقطا على قاعدة حرير أمس.")
+    assert e["day_offset"] == -1
+
+
+def test_after_midnight_is_a_time_not_a_cause():
+    e = only("تعرضت قاعدة حرير أمس بعد منتصف الليل لهجوم بطائرة مسيرة.")
+    assert e["day_offset"] == -1
+
+
+def test_the_relative_day_of_a_statement_telling_the_act_dates_it():
+    e = only("وقالت الفصائل في بيان في وقت متأخر من الليلة الماضية إنها استهدفت قاعدة حرير بطائرة مسيرة.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "night")
+
+
+def test_a_statements_day_does_not_split_an_act_dated_by_its_own_mention():
+    e = only("أعلنت القيادة أن قاعدة حرير تعرضت مساء أمس لهجوم بصاروخ. "
+             "وقالت القيادة في بيان صدر فجر اليوم، إن الصاروخ سقط خارج قاعدة حرير دون أن يلحق ضررا.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "evening")
+
+
+def test_a_day_inside_what_a_statement_says_is_the_acts():
+    e = only("وقال المرصد في بيان صحفي الخميس: سمع دوي انفجار في قاعدة حرير، ليل الأربعاء/الخميس.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "night")
+
+
+def test_the_day_of_a_verb_of_telling_yields_to_the_acts_own_day():
+    e = only("وكانت الفصائل، يوم الأربعاء، قد أعلنت مسؤوليتها عن الهجوم على قاعدة حرير. "
+             "وقالت الفصائل إنها استهدفت قاعدة حرير مساء الثلاثاء بطائرة مسيرة.")
+    assert (e["day_offset"], e["time_of_day"]) == (-2, "evening")
+
+
+def test_the_day_of_a_verb_of_telling_dates_an_act_nothing_else_dates():
+    e = only("أعلنت المقاومة الإسلامية في العراق، الأربعاء، استهداف قاعدة حرير بطائرة مسيرة.")
+    assert e["day_offset"] == -1
+
+
+def test_a_follow_up_sentence_dates_the_acts_just_told():
+    e = only("شهدت قاعدة حرير ليلة مشتعلة بعد استهدافها بطائرات مسيرة. "
+             "وأوضح المراسل أن هذه التطورات جاءت بعد الساعة الثامنة من مساء أمس.")
+    assert (e["day_offset"], e["time_of_day"]) == (-1, "evening")
+
+
+def test_a_follow_up_day_outside_the_news_window_dates_nothing():
+    e = only("استهدفت طائرة مسيرة قاعدة حرير. ولم تسجل خسائر بشرية قبل هذا الهجوم منذ السابع من تشرين الأول.")
+    assert e["background"] is False
+
+
+def test_the_dawn_of_a_day_named_by_its_eve_is_that_night():
+    found = events("قتل ثلاثة في غارات أمريكية ليلة الخميس على البوكمال. "
+                   "وقال الجيش في بيان: فجر اليوم استهدفت طائرات أمريكية مواقع في البوكمال والميادين.")
+    assert {e["location_id"]: (e["day_offset"], e["time_of_day"]) for e in found} == {
+        "albu_kamal": (-1, "night"), "al_mayadin": (-1, "night")}
+
+
+def test_a_dawn_without_a_named_eve_stays_dawn():
+    e = only("استهدفت طائرات أمريكية مواقع في البوكمال فجر اليوم.")
+    assert (e["day_offset"], e["time_of_day"]) == (0, "dawn")
+
+
+def test_earlier_today_is_news_and_earlier_this_year_background():
+    e = only("وتعرضت قاعدة حرير في وقت سابق من اليوم لهجوم بطائرة مسيرة.")
+    assert (e["background"], e["day_offset"]) == (False, 0)
+    # Earlier this year is a recollection: kept as background (a named base and weapon), with no day of its own.
+    e = only("وتعرضت قاعدة حرير في وقت سابق من هذا العام لهجوم بطائرة مسيرة.")
+    assert (e["background"], e["day_offset"], e["weapon"]) == (True, None, "drone")
+
+
+def test_a_day_after_two_coordinated_places_dates_both():
+    found = events("قال المتحدث، يوم السبت، إن الغارات الأمريكية على منطقتي البوكمال والميادين، أمس الجمعة، أوقعت قتلى.",
+                   published=dt.date(2024, 3, 9))
+    assert {e["location_id"]: e["day_offset"] for e in found} == {"albu_kamal": -1, "al_mayadin": -1}
+
+
+def test_today_inside_a_quoted_statement_counts_from_the_statements_day():
+    e = only("أعلنت الفصائل يوم الاثنين الماضي: استهدفنا اليوم قاعدة حرير بطائرة مسيرة.")
+    assert e["day_offset"] == -3
+    e = only("قالت الفصائل أمس: استهدفنا اليوم قاعدة حرير بطائرة مسيرة.")
+    assert e["day_offset"] == -1

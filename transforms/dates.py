@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from transforms.normalize import fold
+from transforms.normalize import fold, normalize
 
 # EVENTS.md: "about a week ago" is background, "يوم الأربعاء الماضي" is news.
 NEWS_WINDOW_DAYS = 7
@@ -64,22 +64,26 @@ _PART = (
     r"(?P<part>منتصف\sليل|منتصف\sالليل|فجر|الفجر|صباح|الصباح|ظهر|الظهر|ظهيره|عصر|العصر|مساء|المساء|ليله|ليل|الليل)"
 )
 _P = r"(?<![\w])(?:[وفبل]|لل)?"  # clitic prefix allowed before an expression
+# "في وقت متأخر من ...": late in that day, which v2 reads as its night.
+_LATE = r"(?P<late>(?:في\s)?وقت\sمتاخر\sمن\s)"
+# "أمس الأحد/الاثنين": a night written as the two days it spans; the first is its day.
+_SPAN = rf"(?:\s{_WD}(?:\s?[/-]\s?{_WD2})?)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"{_P}(?:منذ|قبل)\s(?:نحو\s|حوالي\s)?(?P<n>يومين|ثلاثه\sايام|اربعه\sايام|اسبوع|اسبوعين|شهر)(?!\w)")),
-    ("last_period", re.compile(rf"{_P}(?:خلال\s|في\s)?(?P<period>الاسبوع|الشهر|العام|السنه)\s(?P<which>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الفائت)(?!\w)")),
-    ("day_before_yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?اول\s(?:من\s)?امس(?:\s{_WD})?(?!\w)")),
-    ("last_night", re.compile(rf"{_P}الليله\sالماضيه(?!\w)")),
-    ("yesterday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:امس|البارحه)(?:\s{_WD})?(?!\w)")),
-    ("today", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم(?:\s{_WD})?(?!\s(?:الاول|الثاني|التالي|السابق|ذاته|نفسه))(?!\w)")),
-    ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:(?:ال)?(?P<day>\d{{1,2}})|{_ORDINAL_DAY})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
-    ("weekday", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)")),
+    ("last_period", re.compile(rf"{_P}(?:خلال\s|في\s)?(?P<period>الاسبوع|الشهر|العام|السنه)\s(?P<which>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الفايت)(?!\w)")),
+    ("day_before_yesterday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?اول\s(?:من\s)?امس{_SPAN}(?!\w)")),
+    ("last_night", re.compile(rf"{_P}(?:{_LATE})?الليله\s(?:الماضيه|الفايته|المنصرمه|السابقه)(?!\w)")),
+    ("yesterday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?:ال)?(?:امس|البارحه){_SPAN}(?!\w)")),
+    ("today", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم{_SPAN}(?!\s(?:الاول|الثاني|التالي|السابق|ذاته|نفسه))(?!\w)")),
+    ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:(?:ال)?(?P<day>\d{{1,2}})(?:\s?/\s?\d{{1,2}})?|{_ORDINAL_DAY})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
+    ("weekday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)")),
     ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
     ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
 ]
 # What each pattern cannot match without: a cheap test that spares most sentences the regex.
 _NEEDS = {
-    "ago": ("منذ", "قبل"), "last_period": ("الماضي", "المنصرم", "السابق", "الفائت"),
+    "ago": ("منذ", "قبل"), "last_period": ("الماضي", "المنصرم", "السابق", "الفايت"),
     "day_before_yesterday": ("امس",), "last_night": ("الليله",), "yesterday": ("امس", "البارحه"),
     "today": ("اليوم",), "date": tuple("0123456789") + tuple(MONTHS), "weekday": tuple(WEEKDAYS),
     "month": tuple(MONTHS), "part": tuple(_DAYPARTS),
@@ -101,6 +105,8 @@ class TimeMention:
     time_of_day: str | None = None
     background: bool = False  # "about a week ago", "last month": outside the news window
     period: str | None = None  # "week", "month", "year": a loose "last ..." with no day
+    past: bool = False  # "الخميس الماضي": never the publication day itself
+    said: bool = False  # the day of a statement telling the act: it dates the act only if nothing else does
 
     def is_background(self, published: dt.date | None) -> bool:
         """Outside the article's news window: a week or more before publication, or another month."""
@@ -122,16 +128,21 @@ class TimeMention:
             if day is None and published is not None and self.day is not None:
                 year = published.year if self.month <= published.month else published.year - 1
                 day = _safe_date(year, self.month, self.day)
+            # "ليلة أمس (29 تشرين الأول 2023)": the date and the offset stated side by side.
             if day is None:
-                return None, None
-            return day, (day - published).days if published else None
+                return None, self.offset
+            return day, (day - published).days if published else self.offset
         if self.offset is not None:
             return (published + dt.timedelta(days=self.offset) if published else None), self.offset
         if self.weekday is not None and published is not None:
-            back = (published.weekday() - self.weekday) % 7
-            offset = -back - (1 if self.eve else 0)
+            offset = self.offset_from(published.weekday())
             return published + dt.timedelta(days=offset), offset
         return None, None
+
+    def offset_from(self, publication_weekday: int) -> int:
+        """Days back from a publication on that weekday to the latest such weekday (its eve one more)."""
+        back = (publication_weekday - self.weekday) % 7 or (7 if self.past else 0)
+        return -back - (1 if self.eve else 0)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -148,9 +159,14 @@ def find_times(sentence: str) -> list[TimeMention]:
     for kind, pattern in _PATTERNS:
         if not any(word in sentence for word in _NEEDS[kind]):
             continue
-        for m in pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+        position = 0
+        while (m := pattern.search(sentence, position)) is not None:
+            overlap = [e for s, e in taken if m.start() < e and s < m.end()]
+            if overlap:
+                # "أمس الأحد/الاثنين 29/30 تشرين الأول": the date may begin inside an expression already read.
+                position = max(min(overlap), m.start() + 1)
                 continue
+            position = m.end()
             mention = _mention(kind, m, sentence)
             if mention is not None:
                 found.append(mention)
@@ -161,7 +177,8 @@ def find_times(sentence: str) -> list[TimeMention]:
 def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
     groups = m.groupdict()
     part = groups.get("part")
-    time_of_day = _DAYPARTS.get(part) if part else None
+    time_of_day = "night" if groups.get("late") else _DAYPARTS.get(part) if part else None
+    named = WEEKDAYS[groups["wd"]] if groups.get("wd") else None
     base = {"start": m.start(), "end": m.end(), "time_of_day": time_of_day}
     if kind == "ago":
         n = groups["n"]
@@ -174,13 +191,13 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         period = {"الاسبوع": "week", "الشهر": "month"}.get(groups["period"], "year")
         return TimeMention(start=m.start(), end=m.end(), background=True, period=period)
     if kind == "day_before_yesterday":
-        return TimeMention(**base, offset=-2)
+        return TimeMention(**base, offset=-2, weekday=named)
     if kind == "last_night":
         return TimeMention(start=m.start(), end=m.end(), offset=-1, time_of_day="night")
     if kind == "yesterday":
-        return TimeMention(**base, offset=-1)
+        return TimeMention(**base, offset=-1, weekday=named)
     if kind == "today":
-        return TimeMention(**base, offset=0)
+        return TimeMention(**base, offset=0, weekday=named)
     if kind == "month":
         year = int(groups["year"]) if groups.get("year") else None
         return TimeMention(**base, month=MONTHS[groups["month"]], year=year)
@@ -191,13 +208,13 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         day = int(groups["day"]) if groups.get("day") else _ordinal_value(groups["ordinal"])
         if groups.get("year"):
             absolute = _safe_date(int(groups["year"]), month, day)
-            return TimeMention(**base, absolute=absolute) if absolute else None
-        return TimeMention(**base, month=month, day=day) if 1 <= day <= 31 else None
+            return TimeMention(**base, absolute=absolute, weekday=named) if absolute else None
+        return TimeMention(**base, month=month, day=day, weekday=named) if 1 <= day <= 31 else None
     # weekday
     if groups.get("dir") in ("المقبل", "القادم") or _FOREIGN_WEEKDAY.search(sentence[: m.start()]):
         return None
     eve = part == "ليله" and groups.get("wd2") is None
-    return TimeMention(**base, weekday=WEEKDAYS[groups["wd"]], eve=eve)
+    return TimeMention(**base, weekday=named, eve=eve, past=groups.get("dir") == "الماضي")
 
 
 _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?!\d)")
@@ -232,3 +249,67 @@ def header_date(text: str) -> dt.date | None:
             if found is not None:
                 return found
     return None
+
+
+# Between a day and the calendar date that glosses it: "الأحد (18 نيسان 2021)" once normalised.
+_GLOSS_GAP = re.compile(r"[\s،,:-]*")
+
+
+def _glossed(mentions: list[TimeMention], text: str) -> list[tuple[TimeMention, TimeMention]]:
+    """(day, date) pairs where a calendar date directly follows a relative day or weekday."""
+    return [(a, b) for a, b in zip(mentions, mentions[1:])
+            if (b.absolute is not None or b.day is not None) and a.absolute is None and a.month is None
+            and (a.offset is not None or a.weekday is not None) and _GLOSS_GAP.fullmatch(text, a.end, b.start)]
+
+
+def stated_publication(text: str) -> dt.date | None:
+    """The publication date an article implies by glossing a relative day with a date.
+
+    "ليلة أمس الأحد (29 تشرين الأول 2023)" was written on 30 October 2023.
+    """
+    mentions = find_times(text)
+    for day, date in _glossed(mentions, text):
+        if day.offset is not None and date.absolute is not None:
+            return date.absolute - dt.timedelta(days=day.offset)
+    return None
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """What an article's day expressions say together about days its single mentions leave open."""
+
+    published: dt.date | None
+    weekday: int | None = None  # the publication's weekday, from "اليوم الأحد", "أمس الخميس"
+    weekday_dates: tuple[tuple[int, TimeMention], ...] = ()  # "الأحد (18 نيسان 2021)": the date of a weekday
+
+    def complete(self, time: TimeMention | None) -> TimeMention | None:
+        """A bare weekday resolved through the article's calendar when the publication date is unknown."""
+        if time is None or self.published is not None or time.weekday is None or time.offset is not None:
+            return time
+        if time.absolute is not None or time.month is not None:
+            return time
+        dated = dict(self.weekday_dates).get(time.weekday)
+        if dated is not None and not time.eve:
+            return replace(time, absolute=dated.absolute, month=dated.month, day=dated.day, year=dated.year)
+        if self.weekday is not None:
+            return replace(time, offset=time.offset_from(self.weekday))
+        return time
+
+
+def read_calendar(text: str, published: dt.date | None) -> Calendar:
+    """The article's calendar from all its day expressions, read only when the publication date is unknown.
+
+    Each "today/yesterday + weekday" pair names the publication's weekday; the most
+    frequent answer wins, the first on a tie. A weekday glossed with a date dates
+    that weekday wherever else it is named.
+    """
+    if published is not None:
+        return Calendar(published)
+    text = normalize(text)
+    mentions = find_times(text)
+    votes = [(t.weekday - t.offset) % 7 for t in mentions
+             if t.offset is not None and t.weekday is not None and t.absolute is None and not t.eve]
+    weekday = max(votes, key=lambda w: (votes.count(w), -votes.index(w))) if votes else None
+    weekday_dates = [(t.weekday, t) for t in mentions if t.weekday is not None and (t.day is not None or t.absolute is not None)]
+    weekday_dates += [(day.weekday, date) for day, date in _glossed(mentions, text) if day.weekday is not None]
+    return Calendar(None, weekday, tuple(dict(reversed(weekday_dates)).items()))

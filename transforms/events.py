@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transforms import cues
-from transforms.dates import TimeMention, find_times
+from transforms.dates import Calendar, TimeMention, find_times, read_calendar
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.normalize import fold, normalize
 from transforms.numbers import parse_number
@@ -267,6 +267,7 @@ class ArticleExtractor:
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
                 _add_munitions(previous[-1], sentence.norm, self.gazetteer)
+                _date_from_follow_up(previous, sentence.norm, published)
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
@@ -285,6 +286,7 @@ class ArticleExtractor:
         if drill_bases:
             reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
                        or r.claimed or r.killed or r.injured]
+        _complete_days(reports, read_calendar(text, published))
         return _merge(article, reports, published)
 
     # --- one sentence -------------------------------------------------------------
@@ -369,8 +371,7 @@ class ArticleExtractor:
 
         anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack, anaphoric)
         # A day inside a clause of counted or habitual acts ("attacks that began on the 17th") dates none of this sentence's acts.
-        times = [t for t in find_times(norm) if not cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])
-                 and not _not_an_act(norm, t.start)]
+        times = [t for t in _act_times(norm) if not _not_an_act(norm, t.start)]
         background_sentence = bool(cues.BACKGROUND.search(norm))
         threats = [t.start() for t in cues.THREAT.finditer(norm)]
         reports = []
@@ -492,11 +493,11 @@ class ArticleExtractor:
     @staticmethod
     def _time_for(norm, times, anchor, anchors):
         # A day beats a bare day part ("ساعات الفجر الأولى 28 حزيران"); the part then says when in that day.
-        days = [t for t in times if t.time_of_day is None or t.offset is not None or t.weekday is not None
-                or t.absolute is not None or t.day is not None or t.month is not None or t.background]
+        days = [t for t in times if t.time_of_day is None or _names_a_day(t)]
         parts = [t for t in times if t not in days]
         if days and parts:
             times = [_with_part(t, parts, norm) for t in days]
+        times = [t for t in times if not _across_cause(norm, t, anchor)]
         if not times:
             return None
         if len(anchors) == 1:
@@ -512,9 +513,11 @@ class ArticleExtractor:
             cause = cues.CAUSE.search(norm, only.end, anchor)
             return only if only.start < anchor and not cause else None
         best = _nearest(times, anchor, norm)
-        # Another anchor closer to that expression owns it.
+        # Another anchor closer to that expression owns it, unless the two are one coordinated phrase.
         owner = min(anchors, key=lambda a: _distance(norm, a[2], best.start))
-        return best if owner[2] == anchor or _distance(norm, anchor, best.start) <= _distance(norm, owner[2], best.start) else None
+        if owner[2] == anchor or _distance(norm, anchor, best.start) <= _distance(norm, owner[2], best.start):
+            return best
+        return best if _coordinated(norm, anchors, anchor, owner) else None
 
     @staticmethod
     def _weapon(report: Report, norm: str, weapons: list[Mention], anchors) -> None:
@@ -707,6 +710,121 @@ def _threatened(norm: str, threat: int, anchor: int) -> bool:
     if not 0 <= anchor - threat < 60:
         return False
     return not cues.CAUSE.search(norm, threat, anchor)
+
+
+def _coordinated(norm: str, anchors, anchor: int, other) -> bool:
+    """Two places of one act phrase joined by "و" ("على منطقتي العكاشات والقائم"): what dates one dates both."""
+    mine = next(a for a in anchors if a[2] == anchor)
+    first, second = sorted((mine, other), key=lambda a: a[2])
+    if first[1] is None or second[1] is None or first[0] != second[0]:
+        return False
+    return bool(cues.COORDINATION.fullmatch(norm, first[1].end, second[1].start))
+
+
+def _date_from_follow_up(reports: list[Report], norm: str, published: dt.date | None) -> None:
+    """A sentence about the acts just told gives its day to those the text left undated.
+
+    "استُهدف المطار والقاعدة ليلاً. وأوضح المراسل أن هذه التطورات جاءت بعد السابعة من مساء أمس."
+    """
+    if not cues.ACT_ANAPHOR.search(norm):
+        return
+    day = next((t for t in _act_times(norm) if _names_a_day(t) and not t.is_background(published) and not t.said), None)
+    if day is None:
+        return
+    for r in reports:
+        if r.time is None or not _names_a_day(r.time):
+            r.time = day if r.time is None or day.time_of_day else replace(day, time_of_day=r.time.time_of_day)
+
+
+def _names_a_day(time: TimeMention) -> bool:
+    """More than a bare part of a day ("ليلاً"): a day, a date or a period."""
+    return (time.offset is not None or time.weekday is not None or time.absolute is not None
+            or time.day is not None or time.month is not None or time.background)
+
+
+def _act_times(norm: str) -> list[TimeMention]:
+    """The day expressions of a sentence that may date its acts.
+
+    EVENTS.md v2: a statement's own day ("قالت في بيان، الأحد، ...") dates the act only
+    when it is relative to publication ("قالت في بيان اليوم إنها استهدفت") and the
+    statement tells or claims the act, and then only when no other mention dates it
+    (``said``); a comment's day ("اعتبر في بيان أمس") never does. A day inside what
+    the statement says (after its colon) is the act's.
+    """
+    times = []
+    for t in find_times(norm):
+        if cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start]):
+            if t.offset is not None and _tells_before(norm, t.start):
+                times.append(replace(t, said=True))
+        elif cues.TELLING_BEFORE.search(norm[max(0, t.start - 60): t.start]) or cues.TELLING_AFTER.match(norm, t.end):
+            times.append(replace(t, said=True))
+        else:
+            times.append(t)
+    return _quoted_days(times, norm)
+
+
+def _quoted_days(times: list[TimeMention], norm: str) -> list[TimeMention]:
+    """"Today" and "yesterday" inside a quoted statement count from the statement's day.
+
+    «أعلنت الفصائل يوم الأحد الماضي: استهدفنا اليوم قاعدة حرير» is last Sunday.
+    """
+    opener = next((t for t in times if cues.QUOTE_OPENS.match(norm, t.end) and _tells_before(norm, t.start)), None)
+    if opener is None or (opener.offset == 0 and opener.weekday is None and opener.absolute is None):
+        return times
+    quoted = []
+    for t in times:
+        if t.start > opener.end and t.offset is not None and t.weekday is None and t.absolute is None:
+            if opener.offset is not None:
+                t = replace(t, offset=opener.offset + t.offset)
+            elif opener.absolute is not None:
+                t = replace(t, offset=None, absolute=opener.absolute + dt.timedelta(days=t.offset))
+            elif opener.weekday is not None:
+                t = replace(t, offset=None, weekday=(opener.weekday + t.offset) % 7, past=opener.past and t.offset == 0)
+        quoted.append(t)
+    return quoted
+
+
+def _tells_before(norm: str, position: int) -> bool:
+    """A verb of telling or claiming opens the sentence's statement before ``position``."""
+    return any(m.start() < position for m in (*cues.SAYS.finditer(norm), *cues.CLAIM_VERB.finditer(norm)))
+
+
+def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
+    """A day told before a cause word and the act after it: the day is the consequence's.
+
+    "استنفرت القوات اليوم بعد الهجوم على القاعدة": today is the alert's day, the attack
+    lies before it. (After the act, "بعد" more often orders two steps of one act.)
+    """
+    if time.end > anchor:
+        return False
+    return any(not cues.CLOCK_AFTER.match(norm, m.end()) and not cues.DISTANCE_BEFORE.search(norm, 0, m.start())
+               for m in cues.CAUSE.finditer(norm, time.end, anchor))
+
+
+def _complete_days(reports: list[Report], calendar: Calendar) -> None:
+    """Bare weekdays dated through the whole article's calendar; a day a week back is background."""
+    for r in reports:
+        time = calendar.complete(r.time)
+        if time is not r.time:
+            r.time = time
+            r.background = r.background or time.is_background(calendar.published)
+    _dawn_in_the_named_night(reports, calendar.published)
+
+
+def _dawn_in_the_named_night(reports: list[Report], published: dt.date | None) -> None:
+    """The dawn of a day the article also names by its eve ("ليلة الجمعة") is that night.
+
+    "قصفت الطائرات ليلة الجمعة ... وقال الجيش: فجر اليوم تعرضنا لاعتداء" tells one night;
+    EVENTS.md v2 dates it by the «ليلة» rule: the evening before, at night.
+    """
+    eves = {r.time.resolve(published)[1] for r in reports if r.time is not None and r.time.eve}
+    for r in reports:
+        if r.time is None or r.time.time_of_day != "dawn" or r.time.eve:
+            continue
+        offset = r.time.resolve(published)[1]
+        if offset is not None and offset - 1 in eves:
+            r.time = replace(r.time, offset=offset - 1, weekday=None, absolute=None, month=None, day=None,
+                             time_of_day="night")
 
 
 def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMention:
@@ -920,9 +1038,15 @@ def _casualty_value(text: str | None) -> int | None:
 
 # --- merging reports into events ------------------------------------------------------
 def _compatible_days(a: Report | Event, b: Report) -> bool:
+    """No day of one contradicts a day of the other.
+
+    Days of different kinds ("السبت" and "اليوم" in an undated article whose
+    publication weekday the text never gives) cannot be compared, so they do not.
+    """
     offsets = {r.time_offset for r in _reports_of(a) if r.time_offset is not None}
-    return b.time_offset is None or not offsets or b.time_offset in offsets or b.same_act or (
-        b.location is None and any(_next_day(b.time_offset, o) for o in offsets))
+    return (b.time_offset is None or not offsets or b.time_offset in offsets
+            or all(key[0] != b.time_offset[0] for key in offsets)
+            or b.same_act or (b.location is None and any(_next_day(b.time_offset, o) for o in offsets)))
 
 
 def _next_day(a: tuple, b: tuple) -> bool:
@@ -1040,19 +1164,19 @@ def _compatible_background(event: Event, report: Report) -> bool:
 
 def _offset_key(time: TimeMention | None, published: dt.date | None):
     """A comparable form of a day: "أمس" and "الأحد" are one day when the article is Monday's."""
-    if time is None:
-        return None
+    if time is None or time.said:
+        return None  # a statement's day says nothing against the act's
     offset = time.resolve(published)[1]
     if offset is not None:
         return ("offset", offset)
     if time.offset is not None:
         return ("offset", time.offset)
-    if time.weekday is not None:
-        return ("weekday", time.weekday, time.eve)
     if time.absolute is not None:
         return ("date", time.absolute)
     if time.day is not None:
         return ("day", time.month, time.day)
+    if time.weekday is not None:
+        return ("weekday", time.weekday, time.eve)
     return None
 
 

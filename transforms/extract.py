@@ -21,9 +21,10 @@ from typing import Iterable, Iterator
 
 import polars as pl
 
-from transforms.dates import header_date
 from transforms.cues import NAMED_ACTORS
+from transforms.dates import header_date, stated_publication
 from transforms.events import EXTRACTOR_VERSION, ArticleExtractor, Event, Report
+from transforms.normalize import normalize
 
 _ACTOR_RANK = {"unknown": 0, "iran_aligned": 1}
 _OUTCOME_RANK = {"intercepted": 0, "foiled": 1, "hit": 2, "no_damage": 3}
@@ -67,13 +68,15 @@ CLAIM_SCHEMA = {
 
 
 def publication_date(text: str, manifest_date: dt.date | None) -> dt.date | None:
-    """EVENTS.md: the date the article states in its header, else the manifest's."""
-    return header_date(text) or manifest_date
+    """EVENTS.md: the date the article states in its header, else the manifest's, else the one its text implies."""
+    return header_date(text) or manifest_date or stated_publication(normalize(text[:MAX_TEXT_CHARS]))
 
 
 def event_record(event: Event, published: dt.date | None, article_id: str, index: int) -> dict:
     reports = sorted(event.reports, key=lambda r: (r.sentence.index, r.anchor))
-    dating = next((r for r in reports if r.time is not None and r.time.resolve(published) != (None, None)), None)
+    dated = [r for r in reports if r.time is not None and r.time.resolve(published) != (None, None)]
+    # A statement's day dates the act only when no mention of the act itself does.
+    dating = next((r for r in dated if not r.time.said), dated[0] if dated else None)
     timed = dating.time if dating else None
     day, offset = timed.resolve(published) if timed else (None, None)
     time_of_day = (timed.time_of_day if timed else None) or next(
