@@ -168,3 +168,13 @@ def test_a_recollection_with_a_named_place_is_kept_as_background():
     found = {(e["event_type"], e["location_id"]): e for e in extract_article(text, "t.txt", THURSDAY)}
     assert set(found) == {("attack", "ain_al_asad"), ("attack", "tower_22")}
     assert found[("attack", "tower_22")]["background"] and not found[("attack", "ain_al_asad")]["background"]
+
+
+def test_the_deadliest_since_an_earlier_attack_is_no_count():
+    text = "ومساء الأربعاء، قتل ثلاثة جنود عندما تعرضت قاعدة التاجي لهجوم هو الأكثر دموية منذ هجوم صاروخي في أواخر ديسمبر، وأطلق ذلك سلسلة من الهجمات."
+    assert ("attack", "taji") in keys(text)
+
+
+def test_a_coalition_named_with_a_clitic_tells_whose_fire_hits_militia_positions():
+    text = "وقالت الشبكة إن الدفاعات التابعة للتحالف ردت على الهجوم باستهداف مواقع للمليشيات قرب مطار دير الزور العسكري."
+    assert ("strike", "deir_ez_zor_airport") in keys(text)

@@ -300,7 +300,10 @@ VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشق�
 
 # A count that introduces a list ("توزعت الهجمات على النحو التالي: 17 على ...") governs the whole sentence.
 # So does a count over a period ("منذ 19 تشرين الأول ما مجموعه 103 هجمات"): every place the sentence names is counted.
-LIST_TALLY = rx(r"توزعت|علي النحو التالي|كالتالي|كما يلي|(?<![\w])[وف]?منذ(?![\w])")
+LIST_TALLY = rx(r"توزعت|علي النحو التالي|كالتالي|كما يلي")
+SINCE = rx(r"(?<![\w])[وف]?منذ(?![\w])")
+# A count of attacks in figures ("103 هجمات", "خمسين هجوماً", "مئات الهجمات"), not "a series" or "the deadliest since".
+COUNTED_ATTACKS = rx(rf"(?:{NUMBER}|عشرات|مئات)\s(?:من\s)?(?:ال)?(?:هجوما|هجمات|هجوم|اعتداء|اعتداءات|استهدافا|استهدافات|عمليه|عمليات)(?![\w])")
 # --- modifiers that govern their clause (not the sentence, not the article) ---------------
 # Where one clause ends and the next begins: a comma with a conjunction ("، و", "، فيما"; not a bare
 # "، ف", which opens "، فجر اليوم" as often as a clause), a semicolon, or a conjunction that opens a new

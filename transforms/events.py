@@ -174,7 +174,8 @@ def _governed_clauses(sentence: str) -> tuple[list[int], list[bool]]:
     """Where each clause (items counted) starts, and whether a modifier governs it; found once per sentence."""
     starts = [0] + _clause_breaks(sentence, True)
     ends = starts[1:] + [len(sentence)]
-    if cues.LIST_TALLY.search(sentence) and cues.TALLY.search(sentence):
+    if (cues.LIST_TALLY.search(sentence) and cues.TALLY.search(sentence)) or (
+            cues.SINCE.search(sentence) and cues.COUNTED_ATTACKS.search(sentence)):
         return starts, [True] * len(starts)
     return starts, [any(p.search(sentence, a, b) for p in CLAUSE_MODIFIERS) for a, b in zip(starts, ends)]
 
@@ -331,7 +332,7 @@ class ArticleExtractor:
         if not us_agents and strike_context and not foreign:
             us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm)) or list(cues.AIR_RAID.finditer(norm))
             anaphoric = bool(us_agents)
-        if not us_agents and not foreign and (strike_context or re.search(fold(r"التحالف|امريك|اميرك"), norm)):
+        if not us_agents and not foreign and (strike_context or re.search(fold(r"تحالف|امريك|اميرك"), norm)):
             us_agents = _aimed_at_militia(norm)
         us_agents = [a for a in us_agents if not _against_isis(norm, a.start()) and not _aimed_at_us(norm, a)]
         if us_agents:
