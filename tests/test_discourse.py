@@ -68,3 +68,18 @@ def test_a_country_in_a_groups_name_places_nothing():
     text = ("استهدفت المقاومة الإسلامية في العراق اليوم قاعدة أميركية في سوريا.\n"
             "وقالت المقاومة الإسلامية إنها استهدفت قاعدة التنف بالطيران المسير.")
     assert kinds(text) == [("attack", "al_tanf")]
+
+
+def test_a_recollection_merged_into_a_news_act_lends_it_no_attacker():
+    text = ("سقطت عدة قذائف قرب قاعدة القرية الخضراء مساء أمس دون إصابات.\n"
+            "وذكر البيان أن القاعدة تعرضت في يناير الماضي لهجوم بثمانية صواريخ من قبل جهات مدعومة من إيران.")
+    news = [e for e in extract_article(text, "t.txt", THURSDAY) if not e["background"]]
+    assert [(e["location_id"], e["actor"]) for e in news] == [("green_village", "unknown")]
+
+
+def test_a_group_without_an_id_of_its_own_is_iran_aligned():
+    assert actors("أعلنت جماعة الثوريون مسؤوليتها عن الهجوم الصاروخي على قاعدة عين الأسد مساء أمس.") == {"ain_al_asad": "iran_aligned"}
+
+
+def test_an_iranian_made_drone_tells_an_iran_aligned_attacker():
+    assert actors("تعرضت قاعدة التنف مساء أمس لهجوم بواسطة طائرات إيرانية مسيرة.") == {"al_tanf": "iran_aligned"}

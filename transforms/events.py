@@ -750,11 +750,14 @@ def _act_times(norm: str) -> list[TimeMention]:
     when it is relative to publication ("قالت في بيان اليوم إنها استهدفت") and the
     statement tells or claims the act, and then only when no other mention dates it
     (``said``); a comment's day ("اعتبر في بيان أمس") never does. A day inside what
-    the statement says (after its colon) is the act's.
+    the statement says (after its colon, or after "أن": "ذكر البيان أن القاعدة تعرضت في يناير") is the act's.
     """
     times = []
     for t in find_times(norm):
-        if cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start]):
+        statement = cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])
+        if statement and cues.COMPLEMENTIZER.search(statement.group()):
+            times.append(t)
+        elif statement:
             if t.offset is not None and _tells_before(norm, t.start):
                 times.append(replace(t, said=True))
         elif cues.TELLING_BEFORE.search(norm[max(0, t.start - 60): t.start]) or cues.TELLING_AFTER.match(norm, t.end):

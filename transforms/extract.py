@@ -81,9 +81,13 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
     day, offset = timed.resolve(published) if timed else (None, None)
     time_of_day = (timed.time_of_day if timed else None) or next(
         (r.time.time_of_day for r in reports if r.time and r.time.time_of_day), None)
-    claimed_reports = [r for r in reports if r.claimed]
+    # A recollection merged into a news act ("in January the same base was hit by Iran-backed groups")
+    # lends it no attacker: who did the act comes from the mentions in the act's own news window.
+    background = (dating or reports[0]).background
+    own_window = [r for r in reports if r.background == background] or reports
+    claimed_reports = [r for r in own_window if r.claimed]
     # A mention that names the event's place speaks of this act; a placeless one may speak of others.
-    placed = [r for r in reports if event.location is None or (r.location is not None and r.location.id == event.location.id)] or reports
+    placed = [r for r in own_window if event.location is None or (r.location is not None and r.location.id == event.location.id)] or own_window
     if claimed_reports:
         actor = claimed_reports[0].actor
     elif event.event_type == "attack" and any(r.claim_denied for r in reports):
@@ -93,7 +97,7 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
     else:
         # The mentions naming the place decide; placeless ones ("accused pro-Tehran groups of the
         # attack") only fill in where those leave the actor unknown.
-        known = [r for r in placed if r.actor != "unknown"] or reports
+        known = [r for r in placed if r.actor != "unknown"] or own_window
         actor = max((r.actor for r in known), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(known, a)))
     outcomes = [r.outcome for r in reports if r.outcome]
     event_id = hashlib.sha1(f"{article_id}|{index}|{event.event_type}|{event.location.id if event.location else ''}".encode()).hexdigest()[:16]
