@@ -15,10 +15,10 @@ import polars as pl
 
 from orchestration.assets.warehouse import StoredLanding, stored_landing
 from orchestration.resources import Warehouse
-from transforms.extract import extract_frames
+from transforms.extract import ARTICLE_SECONDS, extract_frames
 from transforms.ingest import (
-    DEFAULT_MAX_BYTES, LEDGER_SCHEMA, inside_folder, list_landing, manifest_rejections, read_batch, read_files,
-    manifest_hash, read_manifest, scan_landing,
+    DEFAULT_MAX_BYTES, LEDGER_SCHEMA, REJECTED_SCHEMA, inside_folder, list_landing, manifest_rejections, read_batch,
+    read_files, manifest_hash, read_manifest, scan_landing,
 )
 
 
@@ -113,15 +113,31 @@ def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, n
     ], schema=LEDGER_SCHEMA)
 
 
+class ExtractionRun(dg.Config):
+    # Seconds the rule pass may spend on one article before it gives the article up and quarantines it.
+    seconds_per_article: float = float(os.environ.get("MILITIA_ARTICLE_SECONDS", ARTICLE_SECONDS))
+
+
 @dg.multi_asset(
     outs={
         "events": dg.AssetOut(io_manager_key="frames", description="Events of EVENTS.md extracted from this run's articles."),
         "event_claims": dg.AssetOut(io_manager_key="frames", description="Each source's own figures for an event."),
+        "extraction_rejects": dg.AssetOut(io_manager_key="frames", description="This run's articles the extractor gave up on (over the time budget per article, or it failed), as rejected files."),
     },
     group_name="extraction",
 )
-def extracted_events(context: dg.AssetExecutionContext, raw_articles: pl.DataFrame):
-    events, claims = extract_frames(raw_articles)
+def extracted_events(context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame):
+    extraction = extract_frames(raw_articles, seconds_per_article=config.seconds_per_article)
+    now = dt.datetime.now(dt.timezone.utc)
+    # The file was text (it decoded), so its first bytes tell nothing; the reason does.
+    rejects = extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"]).select(
+        "file", "reason", "byte_size", source=pl.lit("file"), first_bytes_hex=pl.lit(None), duplicate_of=pl.lit(None),
+        rejected_at=pl.lit(now),
+    ).select(list(REJECTED_SCHEMA)).cast(REJECTED_SCHEMA)
+    for row in rejects.iter_rows(named=True):
+        context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
+    events = extraction.events
     by_type = dict(events.group_by("event_type").len().iter_rows()) if events.height else {}
     yield dg.Output(events, "events", metadata={"events": events.height, **{f"{k}s": v for k, v in by_type.items()}})
-    yield dg.Output(claims, "event_claims", metadata={"claims": claims.height})
+    yield dg.Output(extraction.claims, "event_claims", metadata={"claims": extraction.claims.height})
+    yield dg.Output(rejects, "extraction_rejects", metadata={"articles given up": rejects.height})

@@ -109,32 +109,50 @@ def load_batch(
     for table, frame in (("articles", "batch_articles"), ("landing_ledger", "batch_ledger"),
                          ("events", "batch_events"), ("event_claims", "batch_claims")):
         run(con, f"insert into raw.{table} by name select * from {frame}")
+    # A stored article the extractor gave up on when extracting it again has a ledger row from an earlier run.
+    run(con, "update raw.landing_ledger set outcome = 'rejected' where outcome = 'article' "
+             "and file in (select file from batch_rejected where source = 'file')")
     for name in frames:
         con.unregister(name)
+
+
+def without_given_up(
+    articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame, given_up: pl.DataFrame,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The batch with the articles the extractor gave up on quarantined: out of the articles, in the rejections, ledger outcome rejected."""
+    files = given_up["file"]
+    return (
+        articles.filter(~pl.col("file").is_in(files)),
+        pl.concat([rejected, given_up]),
+        ledger.with_columns(outcome=pl.when(pl.col("file").is_in(files)).then(pl.lit("rejected")).otherwise("outcome")),
+    )
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", "articles"], deps=["raw_articles"], description="Articles as loaded: one row per landing file, text included."),
-        dg.AssetSpec(["raw", "rejected_files"], deps=["rejected_files"], description="Quarantined landing files and manifest rows with the reason."),
+        dg.AssetSpec(["raw", "rejected_files"], deps=["rejected_files", "extraction_rejects"], description="Quarantined landing files and manifest rows with the reason."),
         dg.AssetSpec(["raw", "landing_ledger"], deps=["landing_ledger"], description="Every landing file read: size, mtime, content hash, outcome."),
         dg.AssetSpec(["raw", "events"], deps=["events"], description="Extracted events, one row per event per article."),
         dg.AssetSpec(["raw", "event_claims"], deps=["event_claims"], description="Per-source figures of each event."),
         dg.AssetSpec(["raw", "locations"], description="The gazetteer's places, from transforms/gazetteer/locations.csv."),
     ],
-    ins={name: dg.AssetIn(name) for name in ("raw_articles", "rejected_files", "landing_ledger", "events", "event_claims")},
+    ins={name: dg.AssetIn(name) for name in (
+        "raw_articles", "rejected_files", "landing_ledger", "events", "event_claims", "extraction_rejects")},
     group_name="raw",
 )
 def raw_tables(
     context: dg.AssetExecutionContext, warehouse: Warehouse, raw_articles: pl.DataFrame,
     rejected_files: pl.DataFrame, landing_ledger: pl.DataFrame, events: pl.DataFrame, event_claims: pl.DataFrame,
+    extraction_rejects: pl.DataFrame,
 ):
+    articles, rejected, ledger = without_given_up(raw_articles, rejected_files, landing_ledger, extraction_rejects)
     locations = pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0).drop("spellings").with_columns(
         pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
     with warehouse.connect() as con:
         run(con, "begin transaction")
-        context.log.info(f"merging {raw_articles.height} articles, {landing_ledger.height} ledger rows in one transaction")
-        load_batch(con, raw_articles, rejected_files, landing_ledger, events, event_claims)
+        context.log.info(f"merging {articles.height} articles, {ledger.height} ledger rows in one transaction")
+        load_batch(con, articles, rejected, ledger, events, event_claims)
         con.register("gazetteer_locations", locations.to_arrow())
         run(con, "create or replace table raw.locations as select * from gazetteer_locations")
         con.unregister("gazetteer_locations")
