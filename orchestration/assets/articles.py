@@ -13,6 +13,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from expectations.verdicts import article_refusal
 from orchestration.assets.warehouse import StoredLanding, stored_landing
 from orchestration.resources import Warehouse
 from transforms.extract import ARTICLE_SECONDS, extract_frames
@@ -51,6 +52,9 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     with warehouse.connect() as con:
         stored = stored_landing(con, all_stale=config.full)
     retract, replay = _requested(config, stored, folder)
+    # A file the manifest has no row for (a refused manifest, a scraper that lists only new
+    # files) keeps the metadata its stored article has: a missing row never erases it.
+    metadata = {**stored.manifest_rows, **manifest}
 
     scan = scan_landing(folder, stored.ledger, manifest, landing.max_bytes, force=True if config.full else replay)
     changed = {f.name: f for f in scan.changed if f.name not in retract}
@@ -62,14 +66,14 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
 
     leaving = set(changed) | retract
     known = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
-    batch = read_batch(list(changed.values()), manifest, known, now)
+    batch = read_batch(list(changed.values()), metadata, known, now, article_refusal)
     reextracted = stored.stale_articles.filter(~pl.col("file").is_in(list(leaving)))
     articles = pl.concat([batch.articles, reextracted])
     rejected = pl.concat([batch.rejected, manifest_rejections(problems, now)])
     ledger = pl.concat([
         batch.ledger,
         scan.touched.filter(~pl.col("file").is_in(list(leaving))),
-        _retracted(folder, sorted(retract), manifest, landing.max_bytes, now),
+        _retracted(folder, sorted(retract), metadata, landing.max_bytes, now),
     ])
 
     for row in rejected.iter_rows(named=True):

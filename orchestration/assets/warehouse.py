@@ -6,6 +6,7 @@ new files touches ten files' rows, and a run killed before the commit changed no
 """
 
 
+import unicodedata
 from dataclasses import dataclass
 
 import dagster as dg
@@ -16,7 +17,7 @@ from orchestration.resources import Warehouse
 from transforms.events import EXTRACTOR_VERSION
 from transforms.extract import CLAIM_SCHEMA, EVENT_SCHEMA
 from transforms.gazetteer import GAZETTEER_DIR
-from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA
+from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA, ManifestRow
 
 RAW_SCHEMAS = {
     "articles": {**ARTICLE_SCHEMA, "extractor_version": pl.String},
@@ -53,6 +54,7 @@ class StoredLanding:
     article_files: dict[str, str]  # content hash -> file, of every stored article
     duplicates: pl.DataFrame  # file, duplicate_of
     stale_articles: pl.DataFrame  # stored articles (ARTICLE_SCHEMA) to extract again
+    manifest_rows: dict[str, ManifestRow]  # file (NFC) -> the manifest metadata its stored article carries
 
 
 def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLanding:
@@ -66,6 +68,11 @@ def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLan
             f"select {', '.join(ARTICLE_SCHEMA)} from raw.articles where ?::boolean or extractor_version is distinct from ?",
             params=[all_stale, EXTRACTOR_VERSION],
         ).pl().cast(ARTICLE_SCHEMA),
+        manifest_rows={
+            unicodedata.normalize("NFC", file): ManifestRow(*metadata) for file, *metadata in run(con,
+                "select file, manifest_published_on, url, outlet, language from raw.articles "
+                "where coalesce(manifest_published_on::varchar, url, outlet, language) is not null")
+        },
     )
 
 
