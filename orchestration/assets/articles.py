@@ -49,6 +49,8 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     folder = Path(landing.directory)
     now = dt.datetime.now(dt.timezone.utc)
     manifest, problems = read_manifest(folder)
+    if warehouse.work_db_lost:
+        context.log.warning(f"{warehouse.work_db} is missing: restored from the served {warehouse.served_db}")
     with warehouse.connect() as con:
         stored = stored_landing(con, all_stale=config.full)
     retract, replay = _requested(config, stored, folder)
