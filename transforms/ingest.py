@@ -348,7 +348,7 @@ def list_landing(folder: Path) -> pl.DataFrame:
 
     Hidden names are skipped so that a scraper can write ``.name.tmp`` and rename it when done.
     Entries that are not opened say why in ``refused``; a name that is not UTF-8 is listed
-    with its bytes escaped (``\xff``), as the warehouse can store it.
+    with its bytes escaped (``\\xff``), as the warehouse can store it.
     """
     rows = []
     with os.scandir(folder) as entries:
