@@ -2,9 +2,10 @@
 
 DuckDB allows one writer per file and no reader beside it, so the pipeline never
 writes the file analysts read. Every writing step holds an exclusive lock on the
-warehouse folder; a successful run publishes by copying the working file beside
-the served one and renaming it over (atomic on POSIX): a reader that holds the old
-file open keeps reading the old marts, and the next reader sees the new ones.
+warehouse folder; a successful run publishes by staging a copy of the working file,
+the Parquet exports and the report beside the served ones and renaming them over
+(each rename atomic on POSIX): a reader that holds the old file open keeps reading
+the old marts, and the next reader sees the new ones.
 """
 
 
@@ -14,13 +15,15 @@ import os
 import shutil
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import dagster as dg
 import duckdb
 
 WORK_DB = "work.duckdb"
 SERVED_DB = "militia.duckdb"
+# Where a publish writes everything it will serve before swapping it in.
+PUBLISH_STAGING = ".publish.tmp"
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -45,6 +48,10 @@ class Warehouse(dg.ConfigurableResource):
     def parquet_dir(self) -> Path:
         return self.path / "parquet"
 
+    @property
+    def report_dir(self) -> Path:
+        return self.path / "report"
+
     @contextlib.contextmanager
     def write_lock(self) -> Iterator[None]:
         """Serialise every step that writes the working database, across processes."""
@@ -60,11 +67,36 @@ class Warehouse(dg.ConfigurableResource):
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection to the working database, under the write lock."""
         with self.write_lock():
+            self._restore_work_db()
             con = self._open_work_db()
             try:
                 yield con
             finally:
                 con.close()
+
+    @property
+    def work_db_lost(self) -> bool:
+        """The working database is gone while a served copy exists: the next connection restores it."""
+        return not self.work_db.exists() and self.served_db.exists()
+
+    def _restore_work_db(self) -> None:
+        """Rebuild a lost working database from the served copy, raw tables included.
+
+        Scrapers may clean the landing folder once files are read, so the served copy can
+        hold the only record of those articles: an empty working database would drop them
+        from the next publish. What was loaded after the last publish is not in the copy;
+        its files, if still in the folder, are read again since the copy's ledger lacks them.
+        """
+        if not self.work_db_lost:
+            return
+        # The log of a database that is gone must not be replayed onto the copy.
+        self.work_db.with_name(WORK_DB + ".wal").unlink(missing_ok=True)
+        staging = self.path / f".{WORK_DB}.tmp"
+        try:
+            shutil.copyfile(self.served_db, staging)
+            os.replace(staging, self.work_db)
+        finally:
+            staging.unlink(missing_ok=True)
 
     def _open_work_db(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_wait_seconds
@@ -76,30 +108,47 @@ class Warehouse(dg.ConfigurableResource):
                     raise
                 time.sleep(1)
 
-    def publish(self, tables: list[str]) -> dict[str, int]:
-        """Copy the working database over the served one atomically; export each table to Parquet.
+    def publish(self, tables: list[str], render: Callable[[Path, Path], Path]) -> dict[str, int]:
+        """Serve the built warehouse: the database, one Parquet file per table and the report, swapped in together.
 
-        Returns the row count of each published table.
+        Everything is written to a staging folder first: the database copy, the Parquet
+        files, and the report ``render(parquet_dir, out_dir)`` makes of them. A publish that
+        fails or is killed there leaves every served file as it was, and its staging folder
+        is removed (at once, or by the next publish). Only a complete, fsynced stage is
+        renamed into place, file by file, the database last. Returns each table's row count.
         """
-        counts: dict[str, int] = {}
-        with self.connect() as con:
-            con.execute("CHECKPOINT").fetchall()
-            self.parquet_dir.mkdir(parents=True, exist_ok=True)
-            for table in tables:
-                counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
-                target = self.parquet_dir / f"{table.split('.')[-1]}.parquet"
-                staging = target.with_suffix(".parquet.tmp")
-                con.execute(f"copy {table} to '{staging}' (format parquet)").fetchall()
-                os.replace(staging, target)
-            staging_db = self.path / f".{SERVED_DB}.tmp"
-            shutil.copyfile(self.work_db, staging_db)
-        with open(staging_db, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staging_db, self.served_db)
-        # The rename itself survives a power cut only once the folder's entry is on disk.
-        folder = os.open(self.path, os.O_RDONLY)
+        staging = self.path / PUBLISH_STAGING
+        shutil.rmtree(staging, ignore_errors=True)  # left by a publish that was killed
         try:
-            os.fsync(folder)
+            (staging / "parquet").mkdir(parents=True)
+            counts: dict[str, int] = {}
+            with self.connect() as con:
+                con.execute("CHECKPOINT").fetchall()
+                for table in tables:
+                    counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
+                    target = str(staging / "parquet" / f"{table.split('.')[-1]}.parquet").replace("'", "''")
+                    con.execute(f"copy {table} to '{target}' (format parquet)").fetchall()
+                shutil.copyfile(self.work_db, staging / SERVED_DB)
+            render(staging / "parquet", staging / "report")
+            for path in staging.rglob("*"):
+                if path.is_file():
+                    _fsync(path)
+            for folder, served in (("parquet", self.parquet_dir), ("report", self.report_dir)):
+                served.mkdir(exist_ok=True)
+                for path in sorted((staging / folder).iterdir()):
+                    os.replace(path, served / path.name)
+            os.replace(staging / SERVED_DB, self.served_db)
+            # A rename survives a power cut only once the folder's entry is on disk.
+            for folder in (self.parquet_dir, self.report_dir, self.path):
+                _fsync(folder)
         finally:
-            os.close(folder)
+            shutil.rmtree(staging, ignore_errors=True)
         return counts
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -47,7 +47,7 @@ changed = scan_landing(landing, stored.ledger, manifest).changed
 names = {f.name for f in changed}
 known = {digest: file for digest, file in stored.article_files.items() if file not in names}
 batch = read_batch(changed, manifest, known, dt.datetime.now(dt.timezone.utc))
-events, claims = extract_frames(batch.articles)
+events, claims, _ = extract_frames(batch.articles)
 con.execute("begin transaction").fetchall()
 load_batch(con, batch.articles, batch.rejected, batch.ledger, events, claims)
 print(f"loaded {batch.articles.height} articles, not committed", flush=True)

@@ -141,12 +141,21 @@ def test_manifest_problems_recorded_and_files_still_loaded(tmp_path):
     assert {r["source"] for r in rejected.values()} == {"manifest"}
 
 
-def test_unreadable_manifest_ignored_with_a_reason(tmp_path):
+def test_windows_1256_manifest_decoded_like_an_article(tmp_path):
+    folder = land(tmp_path / "landing", {"تقرير.txt": ARTICLE.encode("utf-8")})
+    (folder / "manifest.csv").write_bytes("file,published_on,outlet\nتقرير.txt,2023-01-01,الميادين\n".encode("cp1256"))
+    articles, rejected = read(folder)
+    assert not rejected
+    assert articles["تقرير.txt"]["published_on"] == dt.date(2023, 1, 1) and articles["تقرير.txt"]["outlet"] == "الميادين"
+
+
+def test_unreadable_manifest_refused_with_a_reason(tmp_path):
     folder = land(tmp_path / "landing", {"a.txt": ARTICLE.encode("utf-8")})
-    (folder / "manifest.csv").write_bytes("file,published_on\nا.txt,2023-01-01\n".encode("cp1256"))
+    (folder / "manifest.csv").write_bytes(png_bytes())
     articles, rejected = read(folder)
     assert set(articles) == {"a.txt"}
-    assert rejected["manifest.csv"]["reason"].startswith("manifest unreadable, ignored")
+    assert rejected["manifest.csv"]["reason"] == (
+        "manifest refused, the metadata already loaded kept: binary content: an image, PDF, archive or executable, not text")
 
 
 def test_awkward_file_names_loaded_and_matched_to_the_manifest(tmp_path):

@@ -8,6 +8,7 @@ prints one JSON object per event (the EVENTS.md fields plus evidence) to stdout.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -15,9 +16,11 @@ import json
 import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+import time
+from collections import deque
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import polars as pl
 
@@ -229,41 +232,149 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-# Below this many articles a batch is extracted in this process: starting workers costs more.
+# Below this many articles a batch goes to one worker process: starting more costs more than they save.
 PARALLEL_MIN_ARTICLES = 400
 _CHUNK_ARTICLES = 250
+# How long the rule pass may take on one article before it is given up and the article
+# quarantined: articles take milliseconds, so only input that makes a pattern backtrack comes near.
+ARTICLE_SECONDS = 30.0
+QUARANTINE_SCHEMA = {"article_id": pl.String, "file": pl.String, "reason": pl.String}
 
 
-def _extract_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+class Extraction(NamedTuple):
+    events: pl.DataFrame  # EVENT_SCHEMA
+    claims: pl.DataFrame  # CLAIM_SCHEMA
+    quarantined: pl.DataFrame  # QUARANTINE_SCHEMA: articles given up (over the time budget, or the extractor failed on them)
+
+
+def _extract_row(row: dict) -> tuple[list[dict], list[dict]]:
     events: list[dict] = []
     claims: list[dict] = []
-    for row in rows:
-        published = publication_date(row["text"], row["manifest_published_on"])
-        for record in extract_article(row["text"], row["file"], published, row["article_id"]):
-            claims.extend({"event_id": record["event_id"], **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}} for c in record.pop("claims"))
-            events.append(record)
+    published = publication_date(row["text"], row["manifest_published_on"])
+    for record in extract_article(row["text"], row["file"], published, row["article_id"]):
+        claims.extend({"event_id": record["event_id"], **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}} for c in record.pop("claims"))
+        events.append(record)
     return events, claims
 
 
-def extract_frames(articles: pl.DataFrame, workers: int | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Events and per-source claims for a frame of articles, in article order.
+def _serve(connection: Connection) -> None:
+    """A worker process: extracts every article of each chunk it is sent, answering article by article.
 
-    ``articles`` needs columns article_id, file, text and manifest_published_on. Large
-    batches are split over ``workers`` processes (default: one per core); the result is
-    the same as in one process.
+    The answer per article is ("done", events, claims) or ("failed", reason); the parent
+    learns from each answer that the next article has started, and kills a worker that
+    stays on one article past the budget.
+    """
+    _default_extractor()
+    connection.send(("ready",))
+    while (chunk := connection.recv()) is not None:
+        for row in chunk:
+            try:
+                connection.send(("done", *_extract_row(row)))
+            except Exception as error:  # one article's bug must not fail the batch: it is quarantined with the error
+                connection.send(("failed", f"extraction failed: {type(error).__name__}: {error}"))
+
+
+class _Worker:
+    """A spawned extraction process, the rows it holds (the first is being extracted) and since when."""
+
+    def __init__(self, context: multiprocessing.context.SpawnContext):
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.held: deque[int] = deque()
+        self.since: float | None = None  # None until the worker has loaded the gazetteers
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.send(None)
+        self.process.join(timeout=5)
+        self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def _extract_rows(rows: list[dict], workers: int, seconds: float) -> list[tuple]:
+    """Each row's answer, in row order: ("done", events, claims) or ("failed", reason).
+
+    The rows are dealt in chunks to ``workers`` spawned processes (spawn, not fork: the
+    caller may be a threaded Dagster process). A worker that spends more than ``seconds``
+    on one article is killed: that article is answered as failed, the rest of its chunk
+    goes back to the queue and a new worker takes its place, so no article can hold up the batch.
+    """
+    context = multiprocessing.get_context("spawn")
+    queue = deque(range(len(rows)))
+    answers: dict[int, tuple] = {}
+    pool = [_Worker(context) for _ in range(min(workers, len(rows)))]
+    try:
+        while len(answers) < len(rows):
+            for worker in pool:
+                if worker.since is not None and not worker.held and queue:
+                    worker.held.extend(queue.popleft() for _ in range(min(_CHUNK_ARTICLES, len(queue))))
+                    worker.connection.send([rows[i] for i in worker.held])
+                    worker.since = time.monotonic()
+            busy = [w for w in pool if w.since is None or w.held]
+            deadlines = [w.since + seconds for w in busy if w.since is not None]
+            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            answered = wait([w.connection for w in busy], timeout)
+            for slot, worker in enumerate(pool):
+                if worker.connection in answered:
+                    try:
+                        answer = worker.connection.recv()
+                    except EOFError:
+                        if not worker.held:
+                            raise RuntimeError("an extraction worker died while loading the extractor") from None
+                        worker.process.join()
+                        answers[worker.held.popleft()] = (
+                            "failed", f"extraction failed: the worker process died (exit code {worker.process.exitcode})")
+                        pool[slot] = _replace(worker, queue, context)
+                        continue
+                    if answer[0] != "ready":
+                        answers[worker.held.popleft()] = answer
+                    worker.since = time.monotonic()
+                elif worker.held and worker.since is not None and time.monotonic() - worker.since > seconds:
+                    answers[worker.held.popleft()] = ("failed", f"extraction gave up after {seconds:g} s on this article (time budget per article)")
+                    pool[slot] = _replace(worker, queue, context)
+    finally:
+        for worker in pool:
+            worker.stop()
+    return [answers[i] for i in range(len(rows))]
+
+
+def _replace(worker: _Worker, queue: deque[int], context: multiprocessing.context.SpawnContext) -> _Worker:
+    """Kill the worker, put the rows it still held back at the front of the queue, and start another."""
+    worker.process.kill()
+    worker.stop()
+    queue.extendleft(reversed(worker.held))
+    return _Worker(context)
+
+
+def extract_frames(
+    articles: pl.DataFrame, workers: int | None = None, seconds_per_article: float = ARTICLE_SECONDS,
+) -> Extraction:
+    """Events, per-source claims and the articles given up, for a frame of articles, in article order.
+
+    ``articles`` needs columns article_id, file, text and manifest_published_on. Articles are
+    extracted in worker processes, one per core (or ``workers``) for large batches, one for
+    small ones; the result is the same whatever their number. An article that takes longer
+    than ``seconds_per_article``, or on which the extractor raises, yields no events and a
+    row in ``quarantined`` with the reason; the rest of the batch goes on.
     """
     rows = articles.select("article_id", "file", "text", "manifest_published_on").rows(named=True)
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
-        chunks = [rows[i:i + _CHUNK_ARTICLES] for i in range(0, len(rows), _CHUNK_ARTICLES)]
-        # spawn, not fork: the caller may be a threaded Dagster process.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            parts = list(pool.map(_extract_rows, chunks))
-    else:
-        parts = [_extract_rows(rows)]
-    events = [e for part_events, _ in parts for e in part_events]
-    claims = [c for _, part_claims in parts for c in part_claims]
-    return pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(claims, schema=CLAIM_SCHEMA)
+    workers = (workers or os.cpu_count() or 1) if len(rows) >= PARALLEL_MIN_ARTICLES else 1
+    events: list[dict] = []
+    claims: list[dict] = []
+    quarantined: list[dict] = []
+    for row, answer in zip(rows, _extract_rows(rows, workers, seconds_per_article) if rows else []):
+        if answer[0] == "done":
+            events.extend(answer[1])
+            claims.extend(answer[2])
+        else:
+            quarantined.append({"article_id": row["article_id"], "file": row["file"], "reason": answer[1]})
+    return Extraction(
+        pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(claims, schema=CLAIM_SCHEMA),
+        pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA),
+    )
 
 
 # --- command line -----------------------------------------------------------------------

@@ -8,17 +8,21 @@ recorded it, and it counts as changed only when its bytes or manifest row differ
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import errno
 import hashlib
 import html
 import io
 import os
 import re
+import stat
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 
@@ -63,7 +67,8 @@ LEDGER_SCHEMA = {
     "outcome": pl.String,  # article | rejected | duplicate | retracted
     "read_at": pl.Datetime("us", "UTC"),
 }
-LISTING_SCHEMA = {"file": pl.String, "byte_size": pl.Int64, "modified_ns": pl.Int64, "is_link": pl.Boolean}
+# ``refused`` says why an entry is not opened at all (a link, a FIFO, a name that is not UTF-8); null for a plain file.
+LISTING_SCHEMA = {"file": pl.String, "byte_size": pl.Int64, "modified_ns": pl.Int64, "refused": pl.String}
 
 
 class RejectedFile(Exception):
@@ -120,33 +125,70 @@ _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding) of a scraped file, or RejectedFile with why it is not text."""
+    text, encoding = decode_text(data)
+    if _looks_like_html(text):
+        text = strip_html(text)
+        encoding += "+html"
+    return _checked(text, encoding)
+
+
+# Bytes that are not UTF-8, as a share of the non-ASCII characters: up to REPAIRABLE the file is
+# UTF-8 with stray bytes (replaced by U+FFFD); from WINDOWS_1256 on it is a windows-1256 file
+# (whose Arabic letters are almost never valid UTF-8 sequences); in between it mixes encodings.
+REPAIRABLE = 0.01
+WINDOWS_1256 = 0.9
+_ESCAPED = re.compile(r"[\udc80-\udcff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of bytes that should be text, line ends normalised; RejectedFile when they are not."""
     if not data.strip():
         raise RejectedFile("empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text, encoding = data.decode("utf-16"), "utf-16"
+            text = data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise RejectedFile(f"undecodable UTF-16 ({error.reason})") from None
         if "\x00" in text:
             raise RejectedFile("binary content: NUL characters after UTF-16 decoding")
-        return _checked(_clean(text), encoding)
+        return _clean(text), "utf-16"
     if data.startswith(_BINARY_MAGIC):
         raise RejectedFile("binary content: an image, PDF, archive or executable, not text")
     if b"\x00" in data:
         raise RejectedFile("binary content: contains NUL bytes")
     try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
+        return _clean(data.decode("utf-8-sig")), "utf-8"
     except UnicodeDecodeError:
-        # windows-1256 maps nearly every byte, so decoding it always "works": the control-character test catches noise.
-        try:
-            text, encoding = data.decode("cp1256"), "windows-1256"
-        except UnicodeDecodeError as error:
-            raise RejectedFile(f"undecodable text: neither UTF-8 nor windows-1256 ({error.reason})") from None
-    text = _clean(text)
-    if _looks_like_html(text):
-        text = strip_html(text)
-        encoding += "+html"
-    return _checked(text, encoding)
+        pass
+    for cut in (1, 2, 3):
+        # Cut while being written, in the middle of a character: the partial character goes.
+        if _unfinished_character(data[-cut:]):
+            with contextlib.suppress(UnicodeDecodeError):
+                return _clean(data[:-cut].decode("utf-8-sig")), "utf-8+repaired"
+    escaped = data.decode("utf-8-sig", errors="surrogateescape")
+    bad = len(_ESCAPED.findall(escaped))
+    share = bad / len(_NON_ASCII.findall(escaped))
+    if share <= REPAIRABLE:
+        return _clean(_ESCAPED.sub("\ufffd", escaped)), "utf-8+repaired"
+    if share < WINDOWS_1256:
+        raise RejectedFile(
+            f"mixed encodings: {bad} bytes are not UTF-8 beside {len(_NON_ASCII.findall(escaped)) - bad} UTF-8 "
+            f"characters ({share:.0%} of the non-ASCII text); neither repaired nor read as windows-1256")
+    # windows-1256 maps nearly every byte, so decoding it always "works": the control-character test catches noise.
+    try:
+        return _clean(data.decode("cp1256")), "windows-1256"
+    except UnicodeDecodeError as error:
+        raise RejectedFile(f"undecodable text: neither UTF-8 nor windows-1256 ({error.reason})") from None
+
+
+def _unfinished_character(tail: bytes) -> bool:
+    """The bytes start a UTF-8 character and stop before its end."""
+    try:
+        tail.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start == 0 and error.reason == "unexpected end of data"
+    return False
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:
@@ -186,16 +228,24 @@ def inside_folder(name: str) -> bool:
 
 
 def read_manifest(folder: Path) -> tuple[dict[str, ManifestRow], list[dict]]:
-    """Manifest rows by file name (NFC), and the rows that were refused with their reason."""
-    path = folder / MANIFEST_NAME
+    """Manifest rows by file name (NFC), and the problems found, each with its reason.
+
+    The manifest is decoded as articles are (BOM, UTF-16, windows-1256). One that cannot be
+    trusted as a whole (not a plain file, not text, cut while being written, no ``file``
+    column, a row of the wrong width, two rows that disagree about a file) is refused: no
+    rows, one problem naming manifest.csv. A file the manifest has no row for keeps the
+    metadata the warehouse holds for it, so a refused manifest erases nothing.
+    """
+    try:
+        with _open_plain(folder / MANIFEST_NAME) as handle:
+            text, _ = decode_text(handle.read())
+        lines = _manifest_lines(text)
+    except FileNotFoundError:
+        return {}, []
+    except (RejectedFile, OSError) as why:
+        return {}, [{"file": MANIFEST_NAME, "reason": f"manifest refused, the metadata already loaded kept: {why}"}]
     rows: dict[str, ManifestRow] = {}
     problems: list[dict] = []
-    if not path.exists():
-        return rows, problems
-    try:
-        lines = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-    except (UnicodeDecodeError, csv.Error) as error:
-        return rows, [{"file": MANIFEST_NAME, "reason": f"manifest unreadable, ignored: {error}"}]
     for line in lines:
         name = unicodedata.normalize("NFC", (line.get("file") or "").strip())
         if not name:
@@ -212,14 +262,33 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestRow], list[dict]]:
             if published and not (EARLIEST_PUBLICATION <= published <= dt.date.today() + dt.timedelta(days=2)):
                 problems.append({"file": name, "reason": f"manifest row: published_on {raw_date} out of range, ignored"})
                 published = None
-        rows[name] = ManifestRow(
-            published, (line.get("url") or None), (line.get("outlet") or None), (line.get("language") or None)
-        )
+        row = ManifestRow(published, (line.get("url") or None), (line.get("outlet") or None), (line.get("language") or None))
+        if rows.get(name, row) != row:
+            reason = f"manifest refused, the metadata already loaded kept: rows for {name!r} disagree"
+            return {}, [{"file": MANIFEST_NAME, "reason": reason}]
+        rows[name] = row
     present = {unicodedata.normalize("NFC", name) for name in list_landing(folder)["file"]}
     for name in rows:
         if name not in present:
             problems.append({"file": name, "reason": "manifest row names a missing file"})
     return rows, problems
+
+
+def _manifest_lines(text: str) -> list[dict]:
+    """The manifest's rows as dicts; RejectedFile when its shape says it is not a whole manifest."""
+    if not text.endswith("\n"):
+        raise RejectedFile("the last line has no line end: cut while being written?")
+    try:
+        table = [line for line in csv.reader(io.StringIO(text, newline="")) if line]
+    except csv.Error as error:
+        raise RejectedFile(f"not CSV: {error}") from None
+    header = [column.strip() for column in table[0]] if table else []
+    if "file" not in header:
+        raise RejectedFile(f"no 'file' column in the header {header[:8]}")
+    for number, line in enumerate(table[1:], start=2):
+        if len(line) != len(header):
+            raise RejectedFile(f"row {number} has {len(line)} fields, the header {len(header)}")
+    return [dict(zip(header, line)) for line in table[1:]]
 
 
 def manifest_rejections(problems: list[dict], now: dt.datetime) -> pl.DataFrame:
@@ -230,18 +299,75 @@ def manifest_rejections(problems: list[dict], now: dt.datetime) -> pl.DataFrame:
     )
 
 
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device", stat.S_IFDIR: "a directory"}
+
+
+def _refusal(mode: int, links: int) -> str | None:
+    """Why an entry is not opened: only a plain file with one name is read.
+
+    A FIFO would block the open (and the run, and the sensor); a link, symbolic or hard,
+    may be a file from outside the folder (a hard link to /etc/passwd looks like a file).
+    """
+    if stat.S_ISLNK(mode):
+        return "a symbolic link, not followed"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file: {_KINDS.get(stat.S_IFMT(mode), 'a special file')}, not opened"
+    if links > 1:
+        return f"a hard link ({links} names for one file), not followed"
+    return None
+
+
+@contextlib.contextmanager
+def _open_plain(path: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading if it is a plain file with one name; RejectedFile otherwise.
+
+    Checked before the open, and again on the open descriptor, as the entry may be replaced
+    in between; O_NONBLOCK keeps a FIFO swapped in meanwhile from blocking the open.
+    """
+    info = os.lstat(path)
+    why = _refusal(info.st_mode, info.st_nlink)
+    if why:
+        raise RejectedFile(why)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise RejectedFile("a symbolic link, not followed") from None
+        raise
+    with open(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        why = _refusal(info.st_mode, info.st_nlink)
+        if why:
+            raise RejectedFile(why)
+        yield handle
+
+
 def list_landing(folder: Path) -> pl.DataFrame:
     """Every entry scrapers left in the folder but the manifest, hidden files and directories.
 
     Hidden names are skipped so that a scraper can write ``.name.tmp`` and rename it when done.
+    Entries that are not opened say why in ``refused``; a name that is not UTF-8 is listed
+    with its bytes escaped (``\\xff``), as the warehouse can store it.
     """
     rows = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name == MANIFEST_NAME or entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
+            if entry.name == MANIFEST_NAME or entry.name.startswith("."):
                 continue
-            stat = entry.stat(follow_symlinks=False)
-            rows.append((entry.name, stat.st_size, stat.st_mtime_ns, entry.is_symlink()))
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except FileNotFoundError:
+                continue  # removed since the folder was listed
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            name, refused = entry.name, _refusal(info.st_mode, info.st_nlink)
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                name = os.fsencode(name).decode("utf-8", "backslashreplace")
+                refused = "file name is not UTF-8 (shown with its bytes escaped), not read: rename the file"
+            rows.append((name, info.st_size, info.st_mtime_ns, refused))
     return pl.DataFrame(rows, schema=LISTING_SCHEMA, orient="row").sort("file")
 
 
@@ -258,16 +384,20 @@ def scan_landing(
 
     Only files whose size, mtime or manifest row changed are opened; of those, a file whose
     bytes hash as before is only "touched" (rewritten by a scraper with the same article).
+    A file the manifest has no row for keeps the row the ledger recorded: a missing row
+    (a refused manifest, a scraper that lists only new files) is no change.
     """
     fingerprints = pl.DataFrame(
         {"name_nfc": list(manifest), "manifest_hash": [row.fingerprint for row in manifest.values()]},
         schema={"name_nfc": pl.String, "manifest_hash": pl.String},
     )
+    known = ledger.select("file", "byte_size", "modified_ns", "manifest_hash", "content_hash", "outcome")
     listing = (
         list_landing(folder).with_columns(name_nfc=pl.col("file").str.normalize("NFC"))
         .join(fingerprints, on="name_nfc", how="left").drop("name_nfc")
+        .join(known.select("file", recorded_hash="manifest_hash"), on="file", how="left")
+        .with_columns(manifest_hash=pl.coalesce("manifest_hash", "recorded_hash")).drop("recorded_hash")
     )
-    known = ledger.select("file", "byte_size", "modified_ns", "manifest_hash", "content_hash", "outcome")
     stat_changed = listing.join(
         known, on=["file", "byte_size", "modified_ns", "manifest_hash"], how="anti", nulls_equal=True
     )
@@ -302,15 +432,16 @@ def read_files(folder: Path, names: Collection[str], max_bytes: int = DEFAULT_MA
 
 def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
     name, size, modified = row["file"], row["byte_size"], row["modified_ns"]
-    if row["is_link"]:
-        return LandingFile(name, size, modified, None, None, b"", "a symbolic link, not followed")
-    path = folder / name
+    if row["refused"]:
+        return LandingFile(name, size, modified, None, None, b"", row["refused"])
     try:
-        with open(path, "rb") as handle:
+        with _open_plain(folder / name) as handle:
             if size > max_bytes:
                 return LandingFile(name, size, modified, None, None, handle.read(HEAD_BYTES),
                                    f"file too large: {size} bytes > limit {max_bytes}")
             data = handle.read()
+    except RejectedFile as why:
+        return LandingFile(name, size, modified, None, None, b"", str(why))
     except OSError as error:
         return LandingFile(name, size, modified, None, None, b"", f"unreadable: {error.strerror or error}")
     return LandingFile(name, len(data), modified, article_id(data), data, data[:HEAD_BYTES], None)
@@ -318,19 +449,22 @@ def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
 
 def read_batch(
     files: list[LandingFile], manifest: Mapping[str, ManifestRow], known: Mapping[str, str], now: dt.datetime,
+    refusal: Callable[[dict], str | None] = lambda article: None,
 ) -> LandingBatch:
     """Articles, rejections and ledger rows of changed files.
 
     ``known`` maps the content hash of each article kept from earlier runs to its file:
     the same bytes under another name are recorded as a duplicate of the first file
-    seen (earlier runs first, then by name).
+    seen (earlier runs first, then by name). ``refusal`` gives the reason a decoded
+    article (an ARTICLE_SCHEMA row) may not be loaded, or None: the data contract's
+    verdict on that one file, so that a bad file is quarantined and the rest load.
     """
     articles: list[dict] = []
     rejected: list[dict] = []
     ledger: list[dict] = []
     seen = dict(known)
     for landed in sorted(files, key=lambda f: f.name):
-        outcome, duplicate_of = "rejected", None
+        duplicate_of = None
         try:
             if landed.problem:
                 raise RejectedFile(landed.problem)
@@ -338,6 +472,18 @@ def read_batch(
             if landed.content_hash in seen:
                 duplicate_of = seen[landed.content_hash]
                 raise RejectedFile(f"duplicate of {duplicate_of}")
+            row = manifest.get(unicodedata.normalize("NFC", landed.name), ManifestRow(None, None, None, None))
+            stated = header_date(text)
+            published, source = (row.published_on, "manifest") if row.published_on else (stated, "text" if stated else None)
+            article = {
+                "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
+                "encoding": encoding, "published_on": published, "published_on_source": source,
+                "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
+                "language": row.language, "ingested_at": now,
+            }
+            why = refusal(article)
+            if why:
+                raise RejectedFile(why)
         except RejectedFile as why:
             outcome = "duplicate" if duplicate_of else "rejected"
             rejected.append({"file": landed.name, "source": "file", "reason": str(why), "byte_size": landed.byte_size,
@@ -345,15 +491,7 @@ def read_batch(
         else:
             outcome = "article"
             seen[landed.content_hash] = landed.name
-            row = manifest.get(unicodedata.normalize("NFC", landed.name), ManifestRow(None, None, None, None))
-            stated = header_date(text)
-            published, source = (row.published_on, "manifest") if row.published_on else (stated, "text" if stated else None)
-            articles.append({
-                "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
-                "encoding": encoding, "published_on": published, "published_on_source": source,
-                "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
-                "language": row.language, "ingested_at": now,
-            })
+            articles.append(article)
         ledger.append({
             "file": landed.name, "byte_size": landed.byte_size, "modified_ns": landed.modified_ns,
             "content_hash": landed.content_hash, "manifest_hash": manifest_hash(manifest, landed.name),

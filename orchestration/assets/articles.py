@@ -13,12 +13,13 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
+from expectations.verdicts import article_refusal
 from orchestration.assets.warehouse import StoredLanding, stored_landing
 from orchestration.resources import Warehouse
-from transforms.extract import extract_frames
+from transforms.extract import ARTICLE_SECONDS, extract_frames
 from transforms.ingest import (
-    DEFAULT_MAX_BYTES, LEDGER_SCHEMA, inside_folder, list_landing, manifest_rejections, read_batch, read_files,
-    manifest_hash, read_manifest, scan_landing,
+    DEFAULT_MAX_BYTES, LEDGER_SCHEMA, REJECTED_SCHEMA, inside_folder, list_landing, manifest_rejections, read_batch,
+    read_files, manifest_hash, read_manifest, scan_landing,
 )
 
 
@@ -48,9 +49,14 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     folder = Path(landing.directory)
     now = dt.datetime.now(dt.timezone.utc)
     manifest, problems = read_manifest(folder)
+    if warehouse.work_db_lost:
+        context.log.warning(f"{warehouse.work_db} is missing: restored from the served {warehouse.served_db}")
     with warehouse.connect() as con:
         stored = stored_landing(con, all_stale=config.full)
     retract, replay = _requested(config, stored, folder)
+    # A file the manifest has no row for (a refused manifest, a scraper that lists only new
+    # files) keeps the metadata its stored article has: a missing row never erases it.
+    metadata = {**stored.manifest_rows, **manifest}
 
     scan = scan_landing(folder, stored.ledger, manifest, landing.max_bytes, force=True if config.full else replay)
     changed = {f.name: f for f in scan.changed if f.name not in retract}
@@ -62,14 +68,14 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
 
     leaving = set(changed) | retract
     known = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
-    batch = read_batch(list(changed.values()), manifest, known, now)
+    batch = read_batch(list(changed.values()), metadata, known, now, article_refusal)
     reextracted = stored.stale_articles.filter(~pl.col("file").is_in(list(leaving)))
     articles = pl.concat([batch.articles, reextracted])
     rejected = pl.concat([batch.rejected, manifest_rejections(problems, now)])
     ledger = pl.concat([
         batch.ledger,
         scan.touched.filter(~pl.col("file").is_in(list(leaving))),
-        _retracted(folder, sorted(retract), manifest, landing.max_bytes, now),
+        _retracted(folder, sorted(retract), metadata, landing.max_bytes, now),
     ])
 
     for row in rejected.iter_rows(named=True):
@@ -113,15 +119,31 @@ def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, n
     ], schema=LEDGER_SCHEMA)
 
 
+class ExtractionRun(dg.Config):
+    # Seconds the rule pass may spend on one article before it gives the article up and quarantines it.
+    seconds_per_article: float = float(os.environ.get("MILITIA_ARTICLE_SECONDS", ARTICLE_SECONDS))
+
+
 @dg.multi_asset(
     outs={
         "events": dg.AssetOut(io_manager_key="frames", description="Events of EVENTS.md extracted from this run's articles."),
         "event_claims": dg.AssetOut(io_manager_key="frames", description="Each source's own figures for an event."),
+        "extraction_rejects": dg.AssetOut(io_manager_key="frames", description="This run's articles the extractor gave up on (over the time budget per article, or it failed), as rejected files."),
     },
     group_name="extraction",
 )
-def extracted_events(context: dg.AssetExecutionContext, raw_articles: pl.DataFrame):
-    events, claims = extract_frames(raw_articles)
+def extracted_events(context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame):
+    extraction = extract_frames(raw_articles, seconds_per_article=config.seconds_per_article)
+    now = dt.datetime.now(dt.timezone.utc)
+    # The file was text (it decoded), so its first bytes tell nothing; the reason does.
+    rejects = extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"]).select(
+        "file", "reason", "byte_size", source=pl.lit("file"), first_bytes_hex=pl.lit(None), duplicate_of=pl.lit(None),
+        rejected_at=pl.lit(now),
+    ).select(list(REJECTED_SCHEMA)).cast(REJECTED_SCHEMA)
+    for row in rejects.iter_rows(named=True):
+        context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
+    events = extraction.events
     by_type = dict(events.group_by("event_type").len().iter_rows()) if events.height else {}
     yield dg.Output(events, "events", metadata={"events": events.height, **{f"{k}s": v for k, v in by_type.items()}})
-    yield dg.Output(claims, "event_claims", metadata={"claims": claims.height})
+    yield dg.Output(extraction.claims, "event_claims", metadata={"claims": extraction.claims.height})
+    yield dg.Output(rejects, "extraction_rejects", metadata={"articles given up": rejects.height})

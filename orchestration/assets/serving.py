@@ -1,12 +1,12 @@
-"""Publishing: the built warehouse copied atomically to the file readers open, marts to
-Parquet, and a static HTML report of the marts."""
+"""Publishing: the built warehouse copied to the file readers open, marts to Parquet, and a
+static HTML report of the marts, all staged first and swapped in together."""
 
 
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
 from orchestration.assets.dbt import dbt_models
-from orchestration.report import render_report
+from orchestration.report import REPORT_FILE, render_report
 from orchestration.resources import Warehouse
 
 PUBLISHED_MARTS = (
@@ -24,14 +24,13 @@ PUBLISHED_MARTS = (
     deps=[get_asset_key_for_model([dbt_models], name) for name in PUBLISHED_MARTS],
     group_name="serving",
     description="militia.duckdb, the file analysts and BI tools read, replaced atomically after a good build; "
-                "one Parquet file per mart; report/index.html, a static page of the marts.",
+                "one Parquet file per mart; report/index.html, a static page of the marts; all three staged, then swapped in.",
 )
 def served_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
-    counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS])
-    report = render_report(warehouse.parquet_dir, warehouse.path / "report")
+    counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(warehouse.served_db)),
         "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),
-        "report": dg.MetadataValue.path(str(report)),
+        "report": dg.MetadataValue.path(str(warehouse.report_dir / REPORT_FILE)),
         **{f"rows {name}": n for name, n in counts.items()},
     })

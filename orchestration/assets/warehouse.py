@@ -6,6 +6,7 @@ new files touches ten files' rows, and a run killed before the commit changed no
 """
 
 
+import unicodedata
 from dataclasses import dataclass
 
 import dagster as dg
@@ -16,7 +17,7 @@ from orchestration.resources import Warehouse
 from transforms.events import EXTRACTOR_VERSION
 from transforms.extract import CLAIM_SCHEMA, EVENT_SCHEMA
 from transforms.gazetteer import GAZETTEER_DIR
-from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA
+from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA, ManifestRow
 
 RAW_SCHEMAS = {
     "articles": {**ARTICLE_SCHEMA, "extractor_version": pl.String},
@@ -53,6 +54,7 @@ class StoredLanding:
     article_files: dict[str, str]  # content hash -> file, of every stored article
     duplicates: pl.DataFrame  # file, duplicate_of
     stale_articles: pl.DataFrame  # stored articles (ARTICLE_SCHEMA) to extract again
+    manifest_rows: dict[str, ManifestRow]  # file (NFC) -> the manifest metadata its stored article carries
 
 
 def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLanding:
@@ -66,6 +68,11 @@ def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLan
             f"select {', '.join(ARTICLE_SCHEMA)} from raw.articles where ?::boolean or extractor_version is distinct from ?",
             params=[all_stale, EXTRACTOR_VERSION],
         ).pl().cast(ARTICLE_SCHEMA),
+        manifest_rows={
+            unicodedata.normalize("NFC", file): ManifestRow(*metadata) for file, *metadata in run(con,
+                "select file, manifest_published_on, url, outlet, language from raw.articles "
+                "where coalesce(manifest_published_on::varchar, url, outlet, language) is not null")
+        },
     )
 
 
@@ -109,32 +116,50 @@ def load_batch(
     for table, frame in (("articles", "batch_articles"), ("landing_ledger", "batch_ledger"),
                          ("events", "batch_events"), ("event_claims", "batch_claims")):
         run(con, f"insert into raw.{table} by name select * from {frame}")
+    # A stored article the extractor gave up on when extracting it again has a ledger row from an earlier run.
+    run(con, "update raw.landing_ledger set outcome = 'rejected' where outcome = 'article' "
+             "and file in (select file from batch_rejected where source = 'file')")
     for name in frames:
         con.unregister(name)
+
+
+def without_given_up(
+    articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame, given_up: pl.DataFrame,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The batch with the articles the extractor gave up on quarantined: out of the articles, in the rejections, ledger outcome rejected."""
+    files = given_up["file"]
+    return (
+        articles.filter(~pl.col("file").is_in(files)),
+        pl.concat([rejected, given_up]),
+        ledger.with_columns(outcome=pl.when(pl.col("file").is_in(files)).then(pl.lit("rejected")).otherwise("outcome")),
+    )
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", "articles"], deps=["raw_articles"], description="Articles as loaded: one row per landing file, text included."),
-        dg.AssetSpec(["raw", "rejected_files"], deps=["rejected_files"], description="Quarantined landing files and manifest rows with the reason."),
+        dg.AssetSpec(["raw", "rejected_files"], deps=["rejected_files", "extraction_rejects"], description="Quarantined landing files and manifest rows with the reason."),
         dg.AssetSpec(["raw", "landing_ledger"], deps=["landing_ledger"], description="Every landing file read: size, mtime, content hash, outcome."),
         dg.AssetSpec(["raw", "events"], deps=["events"], description="Extracted events, one row per event per article."),
         dg.AssetSpec(["raw", "event_claims"], deps=["event_claims"], description="Per-source figures of each event."),
         dg.AssetSpec(["raw", "locations"], description="The gazetteer's places, from transforms/gazetteer/locations.csv."),
     ],
-    ins={name: dg.AssetIn(name) for name in ("raw_articles", "rejected_files", "landing_ledger", "events", "event_claims")},
+    ins={name: dg.AssetIn(name) for name in (
+        "raw_articles", "rejected_files", "landing_ledger", "events", "event_claims", "extraction_rejects")},
     group_name="raw",
 )
 def raw_tables(
     context: dg.AssetExecutionContext, warehouse: Warehouse, raw_articles: pl.DataFrame,
     rejected_files: pl.DataFrame, landing_ledger: pl.DataFrame, events: pl.DataFrame, event_claims: pl.DataFrame,
+    extraction_rejects: pl.DataFrame,
 ):
+    articles, rejected, ledger = without_given_up(raw_articles, rejected_files, landing_ledger, extraction_rejects)
     locations = pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0).drop("spellings").with_columns(
         pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
     with warehouse.connect() as con:
         run(con, "begin transaction")
-        context.log.info(f"merging {raw_articles.height} articles, {landing_ledger.height} ledger rows in one transaction")
-        load_batch(con, raw_articles, rejected_files, landing_ledger, events, event_claims)
+        context.log.info(f"merging {articles.height} articles, {ledger.height} ledger rows in one transaction")
+        load_batch(con, articles, rejected, ledger, events, event_claims)
         con.register("gazetteer_locations", locations.to_arrow())
         run(con, "create or replace table raw.locations as select * from gazetteer_locations")
         con.unregister("gazetteer_locations")
