@@ -111,3 +111,12 @@ def test_extractor_version_follows_the_rules(tmp_path):
         f.write("صاروخ تجريبي,rocket,1\n")
     changed = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert changed.stdout.strip() != events.EXTRACTOR_VERSION
+
+
+@pytest.mark.timeout(60)
+def test_a_long_run_of_digits_or_a_page_without_punctuation_is_read_in_bounded_pieces():
+    # Issue 15: such texts stalled the rule pass; now every pattern scans at most one bounded piece.
+    digits = "أطلقت " + "٣" * 500_000 + " صاروخا على قاعدة حرير"
+    assert [e["location_id"] for e in extract_article(digits, "digits.txt", dt.date(2024, 1, 1))] == ["harir"]
+    page = "سقطت ثلاثة صواريخ على قاعدة حرير " + "كلمة عربية طويلة " * 200_000
+    assert [e["location_id"] for e in extract_article(page, "page.txt", dt.date(2024, 1, 1))] == ["harir"]

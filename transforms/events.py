@@ -23,6 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from transforms import cues
 from transforms.dates import Calendar, TimeMention, find_times, read_calendar
@@ -117,18 +118,37 @@ def rejoin_wrapped_lines(text: str) -> str:
     return "".join(chars)
 
 
+# The rules read a sentence at most this long at a time: a longer "sentence" is a page without
+# punctuation, read in pieces cut at spaces, so no pattern ever scans more than this.
+MAX_SENTENCE_CHARS = 1200
+# No figure in a report has more digits than this; longer runs are cut so a number pattern stays linear.
+_DIGIT_RUN = re.compile(r"\d{10,}")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets into the original text; lines and . ! ? ؟ end them, hard wraps do not."""
     sentences = []
     text = rejoin_wrapped_lines(text)
     for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
-        chunk = m.group()
-        stripped = chunk.strip()
-        if len(stripped) < 3 or cues.CAPTION.search(normalize(stripped)):
-            continue  # too short to tell anything, or a photo caption
-        start = m.start() + (len(chunk) - len(chunk.lstrip()))
-        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, normalize(stripped)))
+        for start, piece in _pieces(m.start(), m.group()):
+            norm = _DIGIT_RUN.sub(lambda run: run.group()[:9], normalize(piece))
+            if len(piece) < 3 or cues.CAPTION.search(norm):
+                continue  # too short to tell anything, or a photo caption
+            sentences.append(Sentence(len(sentences), start, start + len(piece), piece, norm))
     return sentences
+
+
+def _pieces(offset: int, chunk: str) -> Iterator[tuple[int, str]]:
+    """A sentence stripped of surrounding space, cut at spaces into pieces of at most MAX_SENTENCE_CHARS."""
+    start = offset + len(chunk) - len(chunk.lstrip())
+    rest = chunk.strip()
+    while len(rest) > MAX_SENTENCE_CHARS:
+        cut = rest.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        yield start, rest[:cut]
+        skipped = len(rest[cut:]) - len(rest[cut:].lstrip())
+        start, rest = start + cut + skipped, rest[cut:].lstrip()
+    yield start, rest
 
 
 @lru_cache(maxsize=64)
