@@ -169,6 +169,10 @@ APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sي
 # Nouns a figure is told with instead of a number («مقتل جندي», «إصابة ضابطين»), and how many each names.
 VICTIMS = {fold(row["term"]): int(row["number"]) for row in _rows("victims.csv")}
 VICTIM = "(?:" + "|".join(sorted(VICTIMS, key=len, reverse=True)) + ")"
+# The accusative «متعاقداً», «عنصراً» of a singular victim noun (tanwin folds to a final alef).
+VICTIM_ONE = "(?:" + "|".join(sorted((w for w, n in VICTIMS.items() if n == 1), key=len, reverse=True)) + ")ا?"
+# "الذي أصيب فيه متعاقد": the pronoun of the act between the verb and its victim.
+_ACT_PRONOUN = r"(?:(?:فيه|فيها|خلاله|خلالها|جراءه|جراءها|بسببه)\s)?"
 # A dual toll noun is a figure on its own: «ارتقاء شهيدين», «سقوط قتيلين».
 DUAL_TOLL = {fold(w): 2 for w in ("قتيلين", "قتيلان", "شهيدين", "شهيدان", "جريحين", "جريحان", "مصابان")}
 # A number word after a noun is its count («شرطيين اثنين», «حارسان اثنان»).
@@ -186,18 +190,22 @@ _SUBJECT_GAP = r"\s(?:(?!ان\s|انه\s|\S*\d)\S+\s){0,4}?(?:قد\s)?"
 KILLED_NOUN = r"(?:قتلي|قتيلا|قتيل|شهداء|شهيدا|قتيلين|قتيلان|شهيدين|شهيدان)(?![\w])"
 INJURED_NOUN = r"(?:جرحي|مصابين|مصابا|جريحا|جريح|اصابات|جريحين|جريحان)(?![\w])"
 KILLED = rx(
-    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
+    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
     rf"|{WORD_START}{CLITICS}(?:مقتل|مصرع|استشهاد){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:قتلوا|قتلا|قتلن|لقوا حتفهم|لقيا حتفهما|لقوا مصرعهم|لقيا مصرعهما|قضوا|استشهدوا|استشهدا)"
     rf"|{WORD_START}(?P<n4>قتيلين|قتيلان|شهيدين|شهيدان){WORD_END}"
+    # one victim, the verb after it: «وإن متعاقداً مدنياً قُتل»
+    rf"|{WORD_START}(?P<n5>{VICTIM_ONE})\s(?:(?!ان\s)\S+\s){{0,2}}?(?:قد\s)?(?:قتل|قتلت|لقي حتفه|لقي مصرعه|لقيت حتفها)(?![\w])"
 )
 INJURED = rx(
-    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
+    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
     rf"|{WORD_START}{CLITICS}(?:اصابت|جرح){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:جرحوا|جرحا|اصيبوا|اصيبا|اصبن)"
     rf"|{WORD_START}(?P<n4>جريحين|جريحان|مصابان){WORD_END}"
+    # one victim, the verb after it: «وإن متعاقداً مدنياً أصيب بجروح طفيفة»
+    rf"|{WORD_START}(?P<n5>{VICTIM_ONE})\s(?:(?!ان\s)\S+\s){{0,2}}?(?:قد\s)?(?:اصيب|اصيبت|جرح|جرحت)(?![\w])"
 )
 # "وارتفعت حصيلة الجرحى لاحقاً إلى 9": a toll updated later replaces the one told first (EVENTS.md v2).
 _UPDATE = r"(?<![\w])[وف]?(?:ارتفع|ارتفعت|ترتفع|يرتفع|ارتفاع|وصلت|وصل|بلغت|بلغ)\s(?:\S+\s){0,2}?(?:حصيله|عدد)\s(?:ال)?"

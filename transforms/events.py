@@ -675,8 +675,8 @@ def _casualty_value(text: str | None) -> int | None:
     """People a figure names: a number, a victim noun («جنديين» 2), or a noun counted by the word after it."""
     if not text:
         return None
-    if text in cues.VICTIMS:
-        return cues.VICTIMS[text]
+    if text in cues.VICTIMS or text[:-1] in cues.VICTIMS:
+        return cues.VICTIMS.get(text, cues.VICTIMS.get(text[:-1]))  # «متعاقداً»: the accusative of one
     if text in cues.DUAL_TOLL:
         return cues.DUAL_TOLL[text]
     apposed = re.fullmatch(rf"\S+\s({cues.APPOSED_NUMBER})", text)
