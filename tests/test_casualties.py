@@ -131,3 +131,8 @@ def test_one_victim_in_the_accusative_or_after_the_acts_pronoun():
     assert toll(cues.INJURED, "وقال المتحدث إن متعاقداً مدنياً أصيب بجروح طفيفة") == 1
     assert toll(cues.INJURED, "الهجوم الذي أصيب فيه موظف عراقي يعمل لدى الشركة") == 1
     assert toll(cues.KILLED, "سقط صاروخ قرب عنصر من الحراسة") is None
+
+
+def test_female_and_civilian_victim_nouns():
+    assert toll(cues.KILLED, "حين قُتل جنديان أمريكيان ومجندة فرنسية بسقوط صواريخ") == 3
+    assert toll(cues.KILLED, "ما أسفر عن مقتل جنديين وعامل مدني") == 3
