@@ -113,3 +113,8 @@ def test_a_type_named_later_gives_the_weapon_and_the_first_word_the_count():
     assert (e["weapon"], e["munition_count"]) == ("missile", None)
     e = only("تعرضت قاعدة حرير فجر اليوم لقصف بصاروخين من نوع كاتيوشا.")
     assert (e["weapon"], e["munition_count"]) == ("rocket", 2)
+
+
+def test_an_accusative_ballistic_missile_is_a_missile():
+    e = only("وأطلقت الفصائل صاروخاً باليستياً قصير المدى على قاعدة عين الأسد فجر اليوم.")
+    assert (e["weapon"], e["munition_count"]) == ("missile", 1)
