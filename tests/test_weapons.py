@@ -118,3 +118,13 @@ def test_a_type_named_later_gives_the_weapon_and_the_first_word_the_count():
 def test_an_accusative_ballistic_missile_is_a_missile():
     e = only("وأطلقت الفصائل صاروخاً باليستياً قصير المدى على قاعدة عين الأسد فجر اليوم.")
     assert (e["weapon"], e["munition_count"]) == ("missile", 1)
+
+
+def test_a_strike_told_as_rocket_fire_is_rocket_fire():
+    e = only("وردت القوات الأمريكية بقصف صاروخي على مواقع للفصائل في الميادين فجر اليوم.")
+    assert (e["event_type"], e["weapon"]) == ("strike", "rocket")
+
+
+def test_a_dual_of_drone_aviation_counts_two():
+    e = only("استهدفت المقاومة قاعدة حرير فجر اليوم بطيرانين مسيرين.")
+    assert (e["weapon"], e["munition_count"]) == ("drone", 2)

@@ -244,8 +244,8 @@ AIRCRAFT_NUMBER = {fold(k): v for k, v in {"طائرات": "plural", "طائرت
 AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(AIRCRAFT_NUMBER) + r")\s$")
 # Aircraft named as the means of an air strike, as opposed to the strike nouns «غارة», «ضربة جوية».
 AIRCRAFT_MEANS = rx(r"طائرات|طائره|مقاتلات|قاذف|الطيران|طيران|مروحيات")
-# "بصواريخ", "بالقذائف": the clitic of the instrument, right before a weapon word.
-INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?$"))
+# "بصواريخ", "بالقذائف", "بقصف صاروخي": the clitic of the instrument, before a weapon word or its act.
+INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?(?:(?:قصف|رشقه|رشقات|ضربه|ضربات)\s(?:ال)?)?$"))
 # "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
 # already told of comes back with the article ("باتجاه السفارة", "على القاعدة").
 OTHER_TARGET = rx(r"\s(?:\S+\s)?(?:علي|الي|باتجاه|نحو)\s(?!ال|نفس)")

@@ -597,7 +597,7 @@ def _strike_means(norm: str, weapon: Mention) -> int | None:
 
 def _instrument(norm: str, weapon: Mention) -> bool:
     """The weapon word carries the clitic of the instrument: «بصواريخ», «بالقذائف»."""
-    return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 4), weapon.start))
+    return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 14), weapon.start))
 
 
 # How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
