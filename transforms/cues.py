@@ -41,11 +41,11 @@ MUNITION = rx(WORD_START + CLITICS + r"(?:ال)?(?:صاروخ\w*|صواريخ|ق
 # Every weapon of weapons.csv («طائرات بدون طيار», «طائرة مفخخة», «مدفعية»), with clitics and article -
 # except the aircraft of an air strike («طائرات حربية», «مقاتلات»): flying is no act, and the strike
 # itself is told by a verb or strike noun («غارة», «قصف جوي») that opens the gate.
-_AIRCRAFT_ONLY = re.compile(fold(r"^(?!غار|ضرب|قصف)"))
+_STRIKE_NOUN_START = re.compile(fold(r"^(?:غار|ضرب|قصف)"))
 WEAPON_WORD = rx(
     WORD_START + CLITICS + r"(?:ال)?(?:" + "|".join(sorted(
         {re.escape(fold(row["term"])) for row in _rows("weapons.csv")
-         if row["weapon"] != "airstrike" or not _AIRCRAFT_ONLY.match(fold(row["term"]))},
+         if row["weapon"] != "airstrike" or _STRIKE_NOUN_START.match(fold(row["term"]))},
         key=len, reverse=True)) + r")" + WORD_END
 )
 # A sentence worth reading closely names violence or a weapon (one scan instead of three).
@@ -177,6 +177,8 @@ _ACT_PRONOUN = r"(?:(?:فيه|فيها|خلاله|خلالها|جراءه|جرا
 DUAL_TOLL = {fold(w): 2 for w in ("قتيلين", "قتيلان", "شهيدين", "شهيدان", "جريحين", "جريحان", "مصابان")}
 # A number word after a noun is its count («شرطيين اثنين», «حارسان اثنان»).
 APPOSED_NUMBER = r"(?:اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)"
+# "شرطيين اثنين": a noun, then the number word that counts it.
+APPOSED = re.compile(rf"(?P<noun>\S+)\s(?P<n>{APPOSED_NUMBER})")
 # One group of victims: a number, a victim noun, or any noun counted by the word after it.
 VICTIM_ITEM = rf"(?:{NUMBER}|{VICTIM}(?:\s{APPOSED_NUMBER})?|(?!(?:اصاب|اصيب|جرح|قتل|مقتل|مصرع|استشهاد)\S*\s)\S+\s{APPOSED_NUMBER})(?![\w])"
 # "اللواء 45", "الفرقة الـ19": a number right after a definite noun names a unit, it counts nobody.
@@ -249,8 +251,10 @@ INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?(?:(?:قصف|ر�
 # "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
 # already told of comes back with the article ("باتجاه السفارة", "على القاعدة").
 OTHER_TARGET = rx(r"\s(?:\S+\s)?(?:علي|الي|باتجاه|نحو)\s(?!ال|نفس)")
+# "مخازن للصواريخ والطائرات المسيرة": the "and" that joins a second weapon word to the first.
+AND_BETWEEN = re.compile(r"\s?و\s?(?:ال)?")
 # A weapon word after these names something spoken of, not the means of an act: «أصوات الصواريخ»,
-# «شحنة صواريخ», «مخازن للصواريخ», «منصة إطلاق الصواريخ».
+# «شحنة صواريخ», «مخازن للصواريخ», «منصة صواريخ».
 NOT_FIRED_BEFORE = rx(
     r"(?:اصوات|صوت|شحنه|شحنات|مخازن|مخزن|مستودع|مستودعات|مستودعا|تخزين|منصه|منصات|مصنع|مصانع|ورشه|ورش|تصنيع|تهريب)"
     r"\s(?:ل|لل)?(?:ال)?$"

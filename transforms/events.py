@@ -404,11 +404,9 @@ class ArticleExtractor:
         of_agent = [w for w in weapons if any(s <= w.start < e for s, e in agents)]
         if report.event_type == "attack":
             own = [w for w in own if w.entry.weapon in _ATTACK_MEANS and w not in of_agent]
-        elif not own:
-            own = of_agent
         else:
             # What the strike is carried out with («مروحيات ... بالرشاشات الثقيلة») names its means first.
-            own = sorted((w for w in own if _strike_means(norm, w) is not None),
+            own = sorted((w for w in own or of_agent if _strike_means(norm, w) is not None),
                          key=lambda w: (not _instrument(norm, w), _strike_means(norm, w), w.start))
         if not own:
             return
@@ -600,10 +598,6 @@ def _instrument(norm: str, weapon: Mention) -> bool:
     return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 14), weapon.start))
 
 
-# How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
-LIST_SPAN = 50
-
-
 def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
     """The weapon words that name a means used, not a thing spoken of.
 
@@ -613,16 +607,20 @@ def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
     fired, after = [], -1
     for w in weapons:
         if cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
-                after >= 0 and re.fullmatch(r"\s?و\s?(?:ال)?", norm[after: w.start])):
+                after >= 0 and cues.AND_BETWEEN.fullmatch(norm, after, w.start)):
             after = w.end
             continue
         fired.append(w)
     return fired
 
 
+# How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
+LIST_SPAN = 50
+
+
 def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
     """Another act of the same kind named in the same list of places («قرب مطار دير الزور وقريتي
-    حويجة سكر والمارية بصواريخ»): close, with nothing but words between, no comma or clause break."""
+    حويجة سكر والمارية بصواريخ»): close, with no comma or clause break between them."""
     kind = next(a[0] for a in anchors if a[2] == other)
     gap = abs(report.anchor - other)
     return kind == report.event_type and gap <= LIST_SPAN and _distance(norm, report.anchor, other) == gap
@@ -675,13 +673,13 @@ def _casualty_value(text: str | None) -> int | None:
     """People a figure names: a number, a victim noun («جنديين» 2), or a noun counted by the word after it."""
     if not text:
         return None
-    if text in cues.VICTIMS or text[:-1] in cues.VICTIMS:
-        return cues.VICTIMS.get(text, cues.VICTIMS.get(text[:-1]))  # «متعاقداً»: the accusative of one
+    if text in cues.VICTIMS or text.removesuffix("ا") in cues.VICTIMS:
+        return cues.VICTIMS.get(text, cues.VICTIMS.get(text.removesuffix("ا")))  # «متعاقداً»: the accusative
     if text in cues.DUAL_TOLL:
         return cues.DUAL_TOLL[text]
-    apposed = re.fullmatch(rf"\S+\s({cues.APPOSED_NUMBER})", text)
-    if apposed and not parse_number(text.split()[0]):
-        return parse_number(apposed.group(1))  # «شرطيين اثنين», «عنصر واحد»: the number word counts
+    apposed = cues.APPOSED.fullmatch(text)
+    if apposed and not parse_number(apposed.group("noun")):
+        return parse_number(apposed.group("n"))  # «شرطيين اثنين», «عنصر واحد»: the number word counts
     return parse_number(text)
 
 
