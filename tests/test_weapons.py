@@ -128,3 +128,9 @@ def test_a_strike_told_as_rocket_fire_is_rocket_fire():
 def test_a_dual_of_drone_aviation_counts_two():
     e = only("استهدفت المقاومة قاعدة حرير فجر اليوم بطيرانين مسيرين.")
     assert (e["weapon"], e["munition_count"]) == ("drone", 2)
+
+
+def test_the_outcome_told_in_a_sentence_of_its_own():
+    text = ("استهدفت طائرة مسيرة قاعدة حرير فجر اليوم. "
+            "وأفاد مصدر أن الدفاعات الجوية تصدت للهجوم.")
+    assert only(text)["outcome"] == "intercepted"

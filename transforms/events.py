@@ -176,6 +176,8 @@ class ArticleExtractor:
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
                 _add_munitions(previous[-1], sentence.norm, self.gazetteer)
+                if previous[-1].outcome is None:
+                    self._outcome(previous[-1], sentence.norm)
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
