@@ -134,3 +134,10 @@ def test_the_outcome_told_in_a_sentence_of_its_own():
     text = ("استهدفت طائرة مسيرة قاعدة حرير فجر اليوم. "
             "وأفاد مصدر أن الدفاعات الجوية تصدت للهجوم.")
     assert only(text)["outcome"] == "intercepted"
+
+
+def test_rockets_aimed_at_a_base_are_not_guided_missiles():
+    e = only("وعثرت قوة أمنية على منصة تحتوي على أربعة صواريخ موجهة نحو قاعدة حرير فجر اليوم.")
+    assert e["weapon"] == "rocket"
+    e = only("وأطلقت الفصائل صواريخ موجهة على قاعدة حرير فجر اليوم.")
+    assert e["weapon"] == "missile"

@@ -416,7 +416,7 @@ class ArticleExtractor:
         # A later word may give the type of what an attack's first weapon word counts («بصاروخين من نوع
         # كاتيوشا», «الصواريخ ... من نوع صواريخ فاتح»): the type names the weapon, the first word the count.
         typed = next((w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None)
-        report.weapon = (typed or chosen).entry.weapon if report.event_type == "attack" else chosen.entry.weapon
+        report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else chosen.entry.weapon
         if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "drone", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
 
@@ -643,8 +643,15 @@ def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
                and report.weapon in (None, m.entry.weapon)]
     if not weapons or cues.OTHER_TARGET.match(norm, weapons[0].end):
         return
-    report.weapon = weapons[0].entry.weapon
+    report.weapon = _kind(norm, weapons[0])
     report.munition_count = _count(norm, weapons[0])
+
+
+def _kind(norm: str, weapon: Mention) -> str:
+    """The weapon a mention names; «صواريخ موجهة نحو القاعدة» are rockets aimed at it, not guided missiles."""
+    if weapon.entry.weapon == "missile" and cues.AIMED_AT.match(norm, weapon.start, weapon.end + 12):
+        return "rocket"
+    return weapon.entry.weapon
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
