@@ -141,3 +141,19 @@ def test_rockets_aimed_at_a_base_are_not_guided_missiles():
     assert e["weapon"] == "rocket"
     e = only("وأطلقت الفصائل صواريخ موجهة على قاعدة حرير فجر اليوم.")
     assert e["weapon"] == "missile"
+
+
+def test_a_later_word_of_the_same_weapon_counts_a_salvo():
+    e = only("أطلقت رشقة صاروخية على قاعدة حرير فجر اليوم، انفجر صاروخان على الأقل منها قرب السور.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 2)
+
+
+def test_the_defences_interceptors_are_not_the_attacks_weapon():
+    e = only("أطلقت منظومة الدفاع في قاعدة حرير صواريخ اعتراضية فجر اليوم للتصدي لثلاثة صواريخ.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 3)
+
+
+def test_a_count_stays_with_the_act_it_stands_beside():
+    text = "سقطت ثلاثة صواريخ على قاعدة حرير فجر اليوم، بعد يوم شهد هجوماً على قاعدة عين الأسد."
+    found = {e["location_id"]: (e["weapon"], e["munition_count"]) for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found["harir"] == ("rocket", 3) and found["ain_al_asad"][1] is None

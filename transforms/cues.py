@@ -239,7 +239,7 @@ GENERIC_IRAN_ALIGNED = rx(
 COMBINED_TOLL = re.compile(fold(r"(?:قتل|مقتل|سقوط)\s?و\s?(?:جرح|اصابه|اصابات|جرحي)\s?$|(?:قتل|مقتل)\sو$"))
 CAUSE = rx(r"(?<![\w])(?:بعد|عقب|اثر|علي اثر|اعقاب|في اعقاب|علي خلفيه|بسبب|(?:ردا|رد|ردها|رده|كرد|انتقاما|ثارا)\s(?:\S+\s)?(?:علي|ل))(?![\w])")
 CASUALTY_WORD = re.compile(fold(r"قتل|مقتل|مصرع|اصاب|اصيب|يصاب|تصاب|جرح|جريح|ضحايا|خسائر|اضرار|شهيد|شهداء|استشهاد|حتف|قضوا|مصاب"))
-COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s)?$")
+COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب|ل|ول)?(?P<n>{NUMBER})\s(?:من\s)?$")
 # "هجومين صاروخيين / هجومين صاروخين": the weapon word describes the attacks, it counts nothing.
 ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|هجمات|هجوما|اعتداء|اعتداءين|ضربات|غارات|قصف)\s$"))
 AIRCRAFT_NUMBER = {fold(k): v for k, v in {"طائرات": "plural", "طائرتين": "2", "طائرتان": "2", "طائرة": "1", "طيارات": "plural", "طيارة": "1"}.items()}
@@ -261,6 +261,8 @@ NOT_FIRED_BEFORE = rx(
 )
 # "صواريخ موجهة نحو القاعدة": «موجهة» as "aimed", with the direction after it, not "guided".
 AIMED_AT = rx(r"\S+\s(?:ال)?موجه\w*\s(?:نحو|الي|باتجاه|صوب|ضد)(?![\w])")
+# "صواريخ اعتراضية", "صواريخ مضادة للطائرات": the defence's weapons, not the attack's.
+NOT_FIRED_AFTER = rx(r"\s(?:ال)?(?:اعتراضيه|اعتراضي|الاعتراضيه|دفاعيه|مضاده|المضاده)(?![\w])")
 # "من نوع صواريخ فاتح", "من طراز": the words give the type of a weapon told of more loosely.
 TYPE_BEFORE = rx(r"(?:من\s)?(?:نوع|طراز)\s$")
 VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))

@@ -398,9 +398,10 @@ class ArticleExtractor:
         weapons = _fired(norm, weapons)
         # A weapon belongs to the act beside it; in a sentence of acts of one kind ("غارات على
         # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
-        own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
-            weapons if len({a[0] for a in anchors}) == 1 else
-            [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
+        own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor]
+        shared = not own  # the kind of weapon is shared; its count stays with the act it stands beside
+        own = own or (weapons if len({a[0] for a in anchors}) == 1 else
+                       [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
         # "قصفت مدفعية التحالف ...": a weapon named in the striker's own phrase is the strike's.
         agents = [(m.start(), m.end()) for m in cues.US_AGENT.finditer(norm)]
         of_agent = [w for w in weapons if any(s <= w.start < e for s, e in agents)]
@@ -417,8 +418,15 @@ class ArticleExtractor:
         # كاتيوشا», «الصواريخ ... من نوع صواريخ فاتح»): the type names the weapon, the first word the count.
         typed = next((w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None)
         report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else chosen.entry.weapon
+        if shared:
+            return
         if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "drone", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
+        if report.munition_count is None and report.event_type == "attack":
+            # «أطلقت رشقة صاروخية ... انفجر صاروخان على الأقل منها»: a later word of the same
+            # weapon counts what the first left uncounted (a lower bound gives its number).
+            report.munition_count = next((n for w in own if w.start > chosen.start and w.entry.weapon == chosen.entry.weapon
+                                          and (n := _count(norm, w)) is not None), None)
 
     @staticmethod
     def _casualties(report: Report, norm: str, anchors) -> None:
@@ -604,11 +612,12 @@ def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
     """The weapon words that name a means used, not a thing spoken of.
 
     «أصوات الصواريخ», «شحنة صواريخ», «مخازن للصواريخ والطائرات المسيرة» name no act's weapon
-    (PHENOMENA M); a weapon coordinated right after such a word is spoken of with it.
+    (PHENOMENA M), nor do the defence's «صواريخ اعتراضية»; a weapon coordinated right after such a
+    word is spoken of with it.
     """
     fired, after = [], -1
     for w in weapons:
-        if cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
+        if cues.NOT_FIRED_AFTER.match(norm, w.end) or cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
                 after >= 0 and cues.AND_BETWEEN.fullmatch(norm, after, w.start)):
             after = w.end
             continue
