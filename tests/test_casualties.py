@@ -125,3 +125,14 @@ def test_a_place_told_further_on_keeps_its_own_figures():
 def test_another_one_is_one():
     assert toll(cues.INJURED, "قتل اثنان من المقاتلين وأصيب آخر نتيجة القصف") == 1
     assert toll(cues.KILLED, "وقتل 3 جنود وآخرون") == 3  # "N and others" is N
+
+
+def test_one_victim_in_the_accusative_or_after_the_acts_pronoun():
+    assert toll(cues.INJURED, "وقال المتحدث إن متعاقداً مدنياً أصيب بجروح طفيفة") == 1
+    assert toll(cues.INJURED, "الهجوم الذي أصيب فيه موظف عراقي يعمل لدى الشركة") == 1
+    assert toll(cues.KILLED, "سقط صاروخ قرب عنصر من الحراسة") is None
+
+
+def test_female_and_civilian_victim_nouns():
+    assert toll(cues.KILLED, "حين قُتل جنديان أمريكيان ومجندة فرنسية بسقوط صواريخ") == 3
+    assert toll(cues.KILLED, "ما أسفر عن مقتل جنديين وعامل مدني") == 3

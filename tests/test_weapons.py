@@ -113,3 +113,47 @@ def test_a_type_named_later_gives_the_weapon_and_the_first_word_the_count():
     assert (e["weapon"], e["munition_count"]) == ("missile", None)
     e = only("تعرضت قاعدة حرير فجر اليوم لقصف بصاروخين من نوع كاتيوشا.")
     assert (e["weapon"], e["munition_count"]) == ("rocket", 2)
+
+
+def test_an_accusative_ballistic_missile_is_a_missile():
+    e = only("وأطلقت الفصائل صاروخاً باليستياً قصير المدى على قاعدة عين الأسد فجر اليوم.")
+    assert (e["weapon"], e["munition_count"]) == ("missile", 1)
+
+
+def test_a_strike_told_as_rocket_fire_is_rocket_fire():
+    e = only("وردت القوات الأمريكية بقصف صاروخي على مواقع للفصائل في الميادين فجر اليوم.")
+    assert (e["event_type"], e["weapon"]) == ("strike", "rocket")
+
+
+def test_a_dual_of_drone_aviation_counts_two():
+    e = only("استهدفت المقاومة قاعدة حرير فجر اليوم بطيرانين مسيرين.")
+    assert (e["weapon"], e["munition_count"]) == ("drone", 2)
+
+
+def test_the_outcome_told_in_a_sentence_of_its_own():
+    text = ("استهدفت طائرة مسيرة قاعدة حرير فجر اليوم. "
+            "وأفاد مصدر أن الدفاعات الجوية تصدت للهجوم.")
+    assert only(text)["outcome"] == "intercepted"
+
+
+def test_rockets_aimed_at_a_base_are_not_guided_missiles():
+    e = only("وعثرت قوة أمنية على منصة تحتوي على أربعة صواريخ موجهة نحو قاعدة حرير فجر اليوم.")
+    assert e["weapon"] == "rocket"
+    e = only("وأطلقت الفصائل صواريخ موجهة على قاعدة حرير فجر اليوم.")
+    assert e["weapon"] == "missile"
+
+
+def test_a_later_word_of_the_same_weapon_counts_a_salvo():
+    e = only("أطلقت رشقة صاروخية على قاعدة حرير فجر اليوم، انفجر صاروخان على الأقل منها قرب السور.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 2)
+
+
+def test_the_defences_interceptors_are_not_the_attacks_weapon():
+    e = only("أطلقت منظومة الدفاع في قاعدة حرير صواريخ اعتراضية فجر اليوم للتصدي لثلاثة صواريخ.")
+    assert (e["weapon"], e["munition_count"]) == ("rocket", 3)
+
+
+def test_a_count_stays_with_the_act_it_stands_beside():
+    text = "سقطت ثلاثة صواريخ على قاعدة حرير فجر اليوم، بعد يوم شهد هجوماً على قاعدة عين الأسد."
+    found = {e["location_id"]: (e["weapon"], e["munition_count"]) for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found["harir"] == ("rocket", 3) and found["ain_al_asad"][1] is None

@@ -41,11 +41,11 @@ MUNITION = rx(WORD_START + CLITICS + r"(?:ال)?(?:صاروخ\w*|صواريخ|ق
 # Every weapon of weapons.csv («طائرات بدون طيار», «طائرة مفخخة», «مدفعية»), with clitics and article -
 # except the aircraft of an air strike («طائرات حربية», «مقاتلات»): flying is no act, and the strike
 # itself is told by a verb or strike noun («غارة», «قصف جوي») that opens the gate.
-_AIRCRAFT_ONLY = re.compile(fold(r"^(?!غار|ضرب|قصف)"))
+_STRIKE_NOUN_START = re.compile(fold(r"^(?:غار|ضرب|قصف)"))
 WEAPON_WORD = rx(
     WORD_START + CLITICS + r"(?:ال)?(?:" + "|".join(sorted(
         {re.escape(fold(row["term"])) for row in _rows("weapons.csv")
-         if row["weapon"] != "airstrike" or not _AIRCRAFT_ONLY.match(fold(row["term"]))},
+         if row["weapon"] != "airstrike" or _STRIKE_NOUN_START.match(fold(row["term"]))},
         key=len, reverse=True)) + r")" + WORD_END
 )
 # A sentence worth reading closely names violence or a weapon (one scan instead of three).
@@ -212,10 +212,16 @@ APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sي
 # Nouns a figure is told with instead of a number («مقتل جندي», «إصابة ضابطين»), and how many each names.
 VICTIMS = {fold(row["term"]): int(row["number"]) for row in _rows("victims.csv")}
 VICTIM = "(?:" + "|".join(sorted(VICTIMS, key=len, reverse=True)) + ")"
+# The accusative «متعاقداً», «عنصراً» of a singular victim noun (tanwin folds to a final alef).
+VICTIM_ONE = "(?:" + "|".join(sorted((w for w, n in VICTIMS.items() if n == 1), key=len, reverse=True)) + ")ا?"
+# "الذي أصيب فيه متعاقد": the pronoun of the act between the verb and its victim.
+_ACT_PRONOUN = r"(?:(?:فيه|فيها|خلاله|خلالها|جراءه|جراءها|بسببه)\s)?"
 # A dual toll noun is a figure on its own: «ارتقاء شهيدين», «سقوط قتيلين».
 DUAL_TOLL = {fold(w): 2 for w in ("قتيلين", "قتيلان", "شهيدين", "شهيدان", "جريحين", "جريحان", "مصابان")}
 # A number word after a noun is its count («شرطيين اثنين», «حارسان اثنان»).
 APPOSED_NUMBER = r"(?:اثنين|اثنان|اثنتين|اثنتان|واحد|واحده)"
+# "شرطيين اثنين": a noun, then the number word that counts it.
+APPOSED = re.compile(rf"(?P<noun>\S+)\s(?P<n>{APPOSED_NUMBER})")
 # One group of victims: a number, a victim noun, or any noun counted by the word after it.
 VICTIM_ITEM = rf"(?:{NUMBER}|{VICTIM}(?:\s{APPOSED_NUMBER})?|(?!(?:اصاب|اصيب|جرح|قتل|مقتل|مصرع|استشهاد)\S*\s)\S+\s{APPOSED_NUMBER})(?![\w])"
 # "اللواء 45", "الفرقة الـ19": a number right after a definite noun names a unit, it counts nobody.
@@ -229,18 +235,22 @@ _SUBJECT_GAP = r"\s(?:(?!ان\s|انه\s|\S*\d)\S+\s){0,4}?(?:قد\s)?"
 KILLED_NOUN = r"(?:قتلي|قتيلا|قتيل|شهداء|شهيدا|قتيلين|قتيلان|شهيدين|شهيدان)(?![\w])"
 INJURED_NOUN = r"(?:جرحي|مصابين|مصابا|جريحا|جريح|اصابات|جريحين|جريحان)(?![\w])"
 KILLED = rx(
-    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
+    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
     rf"|{WORD_START}{CLITICS}(?:مقتل|مصرع|استشهاد){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:قتلوا|قتلا|قتلن|لقوا حتفهم|لقيا حتفهما|لقوا مصرعهم|لقيا مصرعهما|قضوا|استشهدوا|استشهدا)"
     rf"|{WORD_START}(?P<n4>قتيلين|قتيلان|شهيدين|شهيدان){WORD_END}"
+    # one victim, the verb after it: «وإن متعاقداً مدنياً قُتل»
+    rf"|{WORD_START}(?P<n5>{VICTIM_ONE})\s(?:(?!ان\s)\S+\s){{0,2}}?(?:قد\s)?(?:قتل|قتلت|لقي حتفه|لقي مصرعه|لقيت حتفها)(?![\w])"
 )
 INJURED = rx(
-    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
+    rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
     rf"|{WORD_START}{CLITICS}(?:اصابت|جرح){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:جرحوا|جرحا|اصيبوا|اصيبا|اصبن)"
     rf"|{WORD_START}(?P<n4>جريحين|جريحان|مصابان){WORD_END}"
+    # one victim, the verb after it: «وإن متعاقداً مدنياً أصيب بجروح طفيفة»
+    rf"|{WORD_START}(?P<n5>{VICTIM_ONE})\s(?:(?!ان\s)\S+\s){{0,2}}?(?:قد\s)?(?:اصيب|اصيبت|جرح|جرحت)(?![\w])"
 )
 # "وارتفعت حصيلة الجرحى لاحقاً إلى 9": a toll updated later replaces the one told first (EVENTS.md v2).
 _UPDATE = r"(?<![\w])[وف]?(?:ارتفع|ارتفعت|ترتفع|يرتفع|ارتفاع|وصلت|وصل|بلغت|بلغ)\s(?:\S+\s){0,2}?(?:حصيله|عدد)\s(?:ال)?"
@@ -278,24 +288,30 @@ CLOCK_AFTER = rx(r"\s(?:منتصف|الظهر|ظهر|العصر|عصر|السا�
 DISTANCE_BEFORE = rx(r"(?<![\w])علي\s$")
 CAUSE = rx(r"(?<![\w])(?:بعد|عقب|اثر|علي اثر|اعقاب|في اعقاب|علي خلفيه|بسبب|(?:ردا|رد|ردها|رده|كرد|انتقاما|ثارا)\s(?:\S+\s)?(?:علي|ل))(?![\w])")
 CASUALTY_WORD = re.compile(fold(r"قتل|مقتل|مصرع|اصاب|اصيب|يصاب|تصاب|جرح|جريح|ضحايا|خسائر|اضرار|شهيد|شهداء|استشهاد|حتف|قضوا|مصاب"))
-COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب)?(?P<n>{NUMBER})\s(?:من\s)?$")
+COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب|ل|ول)?(?P<n>{NUMBER})\s(?:من\s)?$")
 # "هجومين صاروخيين / هجومين صاروخين": the weapon word describes the attacks, it counts nothing.
 ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|هجمات|هجوما|اعتداء|اعتداءين|ضربات|غارات|قصف)\s$"))
 AIRCRAFT_NUMBER = {fold(k): v for k, v in {"طائرات": "plural", "طائرتين": "2", "طائرتان": "2", "طائرة": "1", "طيارات": "plural", "طيارة": "1"}.items()}
 AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(AIRCRAFT_NUMBER) + r")\s$")
 # Aircraft named as the means of an air strike, as opposed to the strike nouns «غارة», «ضربة جوية».
 AIRCRAFT_MEANS = rx(r"طائرات|طائره|مقاتلات|قاذف|الطيران|طيران|مروحيات")
-# "بصواريخ", "بالقذائف": the clitic of the instrument, right before a weapon word.
-INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?$"))
+# "بصواريخ", "بالقذائف", "بقصف صاروخي": the clitic of the instrument, before a weapon word or its act.
+INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?(?:(?:قصف|رشقه|رشقات|ضربه|ضربات)\s(?:ال)?)?$"))
 # "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
 # already told of comes back with the article ("باتجاه السفارة", "على القاعدة").
 OTHER_TARGET = rx(r"\s(?:\S+\s)?(?:علي|الي|باتجاه|نحو)\s(?!ال|نفس)")
+# "مخازن للصواريخ والطائرات المسيرة": the "and" that joins a second weapon word to the first.
+AND_BETWEEN = re.compile(r"\s?و\s?(?:ال)?")
 # A weapon word after these names something spoken of, not the means of an act: «أصوات الصواريخ»,
-# «شحنة صواريخ», «مخازن للصواريخ», «منصة إطلاق الصواريخ».
+# «شحنة صواريخ», «مخازن للصواريخ», «منصة صواريخ».
 NOT_FIRED_BEFORE = rx(
     r"(?:اصوات|صوت|شحنه|شحنات|مخازن|مخزن|مستودع|مستودعات|مستودعا|تخزين|منصه|منصات|مصنع|مصانع|ورشه|ورش|تصنيع|تهريب)"
     r"\s(?:ل|لل)?(?:ال)?$"
 )
+# "صواريخ موجهة نحو القاعدة": «موجهة» as "aimed", with the direction after it, not "guided".
+AIMED_AT = rx(r"\S+\s(?:ال)?موجه\w*\s(?:نحو|الي|باتجاه|صوب|ضد)(?![\w])")
+# "صواريخ اعتراضية", "صواريخ مضادة للطائرات": the defence's weapons, not the attack's.
+NOT_FIRED_AFTER = rx(r"\s(?:ال)?(?:اعتراضيه|اعتراضي|الاعتراضيه|دفاعيه|مضاده|المضاده)(?![\w])")
 # "من نوع صواريخ فاتح", "من طراز": the words give the type of a weapon told of more loosely.
 TYPE_BEFORE = rx(r"(?:من\s)?(?:نوع|طراز)\s$")
 VAGUE_BEFORE = re.compile(fold(r"(?:عده|عدد من|بعض|رشقات|رشقه|سلسله|عشرات|مئات)\s(?:من\s)?(?:ال)?$"))

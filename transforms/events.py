@@ -289,6 +289,8 @@ class ArticleExtractor:
                 _add_casualties(previous[-1], sentence.norm)
                 _add_munitions(previous[-1], sentence.norm, self.gazetteer)
                 _date_from_follow_up(previous, sentence.norm, published)
+                if previous[-1].outcome is None:
+                    self._outcome(previous[-1], sentence.norm)
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
@@ -545,19 +547,18 @@ class ArticleExtractor:
         weapons = _fired(norm, weapons)
         # A weapon belongs to the act beside it; in a sentence of acts of one kind ("غارات على
         # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
-        own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor] or (
-            weapons if len({a[0] for a in anchors}) == 1 else
-            [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
+        own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor]
+        shared = not own  # the kind of weapon is shared; its count stays with the act it stands beside
+        own = own or (weapons if len({a[0] for a in anchors}) == 1 else
+                       [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
         # "قصفت مدفعية التحالف ...": a weapon named in the striker's own phrase is the strike's.
         agents = [(m.start(), m.end()) for m in cues.US_AGENT.finditer(norm)]
         of_agent = [w for w in weapons if any(s <= w.start < e for s, e in agents)]
         if report.event_type == "attack":
             own = [w for w in own if w.entry.weapon in _ATTACK_MEANS and w not in of_agent]
-        elif not own:
-            own = of_agent
         else:
             # What the strike is carried out with («مروحيات ... بالرشاشات الثقيلة») names its means first.
-            own = sorted((w for w in own if _strike_means(norm, w) is not None),
+            own = sorted((w for w in own or of_agent if _strike_means(norm, w) is not None),
                          key=lambda w: (not _instrument(norm, w), _strike_means(norm, w), w.start))
         if not own:
             return
@@ -565,9 +566,16 @@ class ArticleExtractor:
         # A later word may give the type of what an attack's first weapon word counts («بصاروخين من نوع
         # كاتيوشا», «الصواريخ ... من نوع صواريخ فاتح»): the type names the weapon, the first word the count.
         typed = next((w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None)
-        report.weapon = (typed or chosen).entry.weapon if report.event_type == "attack" else chosen.entry.weapon
+        report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else chosen.entry.weapon
+        if shared:
+            return
         if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "drone", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
+        if report.munition_count is None and report.event_type == "attack":
+            # «أطلقت رشقة صاروخية ... انفجر صاروخان على الأقل منها»: a later word of the same
+            # weapon counts what the first left uncounted (a lower bound gives its number).
+            report.munition_count = next((n for w in own if w.start > chosen.start and w.entry.weapon == chosen.entry.weapon
+                                          and (n := _count(norm, w)) is not None), None)
 
     @staticmethod
     def _casualties(report: Report, norm: str, anchors) -> None:
@@ -972,32 +980,33 @@ def _strike_means(norm: str, weapon: Mention) -> int | None:
 
 def _instrument(norm: str, weapon: Mention) -> bool:
     """The weapon word carries the clitic of the instrument: «بصواريخ», «بالقذائف»."""
-    return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 4), weapon.start))
-
-
-# How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
-LIST_SPAN = 50
+    return bool(cues.INSTRUMENT_BEFORE.search(norm, max(0, weapon.start - 14), weapon.start))
 
 
 def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
     """The weapon words that name a means used, not a thing spoken of.
 
     «أصوات الصواريخ», «شحنة صواريخ», «مخازن للصواريخ والطائرات المسيرة» name no act's weapon
-    (PHENOMENA M); a weapon coordinated right after such a word is spoken of with it.
+    (PHENOMENA M), nor do the defence's «صواريخ اعتراضية»; a weapon coordinated right after such a
+    word is spoken of with it.
     """
     fired, after = [], -1
     for w in weapons:
-        if cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
-                after >= 0 and re.fullmatch(r"\s?و\s?(?:ال)?", norm[after: w.start])):
+        if cues.NOT_FIRED_AFTER.match(norm, w.end) or cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
+                after >= 0 and cues.AND_BETWEEN.fullmatch(norm, after, w.start)):
             after = w.end
             continue
         fired.append(w)
     return fired
 
 
+# How far apart two places of one list may start: «قرب مطار دير الزور وقريتي حويجة سكر والمارية».
+LIST_SPAN = 50
+
+
 def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
     """Another act of the same kind named in the same list of places («قرب مطار دير الزور وقريتي
-    حويجة سكر والمارية بصواريخ»): close, with nothing but words between, no comma or clause break."""
+    حويجة سكر والمارية بصواريخ»): close, with no comma or clause break between them."""
     kind = next(a[0] for a in anchors if a[2] == other)
     gap = abs(report.anchor - other)
     return kind == report.event_type and gap <= LIST_SPAN and _distance(norm, report.anchor, other) == gap
@@ -1018,8 +1027,15 @@ def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
                and report.weapon in (None, m.entry.weapon)]
     if not weapons or cues.OTHER_TARGET.match(norm, weapons[0].end):
         return
-    report.weapon = weapons[0].entry.weapon
+    report.weapon = _kind(norm, weapons[0])
     report.munition_count = _count(norm, weapons[0])
+
+
+def _kind(norm: str, weapon: Mention) -> str:
+    """The weapon a mention names; «صواريخ موجهة نحو القاعدة» are rockets aimed at it, not guided missiles."""
+    if weapon.entry.weapon == "missile" and cues.AIMED_AT.match(norm, weapon.start, weapon.end + 12):
+        return "rocket"
+    return weapon.entry.weapon
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
@@ -1050,13 +1066,13 @@ def _casualty_value(text: str | None) -> int | None:
     """People a figure names: a number, a victim noun («جنديين» 2), or a noun counted by the word after it."""
     if not text:
         return None
-    if text in cues.VICTIMS:
-        return cues.VICTIMS[text]
+    if text in cues.VICTIMS or text.removesuffix("ا") in cues.VICTIMS:
+        return cues.VICTIMS.get(text, cues.VICTIMS.get(text.removesuffix("ا")))  # «متعاقداً»: the accusative
     if text in cues.DUAL_TOLL:
         return cues.DUAL_TOLL[text]
-    apposed = re.fullmatch(rf"\S+\s({cues.APPOSED_NUMBER})", text)
-    if apposed and not parse_number(text.split()[0]):
-        return parse_number(apposed.group(1))  # «شرطيين اثنين», «عنصر واحد»: the number word counts
+    apposed = cues.APPOSED.fullmatch(text)
+    if apposed and not parse_number(apposed.group("noun")):
+        return parse_number(apposed.group("n"))  # «شرطيين اثنين», «عنصر واحد»: the number word counts
     return parse_number(text)
 
 
