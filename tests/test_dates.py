@@ -132,3 +132,11 @@ def test_a_known_publication_date_leaves_nothing_to_complete():
     text = normalize("قالت المصادر اليوم الأربعاء إن القاعدة تعرضت لهجوم يوم الاثنين")
     (_, monday) = find_times(text)
     assert read_calendar(text, FRIDAY).complete(monday) is monday
+
+
+def test_a_month_named_as_past_is_background():
+    from transforms.dates import find_times
+    from transforms.normalize import normalize
+
+    (t,) = find_times(normalize("تعرضت القاعدة في يناير الماضي لهجوم"))
+    assert (t.month, t.background, t.period) == (1, True, "month")

@@ -83,3 +83,8 @@ def test_a_group_without_an_id_of_its_own_is_iran_aligned():
 
 def test_an_iranian_made_drone_tells_an_iran_aligned_attacker():
     assert actors("تعرضت قاعدة التنف مساء أمس لهجوم بواسطة طائرات إيرانية مسيرة.") == {"al_tanf": "iran_aligned"}
+
+
+def test_the_coalition_named_with_a_clitic_is_the_striker():
+    text = "وقالت الشبكة إن الدفاعات التابعة للتحالف ردت على الهجوم باستهداف مواقع للمليشيات في مدينة الميادين."
+    assert actors(text)["al_mayadin"] == "coalition"

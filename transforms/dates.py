@@ -78,7 +78,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم{_SPAN}(?!\s(?:الاول|الثاني|التالي|السابق|ذاته|نفسه))(?!\w)")),
     ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:(?:ال)?(?P<day>\d{{1,2}})(?:\s?/\s?\d{{1,2}})?|{_ORDINAL_DAY})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
     ("weekday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)")),
-    ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
+    # "في يناير الماضي": a named month told as past is another month than the article's
+    ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?:\s(?P<past>الماضي|المنصرم|الفايت|السابق))?(?!\w)")),
     ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
 ]
 # What each pattern cannot match without: a cheap test that spares most sentences the regex.
@@ -200,7 +201,8 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         return TimeMention(**base, offset=0, weekday=named)
     if kind == "month":
         year = int(groups["year"]) if groups.get("year") else None
-        return TimeMention(**base, month=MONTHS[groups["month"]], year=year)
+        past = bool(groups.get("past"))
+        return TimeMention(**base, month=MONTHS[groups["month"]], year=year, background=past, period="month" if past else None)
     if kind == "part":
         return TimeMention(**base)
     if kind == "date":

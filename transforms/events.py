@@ -585,7 +585,7 @@ class ArticleExtractor:
     def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool, anchors,
                strike_context: str | None = None) -> None:
         if report.event_type == "strike":
-            coalition = re.search(fold(r"التحالف"), norm)
+            coalition = re.search(fold(r"تحالف"), norm)  # "التحالف", "للتحالف"
             us = re.search(fold(r"امريك|اميرك|الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه"), norm)
             if not (coalition or us):
                 report.actor = strike_context or "us"  # "the strikes" of the article, by whoever struck
