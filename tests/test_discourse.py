@@ -88,3 +88,14 @@ def test_an_iranian_made_drone_tells_an_iran_aligned_attacker():
 def test_the_coalition_named_with_a_clitic_is_the_striker():
     text = "وقالت الشبكة إن الدفاعات التابعة للتحالف ردت على الهجوم باستهداف مواقع للمليشيات في مدينة الميادين."
     assert actors(text)["al_mayadin"] == "coalition"
+
+
+def test_factions_that_threaten_and_a_group_whose_commander_was_killed_are_not_the_attacker():
+    text = ("سقطت صواريخ على قاعدة حرير فجر اليوم، وسط تهديد فصائل مسلحة عراقية بالرد على اغتيال القائد في الحشد الشعبي.")
+    assert actors(text) == {"harir": "unknown"}
+
+
+def test_the_said_entity_is_the_group_named_before():
+    text = ("قصفت المقاومة الإسلامية في العراق مواقع أمريكية شرق سوريا يوم السبت.\n"
+            "وأفاد بيان للكيان المذكور أن قاعدة خراب الجير تعرضت لعدة صواريخ.")
+    assert actors(text) == {"kharab_al_jir": "islamic_resistance_iraq"}

@@ -417,7 +417,8 @@ class ArticleExtractor:
             # In a sentence of attacks only, its militia is the subject of them all ("تبنت ... استهداف
             # قاعدتي التنف وكونيكو"); beside a strike, a militia near the strike is its target.
             mixed = len({a[0] for a in anchors}) > 1
-            own_actors = [a for a in actors if not mixed or _owner(norm, anchors, a.start) == anchor]
+            own_actors = [a for a in actors if (not mixed or _owner(norm, anchors, a.start) == anchor)
+                          and not _not_the_agent(norm, a.start)]
             self._actor(report, norm, own_actors, claim, no_claim, anchors if mixed else None, strike_context)
             self._outcome(report, norm)
             source = _nearest(sources, anchor, norm)
@@ -598,7 +599,7 @@ class ArticleExtractor:
         if named:
             report.actor = _nearest(named, report.anchor, norm).id
         elif militia or any(anchors is None or _owner(norm, anchors, g.start()) == report.anchor
-                            for g in cues.GENERIC_IRAN_ALIGNED.finditer(norm)):
+                            for g in cues.GENERIC_IRAN_ALIGNED.finditer(norm) if not _not_the_agent(norm, g.start())):
             report.actor = "iran_aligned"
         report.claim_denied = no_claim
         # Taking responsibility, or a named group's own statement; "the US announced" claims nothing.
@@ -624,6 +625,15 @@ class ArticleExtractor:
 
 
 
+
+
+def _not_the_agent(norm: str, position: int) -> bool:
+    """Whether a militia named at ``position`` is threatening, struck or killed, not doing the act.
+
+    "وسط تهديد فصائل مسلحة عراقية بالرد على اغتيال القائد في الحشد الشعبي": neither the
+    threatening factions nor the PMF, whose commander was killed, is the attacker.
+    """
+    return bool(cues.NON_AGENT_BEFORE.search(norm[max(0, position - 30): position]))
 
 
 def _prevented(norm: str, base: Mention) -> bool:
