@@ -99,3 +99,9 @@ def test_the_said_entity_is_the_group_named_before():
     text = ("قصفت المقاومة الإسلامية في العراق مواقع أمريكية شرق سوريا يوم السبت.\n"
             "وأفاد بيان للكيان المذكور أن قاعدة خراب الجير تعرضت لعدة صواريخ.")
     assert actors(text) == {"kharab_al_jir": "islamic_resistance_iraq"}
+
+
+def test_the_us_owning_up_to_its_strike_claims_no_attack():
+    text = ("وأمس، تبنت القوات الأمريكية رسمياً الهجوم الذي استهدف مقرات كتائب حزب الله في جرف الصخر.\n"
+            "وكانت القوات الأمريكية قد ردت على هجوم استهدف قاعدة عين الأسد.")
+    assert actors(text).get("ain_al_asad") == "unknown"

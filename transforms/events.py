@@ -381,7 +381,9 @@ class ArticleExtractor:
         # An accusation names an attacker only when a militia is the one accused ("اتهم واشنطن بـ..." names none).
         accused = bool(cues.ATTRIBUTION.search(norm)) and (
             any(a.entry.side == "militia" for a in actors) or bool(cues.GENERIC_IRAN_ALIGNED.search(norm)))
-        claims_an_attack = (claim and (speaking_group or bool(cues.CLAIM_VERB.search(norm)))) or accused
+        # "تبنت القوات الأمريكية الهجوم": the US owning up to its own strike claims no attack.
+        militia_claim = any(not any(a.start() <= c.start() < a.end() for a in us_agents) for c in cues.CLAIM_VERB.finditer(norm))
+        claims_an_attack = (claim and (speaking_group or militia_claim)) or accused
         if cues.FOREIGN_FIRE.search(norm) and not claims_an_attack:
             # A Turkish drone on an SDF car by a base is not a militia attack.
             bases, us_targets = [], []
