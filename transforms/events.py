@@ -82,6 +82,7 @@ class Report:
     relative: bool = False  # "north of Baghdad": placed relative to its location, not at it
     listed: bool = False  # an item of a list of places: a governorate so named is a place of its own
     same_act: bool = False  # "تلك الغارات", "هذا الهجوم": names the act told before, whatever day it gives
+    aside: bool = False  # told in a reminder ("يذكر أن ..."): commentary, which lends the act no attacker
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
     updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
@@ -408,6 +409,7 @@ class ArticleExtractor:
             countries = [location.entry.country] if location else _countries(norm, anchors, anchor, actors + sources)
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary,
                             same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
+                            aside=bool(cues.ASIDE.search(norm)),
                             relative=location is not None and _relative(norm, location),
                             listed=location is not None and _listed(norm, location, locations))
             report.time = self._time_for(norm, times, anchor, anchors)
@@ -419,7 +421,8 @@ class ArticleExtractor:
             # In a sentence of attacks only, its militia is the subject of them all ("تبنت ... استهداف
             # قاعدتي التنف وكونيكو"); beside a strike, a militia near the strike is its target.
             mixed = len({a[0] for a in anchors}) > 1
-            own_actors = [a for a in actors if (not mixed or _owner(norm, anchors, a.start) == anchor)
+            own_actors = [a for a in actors if (not mixed or _owner(norm, anchors, a.start) == anchor
+                                                or (event_type == "attack" and _answers(norm, a)))
                           and not _not_the_agent(norm, a.start)]
             self._actor(report, norm, own_actors, claim, no_claim, anchors if mixed else None, strike_context)
             self._outcome(report, norm)
@@ -627,6 +630,14 @@ class ArticleExtractor:
 
 
 
+
+
+def _answers(norm: str, actor: Mention) -> bool:
+    """Whether a militia is the subject of a verb of answering ("ردت الفصائل على الغارات بـ3 صواريخ").
+
+    Its act is the answer, an attack, not the strike it answers, however near that strike is named.
+    """
+    return actor.entry.side == "militia" and bool(cues.ANSWER_BEFORE.search(norm[max(0, actor.start - 12): actor.start]))
 
 
 def _not_the_agent(norm: str, position: int) -> bool:

@@ -84,10 +84,11 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
     day, offset = timed.resolve(published) if timed else (None, None)
     time_of_day = (timed.time_of_day if timed else None) or next(
         (r.time.time_of_day for r in reports if r.time and r.time.time_of_day), None)
-    # A recollection merged into a news act ("in January the same base was hit by Iran-backed groups")
-    # lends it no attacker: who did the act comes from the mentions in the act's own news window.
+    # A recollection merged into a news act ("in January the same base was hit by Iran-backed groups"),
+    # or a reminder ("يذكر أن ..."), lends it no attacker: who did the act comes from the act's own mentions.
     background = (dating or reports[0]).background
-    own_window = [r for r in reports if r.background == background] or reports
+    own_window = ([r for r in reports if r.background == background and not r.aside]
+                  or [r for r in reports if r.background == background] or reports)
     claimed_reports = [r for r in own_window if r.claimed]
     # A mention that names the event's place speaks of this act; a placeless one may speak of others.
     placed = [r for r in own_window if event.location is None or (r.location is not None and r.location.id == event.location.id)] or own_window
