@@ -146,7 +146,7 @@ def test_windows_1256_manifest_decoded_like_an_article(tmp_path):
     (folder / "manifest.csv").write_bytes("file,published_on,outlet\nتقرير.txt,2023-01-01,الميادين\n".encode("cp1256"))
     articles, rejected = read(folder)
     assert not rejected
-    assert articles["تقرير.txt"]["published_on"] == dt.date(2023, 1, 1) and articles["تقرير.txt"]["outlet"] == "الميادين"
+    assert articles["تقرير.txt"]["manifest_published_on"] == dt.date(2023, 1, 1) and articles["تقرير.txt"]["outlet"] == "الميادين"
 
 
 def test_unreadable_manifest_refused_with_a_reason(tmp_path):

@@ -315,3 +315,22 @@ def read_calendar(text: str, published: dt.date | None) -> Calendar:
     weekday_dates = [(t.weekday, t) for t in mentions if t.weekday is not None and (t.day is not None or t.absolute is not None)]
     weekday_dates += [(day.weekday, date) for day, date in _glossed(mentions, text) if day.weekday is not None]
     return Calendar(None, weekday, tuple(dict(reversed(weekday_dates)).items()))
+
+
+# Past this, a text's opening says nothing more about when it was published.
+PUBLICATION_SCAN_CHARS = 2_000_000
+
+
+def publication_date(text: str, manifest_date: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The one publication-date rule (EVENTS.md), for the warehouse and the extractor alike.
+
+    The date the article states in its header, else the manifest's, else the one its text
+    implies ("أمس (29 تشرين الأول 2023)"); with where it came from: "text" or "manifest".
+    """
+    stated = header_date(text)
+    if stated is not None:
+        return stated, "text"
+    if manifest_date is not None:
+        return manifest_date, "manifest"
+    implied = stated_publication(normalize(text[:PUBLICATION_SCAN_CHARS]))
+    return (implied, "text") if implied is not None else (None, None)

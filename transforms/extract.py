@@ -25,9 +25,8 @@ from typing import Iterable, Iterator, NamedTuple
 import polars as pl
 
 from transforms.cues import NAMED_ACTORS
-from transforms.dates import header_date, stated_publication
+from transforms.dates import publication_date as dated_publication
 from transforms.events import EXTRACTOR_VERSION, ArticleExtractor, Event, Report
-from transforms.normalize import normalize
 
 _ACTOR_RANK = {"unknown": 0, "iran_aligned": 1}
 _OUTCOME_RANK = {"intercepted": 0, "foiled": 1, "hit": 2, "no_damage": 3}
@@ -71,8 +70,8 @@ CLAIM_SCHEMA = {
 
 
 def publication_date(text: str, manifest_date: dt.date | None) -> dt.date | None:
-    """EVENTS.md: the date the article states in its header, else the manifest's, else the one its text implies."""
-    return header_date(text) or manifest_date or stated_publication(normalize(text[:MAX_TEXT_CHARS]))
+    """EVENTS.md's publication date of an article (``transforms.dates.publication_date``), without its origin."""
+    return dated_publication(text, manifest_date)[0]
 
 
 def event_record(event: Event, published: dt.date | None, article_id: str, index: int) -> dict:

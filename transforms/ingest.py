@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 import polars as pl
 
-from transforms.dates import header_date
+from transforms.dates import publication_date
 
 MANIFEST_NAME = "manifest.csv"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -473,8 +473,8 @@ def read_batch(
                 duplicate_of = seen[landed.content_hash]
                 raise RejectedFile(f"duplicate of {duplicate_of}")
             row = manifest.get(unicodedata.normalize("NFC", landed.name), ManifestRow(None, None, None, None))
-            stated = header_date(text)
-            published, source = (row.published_on, "manifest") if row.published_on else (stated, "text" if stated else None)
+            # One rule with the extractor's: the header's date first, then the manifest's (EVENTS.md).
+            published, source = publication_date(text, row.published_on)
             article = {
                 "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
                 "encoding": encoding, "published_on": published, "published_on_source": source,
