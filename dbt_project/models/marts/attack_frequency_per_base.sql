@@ -71,3 +71,5 @@ select
     frequency.* exclude (location_id)
 from frequency
 left join bases on frequency.location_id = bases.location_id
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by frequency.location_id, frequency.period_type, frequency.period

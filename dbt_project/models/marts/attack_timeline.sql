@@ -26,3 +26,5 @@ select
 from days
 left join acts on days.country = acts.country and days.day = acts.event_date
 group by days.day, days.country
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by days.country, days.day

@@ -53,3 +53,5 @@ select
     bool_and(background) as is_background
 from reports
 group by incident_id
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by incident_id

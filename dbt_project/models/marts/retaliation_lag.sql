@@ -97,3 +97,5 @@ select
     date_diff('day', event_date, next_event_date) as lag_days,
     date_diff('day', event_date, next_event_date) * 24 + next_time_of_day_hour - time_of_day_hour as lag_hours
 from candidates
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by incident_id

@@ -22,3 +22,5 @@ select
     quantile_cont(lag_hours, 0.9) as p90_lag_hours
 from lags
 group by direction, country, year
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by direction, country, year
