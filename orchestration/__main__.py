@@ -13,11 +13,11 @@ Runs are recorded in $DAGSTER_HOME (default .dagster_home/), so `dagster dev` sh
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 
-from orchestration.settings import REPO_ROOT, landing_dir, warehouse_dir
+from orchestration.instance import prepare_dagster_home
+from orchestration.settings import landing_dir, warehouse_dir
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -68,8 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"python -m orchestration: error: the warehouse holds no file named {', '.join(map(repr, unknown))}; "
               "nothing was run", file=sys.stderr)
         return 2
-    os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
-    os.makedirs(os.environ["DAGSTER_HOME"], exist_ok=True)
+    prepare_dagster_home()
 
     from orchestration.dbt_setup import parse_dbt_project_if_stale
 

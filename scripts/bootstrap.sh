@@ -23,9 +23,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 export GX_ANALYTICS_ENABLED=false
-export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
-mkdir -p "$DAGSTER_HOME"
-if [ ! -f "$DAGSTER_HOME/dagster.yaml" ]; then
-  # Runs stay in this folder (Dagster's default); nothing leaves the machine.
-  printf 'telemetry:\n  enabled: false\n' > "$DAGSTER_HOME/dagster.yaml"
-fi
+DAGSTER_HOME="$(python -m orchestration.instance)"
+export DAGSTER_HOME
