@@ -62,8 +62,7 @@ def placed_incidents(parquet_dir: Path) -> pl.DataFrame:
     incidents = pl.read_parquet(parquet_dir / "fct_incidents.parquet")
     locations = pl.read_parquet(parquet_dir / "dim_locations.parquet")
     actors = pl.read_csv(GAZETTEER_DIR / "actors.csv", columns=["id", "name_en", "side"])
-    places = locations.select("location_id", place="name_en", latitude="latitude", longitude="longitude",
-                              place_country="country")
+    places = locations.select("location_id", place="name_en", latitude="latitude", longitude="longitude")
     governorates = locations.filter(pl.col("location_kind") == "governorate").select(
         governorate="location_id", admin1="name_en")
     return (
@@ -73,15 +72,12 @@ def placed_incidents(parquet_dir: Path) -> pl.DataFrame:
         # A governorate the gazetteer has no row for is named by its id.
         .with_columns(admin1=pl.coalesce("admin1", pl.col("governorate").str.replace_all("_", " ").str.to_titlecase()))
         .join(actors.select(actor="id", actor_name="name_en", actor_side="side"), on="actor", how="left")
-        .with_columns(
-            # One country per row, as ACLED has it: the place's, else the first the reports name.
-            primary_country=pl.coalesce("place_country", pl.col("country").list.first()),
-        )
         .sort("event_date", "incident_id")
     )
 
 
 def acled_row(r: dict) -> dict:
+    # One country per row, as ACLED has it: the incident's primary country (fct_incidents).
     iso_numeric, iso3, country = COUNTRIES.get(r["primary_country"], (None, r["primary_country"], r["primary_country"]))
     militia = r["actor_name"] if r["actor_side"] == "militia" and r["actor"] not in ("iran_aligned", "unknown") else None
     state = COALITION_FORCES if r["actor"] == "coalition" else US_FORCES

@@ -101,6 +101,13 @@ def test_map_links_each_placed_incident_to_its_evidence(report, served):
         assert f"<tr id='incident-{incident}'" in page  # the row it leads to, with its evidence links
 
 
+def test_every_evidence_link_has_its_target(report):
+    page = report.read_text(encoding="utf-8")
+    links = {part.split("'")[0] for part in page.split("href='#report-")[1:]}
+    targets = {part.split("'")[0] for part in page.split("id='report-")[1:]}
+    assert links and links == targets
+
+
 def test_only_http_urls_become_links(pipeline, pipeline_run, tmp_path):
     parquet = tmp_path / "parquet"
     shutil.copytree(pipeline.warehouse / "parquet", parquet)

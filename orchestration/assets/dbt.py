@@ -14,13 +14,13 @@ from typing import Any, Mapping
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt_setup import dbt_project, parse_dbt_project
+from orchestration.dbt_setup import dbt_project, parse_dbt_project_if_stale
 from orchestration.resources import Warehouse
 
 dbt_project.prepare_if_dev()
-if not dbt_project.manifest_path.exists():
-    # Outside `dagster dev` nothing has parsed a fresh clone yet.
-    parse_dbt_project()
+# Outside `dagster dev` nothing has parsed a fresh clone or a changed model yet, and assets
+# built from an old manifest fail on the tests a new build runs.
+parse_dbt_project_if_stale()
 
 # Seconds between two progress lines of a long `dbt build`.
 PROGRESS_EVERY_SECONDS = 10
