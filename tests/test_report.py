@@ -120,3 +120,14 @@ def test_only_http_urls_become_links(pipeline, pipeline_run, tmp_path):
     hrefs = re.findall(r"href='([^']*)'", page)
     assert any(href.startswith("https://example.org/a#:~:text=") for href in hrefs)
     assert not [href for href in hrefs if not href.startswith(("#", "https://"))]
+
+
+def test_gx_data_docs_readable_offline(pipeline, pipeline_run, tmp_path):
+    docs = pipeline.warehouse / "gx" / "docs"
+    pages = list(docs.rglob("*.html"))
+    assert pages
+    remote = re.compile(r"<(script|link|img)\b[^>]*\b(src|href)=[\"']https?://", re.IGNORECASE)
+    assert not [page.name for page in pages if remote.search(page.read_text(encoding="utf-8"))]
+    # The index's tables are drawn by the shipped jQuery and bootstrap-table: rows appear with no network.
+    dom = _chromium_dom(docs / "index.html")
+    assert dom.count("<tr") > 4  # header rows, and a row per suite run (none without the scripts)
