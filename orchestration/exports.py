@@ -31,6 +31,8 @@ ACLED_COLUMNS = (
 )
 # ISO 3166-1: ACLED's `iso` is the numeric code, its event ids start with the alpha-3 code.
 COUNTRIES = {"IQ": (368, "IRQ", "Iraq"), "SY": (760, "SYR", "Syria"), "JO": (400, "JOR", "Jordan")}
+# An act whose reports name no country: ISO 3166 keeps X-codes for such uses, and XXX means unknown.
+UNKNOWN_COUNTRY = (None, "XXX", None)
 # ACLED's time_precision: 1 the day is known, 2 the week, 3 the month.
 TIME_PRECISION = {"day": 1, "week": 2}
 # ACLED's sub-event of a remote act by the weapon used; a gunfire exchange is a battle.
@@ -78,7 +80,7 @@ def placed_incidents(parquet_dir: Path) -> pl.DataFrame:
 
 def acled_row(r: dict) -> dict:
     # One country per row, as ACLED has it: the incident's primary country (fct_incidents).
-    iso_numeric, iso3, country = COUNTRIES.get(r["primary_country"], (None, r["primary_country"], r["primary_country"]))
+    iso_numeric, iso3, country = COUNTRIES.get(r["primary_country"], UNKNOWN_COUNTRY)
     militia = r["actor_name"] if r["actor_side"] == "militia" and r["actor"] not in ("iran_aligned", "unknown") else None
     state = COALITION_FORCES if r["actor"] == "coalition" else US_FORCES
     if r["event_type"] == "attack":
