@@ -23,6 +23,8 @@ def test_run_with_nothing_new_is_short_and_plain(pipeline, pipeline_run, tmp_pat
     assert any("dbt build:" in line and "done in" in line for line in lines)
     assert "batch      nothing new or changed in the landing folder" in done.stdout
     assert len(lines) < 40, "\n".join(lines)
+    # The build's own dbt target folder went with its success.
+    assert not list((REPO / "dbt_project" / "target").glob("build-*"))
     summary = done.stdout[done.stdout.index("batch "):].splitlines()
     # Aligned: every summary line has its label, or its value, from column 11 on.
     assert all(len(line) > 11 and line[10] == " " and line[11] != " " for line in summary), summary

@@ -8,6 +8,7 @@ on those sources are checks of the raw assets.
 
 import contextlib
 import io
+import shutil
 import time
 from typing import Any, Mapping
 
@@ -24,8 +25,9 @@ parse_dbt_project_if_stale()
 
 # Seconds between two progress lines of a long `dbt build`.
 PROGRESS_EVERY_SECONDS = 10
-# One target folder every build reuses: dagster-dbt's default, a new folder per run, fills target/.
-BUILD_TARGET = dbt_project.project_dir / dbt_project.target_path / "build"
+# dagster-dbt gives each build a target folder of its own (two warehouses may build at once
+# from one checkout); a build that succeeded removes it, so target/ does not fill up with them.
+BUILD_TARGETS = dbt_project.project_dir / dbt_project.target_path
 
 
 def test_description(test: Mapping[str, Any]) -> str:
@@ -83,11 +85,14 @@ class _LinesToLog(io.TextIOBase):
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     started = last_progress = time.monotonic()
     done = 0
+    target = BUILD_TARGETS / f"build-{context.run_id}"
     with warehouse.write_lock(), contextlib.redirect_stdout(_LinesToLog(context.log)):
-        for event in dbt.cli(["build"], context=context, target_path=BUILD_TARGET).stream():
+        for event in dbt.cli(["build"], context=context, target_path=target).stream():
             done += 1
             if time.monotonic() - last_progress >= PROGRESS_EVERY_SECONDS:
                 last_progress = time.monotonic()
                 context.log.info(f"dbt build: {done} models and tests done so far")
             yield event
+    # Reached only when the build passed: a failed build keeps its folder (dbt.log, run_results.json).
+    shutil.rmtree(target, ignore_errors=True)
     context.log.info(f"dbt build: {done} models and tests done in {time.monotonic() - started:.0f} s")
