@@ -139,7 +139,7 @@ def _timeline_chart(timeline: pl.DataFrame) -> dict | None:
 
 def _count_axis(peak: int) -> alt.Axis:
     """Whole numbers only: a short axis would otherwise be ticked 0, 0.5, 1."""
-    return alt.Axis(values=list(range(peak + 1))) if peak <= 5 else alt.Axis(tickMinStep=1, format="d")
+    return alt.Axis(values=list(range(peak + 1)), format="d") if peak <= 5 else alt.Axis(tickMinStep=1, format="d")
 
 
 def _monthly_attacks_chart(frequency: pl.DataFrame) -> dict | None:
