@@ -30,6 +30,8 @@ from great_expectations.data_context.types.base import (  # noqa: E402
     ProgressBarsConfig,
 )
 
+from expectations.offline_docs import make_offline  # noqa: E402
+
 # Validation results kept per suite, and so shown in the Data Docs; older ones are removed.
 KEPT_RESULTS = 10
 EXAMPLES = 5
@@ -87,6 +89,7 @@ def validate(frame: pl.DataFrame, suite: gx.ExpectationSuite, gx_dir: Path | Non
             latest = _prune_results(context, gx_dir, suite.name)
             # Render this suite and this run; the other pages are already there, the index lists them all.
             context.build_data_docs(resource_identifiers=[ExpectationSuiteIdentifier(name=suite.name), latest])
+            make_offline(gx_dir / "docs")
     key = [c for c in suite.meta.get("row_key", []) if c in scalar.columns]
     failures, failing = [], set()
     for result in outcome.results:

@@ -5,6 +5,7 @@
     python -m orchestration replay FILE...       read quarantined files again (after a limit or decoder change)
     python -m orchestration replay --rejected    ... every file in raw.rejected_files
     python -m orchestration retract FILE...      take files' articles and events out of the warehouse
+    python -m orchestration --verbose ...        log Dagster's step events and dbt's output too
 
 Runs are recorded in $DAGSTER_HOME (default .dagster_home/), so `dagster dev` shows them.
 """
@@ -12,18 +13,20 @@ Runs are recorded in $DAGSTER_HOME (default .dagster_home/), so `dagster dev` sh
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+import time
 
-from orchestration.settings import REPO_ROOT, landing_dir, warehouse_dir
+from orchestration.instance import prepare_dagster_home
+from orchestration.settings import landing_dir, warehouse_dir
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m orchestration", description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog="\n".join(__doc__.splitlines()[2:8]),
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog="\n".join(__doc__.splitlines()[2:9]),
     )
     parser.add_argument("--full", action="store_true", help="read every landing file and extract every stored article again")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG: Dagster's step events and dbt's log lines")
     commands = parser.add_subparsers(dest="command")
     replay = commands.add_parser("replay", help="read quarantined landing files again although they did not change")
     replay.add_argument("files", nargs="*", metavar="FILE", help="file names in the landing folder")
@@ -45,10 +48,27 @@ def landing_config(args: argparse.Namespace) -> dict:
     }
 
 
+def unknown_retractions(names: list[str]) -> list[str]:
+    """Names a retraction asks for that the warehouse does not hold (every name, before any run)."""
+    from orchestration.assets.articles import held_files
+    from orchestration.assets.warehouse import stored_landing
+    from orchestration.resources import Warehouse
+
+    warehouse = Warehouse(directory=str(warehouse_dir()))
+    if not warehouse.work_db.exists():
+        return sorted(names)
+    with warehouse.connect() as con:
+        held = held_files(stored_landing(con, all_stale=False))
+    return sorted(set(names) - held)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster_home"))
-    os.makedirs(os.environ["DAGSTER_HOME"], exist_ok=True)
+    if args.command == "retract" and (unknown := unknown_retractions(args.files)):
+        print(f"python -m orchestration: error: the warehouse holds no file named {', '.join(map(repr, unknown))}; "
+              "nothing was run", file=sys.stderr)
+        return 2
+    prepare_dagster_home()
 
     from orchestration.dbt_setup import parse_dbt_project_if_stale
 
@@ -57,11 +77,16 @@ def main(argv: list[str] | None = None) -> int:
     parse_dbt_project_if_stale()
     import dagster as dg
 
+    from orchestration.console import CONSOLE_LOGGER
     from orchestration.definitions import defs
 
-    print(f"landing folder: {landing_dir()}\nwarehouse:      {warehouse_dir()}")
+    print(f"landing folder: {landing_dir()}\nwarehouse:      {warehouse_dir()}", flush=True)
+    started = time.monotonic()
     result = defs.resolve_job_def("pipeline").execute_in_process(
-        run_config={"ops": {"landing_files": {"config": landing_config(args)}}},
+        run_config={
+            "ops": {"landing_files": {"config": landing_config(args)}},
+            "loggers": {CONSOLE_LOGGER: {"config": {"log_level": "DEBUG" if args.verbose else "INFO"}}},
+        },
         instance=dg.DagsterInstance.get(), raise_on_error=False,
     )
     if not result.success:
@@ -75,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     from orchestration.summary import print_batch, print_summary
 
     print_batch(result)
-    print_summary(warehouse_dir())
+    print_summary(warehouse_dir(), time.monotonic() - started)
     return 0
 
 

@@ -11,6 +11,7 @@ from orchestration.assets.serving import served_warehouse
 from orchestration.assets.warehouse import raw_tables
 from orchestration.automation import daily_schedule, landing_folder_sensor, pipeline_job
 from orchestration.checks import events_contract, mart_contracts, raw_articles_contract
+from orchestration.console import CONSOLE_LOGGER, plain_console_logger
 from orchestration.dbt_setup import dbt_project
 from orchestration.io_managers import PolarsParquetIOManager
 from orchestration.resources import Warehouse
@@ -22,10 +23,12 @@ defs = dg.Definitions(
     jobs=[pipeline_job],
     schedules=[daily_schedule],
     sensors=[landing_folder_sensor],
+    loggers={CONSOLE_LOGGER: plain_console_logger},
     resources={
         "warehouse": Warehouse(directory=str(warehouse_dir())),
         "landing": LandingFolder(directory=str(landing_dir())),
         "frames": PolarsParquetIOManager(directory=str(warehouse_dir() / "frames")),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        # dbt's log goes to the run log as text: no colour codes in it.
+        "dbt": DbtCliResource(project_dir=dbt_project, global_config_flags=["--no-use-colors"]),
     },
 )

@@ -1,19 +1,33 @@
-"""A static HTML page of the marts: attacks per base per month, the retaliation-lag
-distribution, and every incident with links to the sentences that tell it.
+"""A static HTML page of the marts: a daily timeline, attacks per base per month, per-base
+totals, the retaliation-lag distributions, a map of incidents, and every incident with
+links to the sentences that tell it.
 
 Read from the Parquet copies of the published marts, so it shows exactly what readers
-get. One self-contained file: inline SVG and CSS, no script, nothing fetched.
+get. One self-contained file that works offline: the charts are Vega-Lite specs (drawn with
+Altair) and the Vega JavaScript that draws them is inlined from vl-convert; the map's
+borders ship with the project (orchestration/boundaries/). Nothing is fetched.
 """
 
-import datetime as dt
 import html
+import json
 import os
 import urllib.parse
 from pathlib import Path
 
+import altair as alt
 import polars as pl
+import vl_convert
+from altair.utils._importers import vl_version_for_vl_convert
 
 REPORT_FILE = "index.html"
+BORDERS = Path(__file__).resolve().parent / "boundaries" / "countries.geojson"
+# The map is framed on these countries (names as in BORDERS); neighbours are drawn for context.
+THEATRE = ("Iraq", "Jordan", "Syria")
+# Only these URL schemes become links: a manifest is scraper input, and `javascript:` or
+# `data:` URLs in it must not run in a reader's browser.
+LINK_SCHEMES = ("http", "https")
+ACT_COLOURS = alt.Scale(domain=["attack", "strike"], range=["#b2222d", "#1f5f8b"])
+CHART_WIDTH = 760
 
 _CSS = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 72em; color: #222; padding: 0 1em; }
@@ -23,37 +37,52 @@ th, td { border-bottom: 1px solid #e4e4e4; padding: 0.25em 0.5em; text-align: le
 th { background: #f4f4f4; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: #777; }
+.chart { margin: 0.5em 0 1em; overflow-x: auto; }
 .evidence { direction: rtl; text-align: right; font-size: 1.05em; }
 :target { background: #fff3c4; }
-svg text { font: 11px system-ui, sans-serif; fill: #333; }
 """
 
 
 def render_report(parquet_dir: Path, out_dir: Path) -> Path:
     """Write out_dir/index.html from the mart Parquet files; replaced atomically."""
     marts = {name: pl.read_parquet(parquet_dir / f"{name}.parquet") for name in (
-        "attack_frequency_per_base", "retaliation_lag", "retaliation_lag_summary",
+        "attack_frequency_per_base", "attack_timeline", "retaliation_lag", "retaliation_lag_summary",
         "fct_incidents", "fct_event_reports", "dim_locations")}
     incidents = marts["fct_incidents"]
+    charts = {
+        "timeline": _timeline_chart(marts["attack_timeline"]),
+        "monthly": _monthly_attacks_chart(marts["attack_frequency_per_base"]),
+        "bases": _base_totals_chart(marts["attack_frequency_per_base"]),
+        "lags": _lag_chart(marts["retaliation_lag"]),
+        "map": _incident_map(incidents, marts["dim_locations"]),
+    }
+    unplaced = incidents.filter(pl.col("location_id").is_null()).height
     body = [
         "<h1>Militia attacks and US / coalition strikes</h1>",
-        f"<p class=muted>Generated {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC from the published marts: "
-        f"{incidents.height} incidents from {marts['fct_event_reports'].height} event reports.</p>",
-        "<h2>Attacks per base per month</h2>",
-        _monthly_attacks_chart(marts["attack_frequency_per_base"]),
-        "<h2>Retaliation lag</h2>",
-        _lag_histograms(marts["retaliation_lag"]),
+        f"<p class=muted>From the published marts: {incidents.height} incidents from "
+        f"{marts['fct_event_reports'].height} event reports.</p>",
+        "<h2>Attacks and strikes per day</h2>", _chart_slot("timeline", charts),
+        "<p class=muted>Acts with a known day, by country; an act in two countries is drawn in each.</p>",
+        "<h2>Attacks per base per month</h2>", _chart_slot("monthly", charts),
+        "<p class=muted>Months with at least one attack on a base; attacks whose day is unknown count only in the totals below.</p>",
+        "<h2>Attacks per base, all time</h2>", _chart_slot("bases", charts),
+        "<h2>Retaliation lag</h2>", _chart_slot("lags", charts),
         _lag_summary_table(marts["retaliation_lag_summary"]),
+        "<h2>Map of incidents</h2>", _chart_slot("map", charts),
+        f"<p class=muted>Click a circle for the incident and its evidence. {unplaced} incident(s) name only a "
+        "country, not a place, and are not on the map. Borders: Natural Earth (public domain).</p>",
         "<h2>Incidents</h2>",
         _incident_table(incidents, marts["dim_locations"]),
         "<h2>Evidence</h2>",
         _evidence_list(marts["fct_event_reports"]),
     ]
+    drawn = {slot: spec for slot, spec in charts.items() if spec is not None}
     page = (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
         "<meta name=viewport content='width=device-width, initial-scale=1'>"
-        f"<title>Militia events: marts report</title><style>{_CSS}</style></head><body>"
-        + "\n".join(body) + "</body></html>"
+        f"<title>Militia events: marts report</title><style>{_CSS}</style>"
+        f"<script>{vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert())}</script>"
+        "</head><body>" + "\n".join(body) + _embed_script(drawn) + "</body></html>"
     )
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / REPORT_FILE
@@ -63,83 +92,139 @@ def render_report(parquet_dir: Path, out_dir: Path) -> Path:
     return target
 
 
+def _chart_slot(slot: str, charts: dict) -> str:
+    if charts[slot] is None:
+        return "<p class=muted>Nothing to draw yet.</p>"
+    return f"<div class=chart id='chart-{slot}'></div>"
+
+
+def _embed_script(specs: dict[str, dict]) -> str:
+    """Draw every chart as SVG; <body data-charts-drawn=N> says when all N are drawn."""
+    # "</" inside a <script> would end it: escaped, the JSON stays the same.
+    payload = json.dumps(specs, sort_keys=True).replace("</", "<\\/")
+    return (
+        "<script>const charts = " + payload + ";\n"
+        "Promise.all(Object.entries(charts).map(([slot, spec]) =>"
+        " vegaEmbed('#chart-' + slot, spec, {renderer: 'svg', actions: false})))"
+        ".then(() => { document.body.dataset.chartsDrawn = Object.keys(charts).length; })"
+        ".catch(error => { document.body.dataset.chartError = String(error); });</script>"
+    )
+
+
+def _values(frame: pl.DataFrame) -> alt.InlineData:
+    """Rows as JSON values (dates as ISO text), so charts carry their data in the page."""
+    return alt.InlineData(values=frame.with_columns(pl.col(pl.Date).cast(pl.String)).to_dicts())
+
+
+def _spec(chart: alt.TopLevelMixin) -> dict:
+    return chart.configure_view(stroke=None).configure_axis(labelLimit=0, titleFontSize=12).to_dict()
+
+
+def _timeline_chart(timeline: pl.DataFrame) -> dict | None:
+    acts = (timeline.unpivot(index=["day", "country"], on=["attacks", "strikes"], variable_name="act", value_name="acts")
+            .filter(pl.col("acts") > 0)
+            .with_columns(pl.col("act").str.strip_suffix("s")))
+    if acts.is_empty():
+        return None
+    peak = acts.group_by("day", "country").agg(pl.col("acts").sum())["acts"].max()
+    chart = alt.Chart(_values(acts)).mark_bar(width=3).encode(
+        x=alt.X("day:T", title="day", axis=alt.Axis(format="%Y-%m", labelAngle=0)),
+        y=alt.Y("sum(acts):Q", title="acts", axis=_count_axis(peak)),
+        color=alt.Color("act:N", scale=ACT_COLOURS, title="act"),
+        row=alt.Row("country:N", title="country", header=alt.Header(labelAngle=0, labelAlign="left")),
+        tooltip=[alt.Tooltip("day:T", format="%Y-%m-%d"), "country:N", "act:N", alt.Tooltip("sum(acts):Q", title="acts")],
+    ).properties(width=CHART_WIDTH, height=90)
+    return _spec(chart)
+
+
+def _count_axis(peak: int) -> alt.Axis:
+    """Whole numbers only: a short axis would otherwise be ticked 0, 0.5, 1."""
+    return alt.Axis(values=list(range(peak + 1)), format="d") if peak <= 5 else alt.Axis(tickMinStep=1, format="d")
+
+
+def _monthly_attacks_chart(frequency: pl.DataFrame) -> dict | None:
+    monthly = frequency.filter(pl.col("period_type") == "month").with_columns(
+        base=pl.coalesce("base_name", "location_id"))
+    if monthly.is_empty():
+        return None
+    cells = alt.Chart(_values(monthly)).encode(
+        x=alt.X("period:O", title="month", axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("base:N", title=None, sort=alt.EncodingSortField("attacks", op="sum", order="descending")),
+    )
+    chart = (cells.mark_rect().encode(
+        color=alt.Color("attacks:Q", title="attacks", scale=alt.Scale(scheme="reds"), legend=alt.Legend(format="d", tickMinStep=1)),
+        tooltip=["base:N", "period:O", "attacks:Q", "rockets:Q", "drones:Q", "claimed_attacks:Q"],
+    ) + cells.mark_text(baseline="middle").encode(text="attacks:Q")).properties(
+        width=alt.Step(30), height=alt.Step(24))
+    return _spec(chart)
+
+
+def _base_totals_chart(frequency: pl.DataFrame) -> dict | None:
+    totals = frequency.filter(pl.col("period_type") == "all_time").with_columns(
+        base=pl.coalesce("base_name", "location_id")).unpivot(
+        index=["base", "attacks"], on=["claimed_attacks", "unclaimed_attacks"], variable_name="claim", value_name="n"
+    ).with_columns(pl.col("claim").str.strip_suffix("_attacks"))
+    if totals.is_empty():
+        return None
+    chart = alt.Chart(_values(totals)).mark_bar().encode(
+        x=alt.X("sum(n):Q", title="attacks", axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("base:N", title=None, sort=alt.EncodingSortField("n", op="sum", order="descending")),
+        color=alt.Color("claim:N", title="claimed by a group", scale=alt.Scale(domain=["claimed", "unclaimed"], range=["#b2222d", "#e8a0a4"])),
+        tooltip=["base:N", "claim:N", alt.Tooltip("sum(n):Q", title="attacks")],
+    ).properties(width=CHART_WIDTH - 200)
+    return _spec(chart)
+
+
+def _lag_chart(lags: pl.DataFrame) -> dict | None:
+    if lags.is_empty():
+        return None
+    shown = lags.with_columns(
+        answer=pl.when(pl.col("lag_days").is_null()).then(pl.lit("none")).otherwise(pl.col("lag_days").cast(pl.String)),
+        order=pl.coalesce(pl.col("lag_days"), pl.lit(10_000)),
+        direction=pl.col("direction").replace({"attack_to_strike": "attack → next strike", "strike_to_attack": "strike → next attack"}),
+    ).select("direction", "answer", "order")
+    chart = alt.Chart(_values(shown)).mark_bar().encode(
+        x=alt.X("answer:O", title="lag in days (none: nothing within the window)",
+                sort=alt.EncodingSortField("order", op="min"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count():Q", title="acts", axis=alt.Axis(tickMinStep=1)),
+        color=alt.condition(alt.datum.answer == "none", alt.value("#999"), alt.value("#1f5f8b")),
+        column=alt.Column("direction:N", title=None),
+        tooltip=["direction:N", "answer:O", alt.Tooltip("count():Q", title="acts")],
+    ).properties(width=CHART_WIDTH // 2 - 40, height=160)
+    return _spec(chart)
+
+
+def _incident_map(incidents: pl.DataFrame, locations: pl.DataFrame) -> dict | None:
+    placed = incidents.join(locations.select("location_id", "name_en", "latitude", "longitude"), on="location_id") \
+        .filter(pl.col("latitude").is_not_null()).with_columns(
+            evidence=pl.lit("#incident-") + pl.col("incident_id"),
+            date=pl.col("event_date").cast(pl.String).fill_null("unknown"),
+            countries=pl.col("country").list.join(", "),
+        ).select("incident_id", "event_type", "name_en", "date", "countries", "n_reports", "latitude", "longitude", "evidence")
+    if placed.is_empty():
+        return None
+    borders = json.loads(BORDERS.read_text(encoding="utf-8"))
+    theatre = [f for f in borders["features"] if f["properties"]["name"] in THEATRE]
+    projection = alt.Projection(type="mercator", fit={"type": "FeatureCollection", "features": theatre})
+    land = alt.Chart(alt.InlineData(values=borders, format=alt.DataFormat(property="features", type="json"))).mark_geoshape(
+        fill="#f1efe9", stroke="#888", strokeWidth=0.7, clip=True,
+    ).encode(tooltip=alt.Tooltip("properties.name:N", title="country"))
+    names = alt.Chart(alt.InlineData(values=[
+        {"name": "Syria", "lon": 38.5, "lat": 35.2}, {"name": "Iraq", "lon": 43.8, "lat": 33.0},
+        {"name": "Jordan", "lon": 36.6, "lat": 30.9}])).mark_text(color="#999", fontSize=13, fontWeight="bold").encode(
+        longitude="lon:Q", latitude="lat:Q", text="name:N")
+    acts = alt.Chart(_values(placed)).mark_circle(size=160, opacity=0.8, stroke="white", strokeWidth=0.8, cursor="pointer").encode(
+        longitude="longitude:Q", latitude="latitude:Q",
+        color=alt.Color("event_type:N", scale=ACT_COLOURS, title="act"),
+        href="evidence:N",
+        tooltip=[alt.Tooltip("event_type:N", title="act"), alt.Tooltip("name_en:N", title="place"), "date:N",
+                 "countries:N", alt.Tooltip("n_reports:Q", title="reports")],
+    )
+    return _spec((land + names + acts).project(**projection.to_dict()).properties(width=CHART_WIDTH, height=560))
+
+
 def _e(value) -> str:
     return "" if value is None else html.escape(str(value))
-
-
-def _months(first: dt.date, last: dt.date) -> list[str]:
-    months, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def _monthly_attacks_chart(frequency: pl.DataFrame) -> str:
-    """A base-by-month grid, every month from the first to the last attack, shaded by attacks."""
-    monthly = frequency.filter(pl.col("period_type") == "month")
-    if monthly.is_empty():
-        return "<p class=muted>No dated attack on a base yet.</p>"
-    bases = (frequency.filter(pl.col("period_type") == "all_time")
-             .sort(["attacks", "location_id"], descending=[True, False]))
-    months = _months(monthly["period_start"].min(), monthly["period_start"].max())
-    counts = {(r["location_id"], r["period"]): r["attacks"] for r in monthly.iter_rows(named=True)}
-    peak = max(counts.values())
-    label_w, cell, top = 190, 16, 56
-    width, height = label_w + cell * len(months) + 60, top + cell * bases.height + 10
-    parts = [f"<svg role=img aria-label='Attacks per base per month' width={width} height={height} "
-             f"viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>"]
-    for i, month in enumerate(months):
-        if month.endswith("-01") or i == 0:
-            x = label_w + i * cell + cell / 2
-            parts.append(f"<text transform='translate({x},{top - 6}) rotate(-60)'>{month}</text>")
-    for j, base in enumerate(bases.iter_rows(named=True)):
-        y = top + j * cell
-        parts.append(f"<text x={label_w - 6} y={y + cell - 4} text-anchor=end>{_e(base['base_name'] or base['location_id'])}</text>")
-        for i, month in enumerate(months):
-            n = counts.get((base["location_id"], month), 0)
-            shade = "#f3f3f3" if n == 0 else f"rgba(178,34,34,{0.25 + 0.75 * n / peak:.2f})"
-            parts.append(f"<rect x={label_w + i * cell} y={y} width={cell - 1} height={cell - 1} fill='{shade}'>"
-                         f"<title>{_e(base['location_id'])} {month}: {n} attack(s)</title></rect>")
-            if n:
-                parts.append(f"<text x={label_w + i * cell + cell / 2 - 0.5} y={y + cell - 4} text-anchor=middle "
-                             f"style='fill:#fff'>{n}</text>")
-        undated = base["attacks"] - sum(counts.get((base["location_id"], m), 0) for m in months)
-        if undated:
-            parts.append(f"<text x={label_w + len(months) * cell + 6} y={y + cell - 4} class=muted>+{undated} undated</text>")
-    parts.append("</svg>")
-    return "".join(parts) + "<p class=muted>Each cell is a month; attacks whose day is unknown count only all-time (right).</p>"
-
-
-def _lag_histograms(lags: pl.DataFrame) -> str:
-    """Per direction, how many acts were answered after 0, 1, 2 ... days, and how many never."""
-    if lags.is_empty():
-        return "<p class=muted>No dated act yet.</p>"
-    longest = int(lags["lag_days"].max() or 0)
-    bins = [str(d) for d in range(longest + 1)] + ["none"]
-    panels = []
-    for direction, title in (("attack_to_strike", "Attack → next strike"), ("strike_to_attack", "Strike → next attack")):
-        rows = lags.filter(pl.col("direction") == direction)
-        counts = {b: 0 for b in bins}
-        for lag in rows["lag_days"].to_list():
-            counts["none" if lag is None else str(lag)] += 1
-        peak = max(max(counts.values()), 1)
-        bar, gap, plot_h, top = 26, 4, 120, 24
-        width, height = 40 + len(bins) * (bar + gap), top + plot_h + 36
-        parts = [f"<svg role=img aria-label='{title}' width={width} height={height} viewBox='0 0 {width} {height}' "
-                 f"xmlns='http://www.w3.org/2000/svg'><text x=0 y=14 style='font-weight:600'>{title} "
-                 f"({rows.height} acts)</text>"]
-        for i, b in enumerate(bins):
-            h = plot_h * counts[b] / peak
-            x, y = 30 + i * (bar + gap), top + plot_h - h
-            colour = "#999" if b == "none" else "#1f5f8b"
-            parts.append(f"<rect x={x} y={y:.1f} width={bar} height={h:.1f} fill='{colour}'><title>{b}: {counts[b]}</title></rect>")
-            if counts[b]:
-                parts.append(f"<text x={x + bar / 2} y={y - 3:.1f} text-anchor=middle>{counts[b]}</text>")
-            parts.append(f"<text x={x + bar / 2} y={top + plot_h + 14} text-anchor=middle>{b}</text>")
-        parts.append(f"<text x={30} y={top + plot_h + 30} class=muted>lag in days (none: nothing within the window)</text></svg>")
-        panels.append("".join(parts))
-    return "<div style='display:flex;flex-wrap:wrap;gap:2em'>" + "".join(panels) + "</div>"
 
 
 def _lag_summary_table(summary: pl.DataFrame) -> str:
@@ -168,7 +253,7 @@ def _incident_table(incidents: pl.DataFrame, locations: pl.DataFrame) -> str:
         links = " ".join(f"<a href='#report-{_e(eid)}'>{i + 1}</a>" for i, eid in enumerate(r["event_ids"]))
         date = _e(r["event_date"]) + ("" if r["date_precision"] == "day" else f" <span class=muted>({_e(r['date_precision'])})</span>")
         rows.append(
-            f"<tr{' class=muted' if r['is_background'] else ''}><td>{date}</td><td>{_e(r['time_of_day'])}</td>"
+            f"<tr id='incident-{_e(r['incident_id'])}'{' class=muted' if r['is_background'] else ''}><td>{date}</td><td>{_e(r['time_of_day'])}</td>"
             f"<td>{_e(r['event_type'])}</td><td>{_e(place)}</td><td>{_e(', '.join(r['country']))}</td>"
             f"<td>{_e(r['actor'])}{' (claimed)' if r['claimed'] else ''}</td><td>{_e(r['weapon'])}</td>"
             f"<td class=n>{munitions}</td><td class=n>{_e(r['killed'])}</td><td class=n>{_e(r['injured'])}</td>"
@@ -176,20 +261,28 @@ def _incident_table(incidents: pl.DataFrame, locations: pl.DataFrame) -> str:
     return ("<table><tr><th>date</th><th>time</th><th>type</th><th>place</th><th>country</th><th>actor</th>"
             "<th>weapon</th><th>munitions</th><th>killed</th><th>injured</th><th>reports</th><th>sources</th>"
             "<th>evidence</th></tr>" + "".join(rows) + "</table>"
-            "<p class=muted>Greyed rows are acts only recalled as background. Casualties are the lowest figure reported.</p>")
+            "<p class=muted>Greyed rows are acts only recalled as background. Munitions: the lowest and highest "
+            "count the sources gave. Casualties are the lowest figure reported.</p>")
+
+
+def article_link(url: str | None) -> str | None:
+    """The URL if a browser may follow it as a link to the article (http or https), else None."""
+    if not url:
+        return None
+    return url if urllib.parse.urlsplit(url.strip()).scheme.lower() in LINK_SCHEMES else None
 
 
 def _evidence_list(reports: pl.DataFrame) -> str:
     items = []
     for r in reports.sort(["article", "event_id"]).iter_rows(named=True):
         source = _e(r["article"])
-        if r["url"]:
+        if url := article_link(r["url"]):
             # A text fragment makes the browser scroll the article to the sentence.
             fragment = urllib.parse.quote(" ".join((r["evidence"] or "").split()[:6]))
-            source = f"<a href='{_e(r['url'])}#:~:text={fragment}'>{source}</a>"
+            source = f"<a href='{_e(url)}#:~:text={fragment}'>{source}</a>"
         items.append(
             f"<li id='report-{_e(r['event_id'])}'><b>{_e(r['event_type'])}</b> {_e(r['location_id'] or '')} "
             f"<span class=muted>{source}, published {_e(r['published_on'])}{', ' + _e(r['outlet']) if r['outlet'] else ''}"
-            f", incident {_e(r['incident_id'])}</span>"
+            f", incident <a href='#incident-{_e(r['incident_id'])}'>{_e(r['incident_id'])}</a></span>"
             f"<p class=evidence lang=ar>{_e(r['evidence'])}</p></li>")
     return "<ol>" + "".join(items) + "</ol>"

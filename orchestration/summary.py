@@ -1,4 +1,4 @@
-"""What a run built: the batch it read, rows per table of the served warehouse, and how to query it."""
+"""What a run built, in a few aligned lines: the batch it read, the marts it served, and where to look."""
 
 from __future__ import annotations
 
@@ -12,38 +12,46 @@ from orchestration.resources import SERVED_DB
 if TYPE_CHECKING:
     import dagster as dg
 
+# The landing step's figures, in the order a reader wants them (metadata labels of its outputs).
+BATCH_FIGURES = ("files read", "new or changed articles", "re-extracted articles", "touched only",
+                 "rejected files", "duplicates", "manifest problems", "retracted")
 
-def table_counts(served: Path) -> list[tuple[str, str, int]]:
+
+def mart_counts(served: Path) -> list[tuple[str, int]]:
     con = duckdb.connect(str(served), read_only=True)
     try:
-        tables = con.execute(
-            "select table_schema, table_name from information_schema.tables "
-            "where table_schema in ('raw', 'staging', 'intermediate', 'marts') order by 1, 2"
-        ).fetchall()
-        return [(s, t, con.execute(f'select count(*) from "{s}"."{t}"').fetchall()[0][0]) for s, t in tables]
+        tables = [row[0] for row in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        return [(t, con.execute(f'select count(*) from marts."{t}"').fetchall()[0][0]) for t in tables]
     finally:
         con.close()
 
 
-def print_batch(result: dg.ExecuteInProcessResult) -> None:
-    """The landing step's figures, and each file or manifest row this run quarantined."""
-    print("\nThis run's batch:")
+def batch_figures(result: dg.ExecuteInProcessResult) -> dict[str, int]:
+    figures: dict[str, int] = {}
     for event in result.get_asset_materialization_events():
-        if event.asset_key.path[-1] in ("raw_articles", "rejected_files", "landing_ledger"):
-            for label, value in event.materialization.metadata.items():
-                if label not in ("rows", "path"):
-                    print(f"  {label:<34} {value.value:>7}")
+        for label, value in event.materialization.metadata.items():
+            if label in BATCH_FIGURES:
+                figures[label] = value.value
+    return figures
+
+
+def print_batch(result: dg.ExecuteInProcessResult) -> None:
+    """One line for the batch (figures that are not zero), and one per file or manifest row quarantined."""
+    figures = batch_figures(result)
+    read = [f"{figures[label]} {label}" for label in BATCH_FIGURES if figures.get(label)]
+    print(f"\n{'batch':<10} {', '.join(read) if read else 'nothing new or changed in the landing folder'}")
     for row in result.output_for_node("landing_files", "rejected_files").iter_rows(named=True):
-        print(f"  quarantined {row['file']!r}: {row['reason']}")
+        print(f"{'':<10} quarantined {row['file']!r}: {row['reason']}")
 
 
-def print_summary(warehouse: Path) -> None:
+def print_summary(warehouse: Path, seconds: float) -> None:
     served = warehouse / SERVED_DB
-    print(f"\nServed warehouse: {served}")
-    for schema, table, rows in table_counts(served):
-        print(f"  {schema}.{table:<34} {rows:>7} rows")
-    print(
-        "\nQuery it read-only (DuckDB 2.x), e.g.:\n"
-        f"  python -c \"import duckdb; print(duckdb.connect('{served}', read_only=True).sql('select * from marts.attack_frequency_per_base'))\"\n"
-        f"Parquet copies of the marts: {warehouse / 'parquet'}"
-    )
+    counts = mart_counts(served)
+    width = max(len(name) for name, _ in counts)
+    print(f"{'marts':<10} {served} (run took {seconds:.0f} s)")
+    for name, rows in counts:
+        print(f"{'':<10} {name:<{width}} {rows:>8} rows")
+    print(f"{'report':<10} {warehouse / 'report' / 'index.html'}")
+    print(f"{'exports':<10} {warehouse / 'exports'}/")
+    print(f"{'query':<10} ./scripts/sql-shell   (SQL cookbook: docs/COOKBOOK.md)")

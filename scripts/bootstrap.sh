@@ -1,5 +1,12 @@
-# Sourced by the run scripts: a project virtualenv in .venv with the project installed.
-# Reinstalls only when pyproject.toml changes, so repeated runs start fast.
+# Sourced by the scripts in this folder, never by a person's shell: it sets `-euo pipefail`
+# and changes directory, which would stay in an interactive shell (the next failing command
+# would close the terminal). It makes a project virtualenv in .venv with the project installed,
+# reinstalling only when pyproject.toml changes so that repeated runs start fast.
+case $- in
+  *i*)
+    echo "scripts/bootstrap.sh is for the scripts; run ./scripts/dagster-ui, ./scripts/run-pipeline or ./scripts/sql-shell" >&2
+    return 1 ;;
+esac
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${PYTHON:-python3.11}"
@@ -16,5 +23,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 export GX_ANALYTICS_ENABLED=false
-export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
-mkdir -p "$DAGSTER_HOME"
+DAGSTER_HOME="$(python -m orchestration.instance)"
+export DAGSTER_HOME

@@ -155,7 +155,8 @@ def scenario(pipeline, tmp_path_factory):
     load_output = kill_at(loader, "not committed")
     after_load_kill = SimpleNamespace(bytes=digest_file(served), work=snapshot(warehouse / "work.duckdb", schemas=("raw",)))
 
-    dbt_output = kill_at(start(["-m", "orchestration"], env), "START sql table model")
+    # --verbose: dbt's own log, which names each model as it starts, is in the run log at DEBUG.
+    dbt_output = kill_at(start(["-m", "orchestration", "--verbose"], env), "START sql table model")
     after_dbt_kill = SimpleNamespace(bytes=digest_file(served), state=snapshot(served))
 
     analysts = {mode: start(["-c", ANALYST, str(served), mode, str(stop)], env) for mode in ("hold", "fresh")}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
 import hashlib
 import json
@@ -378,23 +377,23 @@ def extract_frames(
 
 
 # --- command line -----------------------------------------------------------------------
-def _read_manifest(path: Path | None) -> dict[str, dt.date | None]:
-    if path is None or not path.exists():
-        return {}
-    dates = {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                dates[row["file"]] = dt.date.fromisoformat(row.get("published_on") or "")
-            except ValueError:
-                dates[row["file"]] = None
-    return dates
+def _read_manifest(path: Path) -> dict[str, dt.date | None]:
+    """Publication dates by file name, read as the pipeline reads a landing folder's manifest.csv."""
+    from transforms.ingest import MANIFEST_NAME, read_manifest
+
+    if path.name != MANIFEST_NAME:
+        raise SystemExit(f"python -m transforms.extract: error: a manifest is a file named {MANIFEST_NAME}: {path}")
+    rows, _ = read_manifest(path.parent)
+    return {name: row.published_on for name, row in rows.items()}
 
 
 def _files(paths: Iterable[str]) -> Iterator[Path]:
+    """The files given, and those in the folders given, skipping the manifest and hidden files as the pipeline does."""
+    from transforms.ingest import MANIFEST_NAME
+
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(f for f in p.iterdir() if f.is_file() and f.name != "manifest.csv" and not f.name.startswith("."))
+            yield from sorted(f for f in p.iterdir() if f.is_file() and f.name != MANIFEST_NAME and not f.name.startswith("."))
         else:
             yield p
 
@@ -406,27 +405,38 @@ def _json_default(value):
 
 
 def main(argv: list[str] | None = None) -> int:
+    import unicodedata
+
+    from transforms.ingest import MANIFEST_NAME, RejectedFile, decode
+
     parser = argparse.ArgumentParser(prog="python -m transforms.extract", description=__doc__.splitlines()[0])
     parser.add_argument("--manifest", type=Path, help="manifest.csv (file, published_on, ...); default: manifest.csv beside each folder given")
     parser.add_argument("paths", nargs="+", help="article files or folders of them")
     args = parser.parse_args(argv)
-    failed = 0
+    if args.manifest is not None and not args.manifest.is_file():
+        parser.error(f"--manifest {args.manifest}: no such file")
+    articles = events = 0
+    refused: list[str] = []
     manifests: dict[Path, dict] = {}
     for path in _files(args.paths):
-        manifest_path = args.manifest or path.parent / "manifest.csv"
+        manifest_path = args.manifest or path.parent / MANIFEST_NAME
         if manifest_path not in manifests:
-            manifests[manifest_path] = _read_manifest(manifest_path)
+            manifests[manifest_path] = _read_manifest(manifest_path) if manifest_path.is_file() else {}
         try:
             raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"{path}: cannot read: {error}", file=sys.stderr)
-            failed += 1
+            # The pipeline's decoder: BOMs, UTF-16, windows-1256, HTML pages; binary files refused.
+            text, _ = decode(raw)
+        except (OSError, RejectedFile) as error:
+            print(f"{path}: not read: {error}", file=sys.stderr)
+            refused.append(path.name)
             continue
-        published = publication_date(text, manifests[manifest_path].get(path.name))
+        published = publication_date(text, manifests[manifest_path].get(unicodedata.normalize("NFC", path.name)))
+        articles += 1
         for record in extract_article(text, path.name, published, content_hash(raw)):
+            events += 1
             print(json.dumps(record, ensure_ascii=False, default=_json_default))
-    return 1 if failed else 0
+    print(f"transforms.extract: {articles} articles read, {events} events, {len(refused)} files not read", file=sys.stderr)
+    return 1 if refused else 0
 
 
 if __name__ == "__main__":

@@ -91,10 +91,14 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     yield dg.Output(ledger, "landing_ledger", metadata={"retracted": len(retract), "ledger rows": ledger.height})
 
 
+def held_files(stored: StoredLanding) -> set[str]:
+    """The file names the warehouse holds, those a retraction may name."""
+    return set(stored.ledger["file"]) | set(stored.article_files.values())
+
+
 def _requested(config: LandingRun, stored: StoredLanding, folder: Path) -> tuple[set[str], set[str]]:
     """Files to retract and to replay, refused as a whole when one of them is unknown."""
-    held = set(stored.ledger["file"]) | set(stored.article_files.values())
-    unknown = sorted(set(config.retract) - held)
+    unknown = sorted(set(config.retract) - held_files(stored))
     if unknown:
         raise dg.Failure(f"cannot retract files the warehouse does not hold: {unknown}")
     present = set(list_landing(folder)["file"])

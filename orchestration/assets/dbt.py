@@ -1,22 +1,52 @@
 """The dbt project as Dagster assets: `dbt build`, so dbt's tests run as asset checks.
 
 dbt sources in schema raw keep dbt-dagster's default keys (["raw", table]), which are
-the keys of the Python landing assets: Dagster draws one connected graph.
+the keys of the Python landing assets: Dagster draws one connected graph, and the tests
+on those sources are checks of the raw assets.
 """
 
 
+import contextlib
+import io
+import shutil
+import time
 from typing import Any, Mapping
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt_setup import dbt_project, parse_dbt_project
+from orchestration.dbt_setup import dbt_project, parse_dbt_project_if_stale
 from orchestration.resources import Warehouse
 
 dbt_project.prepare_if_dev()
-if not dbt_project.manifest_path.exists():
-    # Outside `dagster dev` nothing has parsed a fresh clone yet.
-    parse_dbt_project()
+# Outside `dagster dev` nothing has parsed a fresh clone or a changed model yet, and assets
+# built from an old manifest fail on the tests a new build runs.
+parse_dbt_project_if_stale()
+
+# Seconds between two progress lines of a long `dbt build`.
+PROGRESS_EVERY_SECONDS = 10
+# dagster-dbt gives each build a target folder of its own (two warehouses may build at once
+# from one checkout); a build that succeeded removes it, so target/ does not fill up with them.
+BUILD_TARGETS = dbt_project.project_dir / dbt_project.target_path
+
+
+def test_description(test: Mapping[str, Any]) -> str:
+    """What a dbt data test checks, in words: its own description, else its kind, column and arguments."""
+    if test.get("description"):
+        return test["description"]
+    metadata = test.get("test_metadata") or {}
+    kwargs = {k: v for k, v in (metadata.get("kwargs") or {}).items() if k not in ("model", "column_name")}
+    column = test.get("column_name")
+    subject = f"column {column}" if column else "the table"
+    kind = metadata.get("name") or test["name"]
+    shown = {
+        "not_null": f"{subject} has no nulls",
+        "unique": f"{subject} has no duplicate values",
+        "accepted_values": f"{subject} takes only the values {kwargs.get('values')}",
+        "relationships": f"every {subject} value is in {kwargs.get('to')}.{kwargs.get('field')}",
+        "unique_combination": f"the columns {kwargs.get('columns')} are unique together",
+    }.get(kind)
+    return f"dbt test {kind}: {shown}" if shown else f"dbt test {kind} on {subject}: {kwargs}"
 
 
 class MilitiaDbtTranslator(DagsterDbtTranslator):
@@ -25,12 +55,44 @@ class MilitiaDbtTranslator(DagsterDbtTranslator):
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else super().get_group_name(dbt_resource_props)
 
+    def get_asset_check_spec(self, asset_spec, manifest, unique_id, project):
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None or spec.description:
+            return spec
+        return spec._replace(description=test_description(manifest["nodes"][unique_id]))
+
+
+class _LinesToLog(io.TextIOBase):
+    """dagster-dbt prints every dbt log line to stdout; this sends them to the run's debug log instead."""
+
+    def __init__(self, log):
+        self._log, self._pending = log, ""
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        for line in lines:
+            if line.strip():
+                self._log.debug(line)
+        return len(text)
+
 
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
-    dagster_dbt_translator=MilitiaDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+    dagster_dbt_translator=MilitiaDbtTranslator(
+        settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)),
 )
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
-    with warehouse.write_lock():
-        yield from dbt.cli(["build"], context=context).stream()
+    started = last_progress = time.monotonic()
+    done = 0
+    target = BUILD_TARGETS / f"build-{context.run_id}"
+    with warehouse.write_lock(), contextlib.redirect_stdout(_LinesToLog(context.log)):
+        for event in dbt.cli(["build"], context=context, target_path=target).stream():
+            done += 1
+            if time.monotonic() - last_progress >= PROGRESS_EVERY_SECONDS:
+                last_progress = time.monotonic()
+                context.log.info(f"dbt build: {done} models and tests done so far")
+            yield event
+    # Reached only when the build passed: a failed build keeps its folder (dbt.log, run_results.json).
+    shutil.rmtree(target, ignore_errors=True)
+    context.log.info(f"dbt build: {done} models and tests done in {time.monotonic() - started:.0f} s")

@@ -6,6 +6,7 @@ import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
 from orchestration.assets.dbt import dbt_models
+from orchestration.exports import write_exports
 from orchestration.report import REPORT_FILE, render_report
 from orchestration.resources import Warehouse
 
@@ -28,6 +29,8 @@ PUBLISHED_MARTS = (
 )
 def served_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
+    # Exports derive from the served Parquet files, each replaced atomically after the swap.
+    write_exports(warehouse.parquet_dir, warehouse.path)
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(warehouse.served_db)),
         "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),

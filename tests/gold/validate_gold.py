@@ -1,4 +1,4 @@
-"""Check a hand-written gold set against shared/spec/EVENTS.md.
+"""Check a hand-written gold set against docs/EVENTS.md.
 
     python3 tests/gold/validate_gold.py [FOLDER]    (default: this folder)
 

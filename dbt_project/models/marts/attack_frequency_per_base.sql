@@ -47,9 +47,13 @@ frequency as (
         period_start,
         count(*) as attacks,
         count(*) filter (where weapon = 'rocket') as rocket_attacks,
+        -- Munitions as the sources told them: the sum of each attack's lowest count, and of its
+        -- highest (three sources saying 3, 3 and 5 rockets give 3 and 5, not 3 alone).
         sum(munition_count_low) filter (where weapon = 'rocket')::bigint as rockets,
+        sum(munition_count_high) filter (where weapon = 'rocket')::bigint as rockets_high,
         count(*) filter (where weapon = 'drone') as drone_attacks,
         sum(munition_count_low) filter (where weapon = 'drone')::bigint as drones,
+        sum(munition_count_high) filter (where weapon = 'drone')::bigint as drones_high,
         count(*) filter (where claimed) as claimed_attacks,
         count(*) filter (where not claimed) as unclaimed_attacks,
         sum(killed)::bigint as killed,
@@ -71,3 +75,5 @@ select
     frequency.* exclude (location_id)
 from frequency
 left join bases on frequency.location_id = bases.location_id
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by frequency.location_id, frequency.period_type, frequency.period

@@ -8,3 +8,5 @@ select
     latitude,
     longitude
 from {{ ref('stg_raw__locations') }}
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by location_id

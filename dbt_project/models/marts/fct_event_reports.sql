@@ -43,3 +43,5 @@ select
     reports.extractor_version
 from reports
 inner join incidents on reports.event_id = incidents.event_id
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by reports.event_id

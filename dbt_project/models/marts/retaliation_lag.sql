@@ -72,6 +72,7 @@ candidates as (
         answer.incident_id as next_incident_id,
         answer.event_type as next_event_type,
         answer.location_id as next_location_id,
+        answer.country as next_country,
         answer.event_date as next_event_date,
         answer.time_of_day as next_time_of_day,
         answer.time_of_day_hour as next_time_of_day_hour
@@ -92,8 +93,11 @@ select
     next_incident_id,
     next_event_type,
     next_location_id,
+    next_country,
     next_event_date,
     next_time_of_day,
     date_diff('day', event_date, next_event_date) as lag_days,
     date_diff('day', event_date, next_event_date) * 24 + next_time_of_day_hour - time_of_day_hour as lag_hours
 from candidates
+-- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.
+order by incident_id

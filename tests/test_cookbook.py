@@ -1,0 +1,93 @@
+"""docs/COOKBOOK.md as an analyst uses it: every query runs on the sample warehouse, and the SQL
+shell (scripts/sql-shell, Harlequin in a real terminal under tmux) answers one, read-only."""
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+COOKBOOK = REPO / "docs" / "COOKBOOK.md"
+QUERIES = re.findall(r"```sql\n(.*?)```", COOKBOOK.read_text(encoding="utf-8"), re.DOTALL)
+# A terminal 200 columns wide shows this many columns of a query without cutting any.
+MOST_COLUMNS = 9
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[f"query{i + 1}" for i in range(len(QUERIES))])
+def test_cookbook_query_answers_on_the_sample(served, query):
+    result = served.sql(query)
+    assert len(result.columns) <= MOST_COLUMNS
+    assert result.fetchall(), "the query found nothing on the sample warehouse"
+
+
+def test_cookbook_has_the_analysts_questions():
+    titles = re.findall(r"^## (.+)$", COOKBOOK.read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(titles) == len(QUERIES) >= 5
+
+
+class Terminal:
+    """A tmux server of its own (its own socket and environment) with one 200x50 window."""
+
+    def __init__(self, home: Path, command: list[str]):
+        self.socket = f"militia-test-{os.getpid()}"
+        env = {**os.environ, "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
+               "XDG_DATA_HOME": str(home / "data"), "TERM": "xterm-256color"}
+        subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "200", "-y", "50", *command],
+                       env=env, check=True)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "send-keys", *keys], check=True)
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p"], capture_output=True, check=True).stdout.decode(
+            "utf-8", "replace")
+
+    def wait_for(self, text: str, limit: float = 90) -> str:
+        """The screen once it shows text; polled, so a slow machine only waits longer."""
+        deadline = time.monotonic() + limit
+        while text not in (screen := self.screen()):
+            assert time.monotonic() < deadline, f"{text!r} never appeared; the screen:\n{screen}"
+            time.sleep(0.5)
+        return screen
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], check=False)
+
+
+@pytest.fixture
+def terminal(pipeline_run, tmp_path):
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is not installed; .ci/run installs it from the system packages")
+        pytest.skip("tmux is not installed (apt-get install tmux)")
+    opened = []
+
+    def open_shell() -> Terminal:
+        opened.append(Terminal(tmp_path, [str(REPO / "scripts" / "sql-shell")]))
+        return opened[-1]
+
+    yield open_shell
+    for shell in opened:
+        shell.close()
+
+
+def test_sql_shell_answers_a_query(terminal):
+    shell = terminal()
+    shell.wait_for("Query Editor")
+    shell.keys("-l", "select base_name, attacks from marts.attack_frequency_per_base where period_type = 'all_time' order by attacks desc, base_name")
+    shell.keys("C-j")
+    screen = shell.wait_for("Query Results (6 Records)")
+    assert re.search(r"Conoco gas field base\s+3", screen)
+
+
+def test_sql_shell_is_read_only(terminal):
+    shell = terminal()
+    shell.wait_for("Query Editor")
+    shell.keys("-l", "create table marts.scratch as select 1 as x")
+    shell.keys("C-j")
+    screen = shell.wait_for("Query Error")
+    assert "read-only" in screen.lower() or "read only" in screen.lower()
