@@ -157,3 +157,16 @@ def test_a_count_stays_with_the_act_it_stands_beside():
     text = "سقطت ثلاثة صواريخ على قاعدة حرير فجر اليوم، بعد يوم شهد هجوماً على قاعدة عين الأسد."
     found = {e["location_id"]: (e["weapon"], e["munition_count"]) for e in extract_article(text, "t.txt", THURSDAY)}
     assert found["harir"] == ("rocket", 3) and found["ain_al_asad"][1] is None
+
+
+def test_strikes_of_one_round_told_without_their_means_take_the_round_s_one_means():
+    text = ("شنت الولايات المتحدة هجوماً على مواقع للفصائل في البوكمال والقائم فجر اليوم.\n"
+            "وقتل ستة مسلحين في غارات على منطقة الحيدرية ببادية الميادين.")
+    found = {e["location_id"]: e["weapon"] for e in extract_article(text, "t.txt", dt.date(2024, 3, 7))}
+    assert found == {"albu_kamal": "airstrike", "al_qaim": "airstrike", "al_haydariyah": "airstrike"}
+
+
+def test_a_count_between_the_instrument_clitic_and_the_weapon():
+    text = "وقالت مصادر إن القوات الأمريكية المتمركزة في حقل العمر استهدفت بثلاثة صواريخ بادية الميادين."
+    (e,) = extract_article(text, "t.txt", dt.date(2024, 3, 7))
+    assert (e["event_type"], e["location_id"], e["weapon"], e["munition_count"]) == ("strike", "al_mayadin", "rocket", 3)

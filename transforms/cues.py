@@ -296,7 +296,8 @@ AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(AIRCRAFT_NUMBER) + r")\s$")
 # Aircraft named as the means of an air strike, as opposed to the strike nouns «غارة», «ضربة جوية».
 AIRCRAFT_MEANS = rx(r"طائرات|طائره|مقاتلات|قاذف|الطيران|طيران|مروحيات")
 # "بصواريخ", "بالقذائف", "بقصف صاروخي": the clitic of the instrument, before a weapon word or its act.
-INSTRUMENT_BEFORE = re.compile(fold(r"(?:^|\s)[وف]?ب(?:ال)?(?:(?:قصف|رشقه|رشقات|ضربه|ضربات)\s(?:ال)?)?$"))
+# "بصواريخ", "بالقذائف", "بقصف صاروخي", and with a count between: "بثلاثة صواريخ", "بـ3 قذائف".
+INSTRUMENT_BEFORE = re.compile(fold(rf"(?:^|\s)[وف]?ب(?:ال)?(?:(?:قصف|رشقه|رشقات|ضربه|ضربات)\s(?:ال)?|(?:{NUMBER})\s)?$"))
 # "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
 # already told of comes back with the article ("باتجاه السفارة", "على القاعدة").
 OTHER_TARGET = rx(r"\s(?:\S+\s)?(?:علي|الي|باتجاه|نحو)\s(?!ال|نفس)")

@@ -172,8 +172,23 @@ def extract_article(
     events = extractor.extract(text[:MAX_TEXT_CHARS], article, published)
     records = [event_record(e, published, article_id, i) for i, e in enumerate(events)]
     _name_the_group(records)
+    _share_the_strikes_means(records)
     _inherit_narrative_day(records, published)
     return records
+
+
+def _share_the_strikes_means(records: list[dict]) -> None:
+    """Strikes of one round told without their means take the one means the article gives its strikes.
+
+    "شنت الولايات المتحدة هجوماً على مواقع في دير الزور والبوكمال والقائم ... غارات على الحيدرية":
+    every place of the round was struck from the air; with two means told, none is lent.
+    """
+    strikes = [r for r in records if r["event_type"] == "strike" and not r["background"]]
+    means = {r["weapon"] for r in strikes if r["weapon"]}
+    if len(means) == 1:
+        (weapon,) = means
+        for record in strikes:
+            record["weapon"] = record["weapon"] or weapon
 
 
 def _name_the_group(records: list[dict]) -> None:
