@@ -112,3 +112,16 @@ def test_the_factions_that_answer_a_strike_did_the_attack():
             "ومن جانبها، ردت الفصائل الإيرانية على الغارات بثلاثة صواريخ استهدفت قاعدة حقل العمر.\n"
             "يذكر أن مجموعة محلية تابعة للحرس الثوري الإيراني كانت المسؤولة عن استهداف قواعد التحالف في حقل العمر.")
     assert actors(text)["al_omar"] == "iran_aligned"
+
+
+def test_a_base_attacked_again_is_another_act():
+    text = ("سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\n"
+            "ثم استُهدفت قاعدة حقل كونيكو مجدداً بطائرة مسيرة.")
+    found = [(e["location_id"], e["weapon"]) for e in extract_article(text, "t.txt", THURSDAY)]
+    assert found == [("conoco", "rocket"), ("conoco", "drone")]
+
+
+def test_the_same_base_told_twice_without_a_renewal_is_one_act():
+    text = ("سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\n"
+            "وأفاد مصدر بأن الصواريخ التي استهدفت قاعدة حقل كونيكو لم توقع إصابات.")
+    assert [e["location_id"] for e in extract_article(text, "t.txt", THURSDAY)] == ["conoco"]

@@ -83,6 +83,7 @@ class Report:
     listed: bool = False  # an item of a list of places: a governorate so named is a place of its own
     same_act: bool = False  # "تلك الغارات", "هذا الهجوم": names the act told before, whatever day it gives
     aside: bool = False  # told in a reminder ("يذكر أن ..."): commentary, which lends the act no attacker
+    renewed: bool = False  # "استُهدفت القاعدة مجدداً", "هجوم جديد": another act than the one told before
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
     updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
@@ -410,6 +411,7 @@ class ArticleExtractor:
             report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary,
                             same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
                             aside=bool(cues.ASIDE.search(norm)),
+                            renewed=bool(cues.RENEWED.search(norm, *_clause(norm, anchor))),
                             relative=location is not None and _relative(norm, location),
                             listed=location is not None and _listed(norm, location, locations))
             report.time = self._time_for(norm, times, anchor, anchors)
@@ -1136,7 +1138,7 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             continue
         match = next((e for e in events if e.event_type == r.event_type and e.location is not None
                       and e.location.id == r.location.id and _compatible_background(e, r)
-                      and _compatible_days(e, r)), None)
+                      and _compatible_days(e, r) and not _renewed(e, r)), None)
         if match is None:
             events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
         else:
@@ -1192,6 +1194,15 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             continue  # an undated, placeless mention that matches nothing reported is not an act
         events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
     return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
+
+
+def _renewed(event: Event, report: Report) -> bool:
+    """Whether a report tells the act again ("مجدداً", "هجوم جديد") after a sentence that already told one.
+
+    A cannot-link: the same place attacked again is another act, even on a day the text
+    does not tell apart.
+    """
+    return report.renewed and all(r.sentence.index < report.sentence.index for r in event.reports)
 
 
 def _strike_actor(event: Event) -> str:
