@@ -21,6 +21,7 @@ os.environ["MILITIA_WAREHOUSE_DIR"] = str(_ROOT / "warehouse")
 os.environ["MILITIA_LANDING_DIR"] = str(_ROOT / "landing")
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 shutil.copytree(SAMPLE_LANDING, _ROOT / "landing")
+_SAMPLE_WAREHOUSE = _ROOT / "sample-warehouse"
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -40,12 +41,30 @@ def pipeline():
 
 @pytest.fixture(scope="session")
 def pipeline_run(pipeline):
-    """One full materialisation of every asset and check on the sample corpus."""
+    """One full materialisation of every asset and check on the sample corpus.
+
+    The warehouse it leaves is copied before any test reads or reruns it: ``loaded_sample``
+    hands that copy to tests that start from a loaded sample instead of running the pipeline again.
+    """
     import dagster as dg
 
     result = pipeline.defs.resolve_job_def("pipeline").execute_in_process(instance=dg.DagsterInstance.ephemeral())
     assert result.success
+    shutil.copytree(pipeline.warehouse, _SAMPLE_WAREHOUSE)
     return result
+
+
+@pytest.fixture
+def loaded_sample(pipeline_run, tmp_path):
+    """A landing folder of the samples and a warehouse that has loaded them, both the test's own.
+
+    The warehouse is a copy of the one ``pipeline_run`` left; the folder a copy of the samples
+    with their modification times, so the copied ledger finds nothing new in it.
+    """
+    landing, warehouse = tmp_path / "landing", tmp_path / "warehouse"
+    shutil.copytree(SAMPLE_LANDING, landing)
+    shutil.copytree(_SAMPLE_WAREHOUSE, warehouse)
+    return landing, warehouse
 
 
 @pytest.fixture

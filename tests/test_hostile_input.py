@@ -6,6 +6,7 @@ test instead of hanging the suite. Case 7 (javascript: links in the report) is t
 report's own test.
 """
 
+import datetime
 import os
 import shutil
 from types import SimpleNamespace
@@ -139,9 +140,8 @@ def test_1_stalling_files_recorded_so_later_runs_do_not_read_them_again(pipeline
 # 2. FIFOs --------------------------------------------------------------------------------
 
 @pytest.mark.timeout(180)
-def test_2_fifos_refused_before_they_are_opened(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    run_pipeline(pipeline, landing, warehouse)
+def test_2_fifos_refused_before_they_are_opened(pipeline, loaded_sample, tmp_path):
+    landing, warehouse = loaded_sample
     os.mkfifo(landing / "pipe.txt")
     (landing / "manifest.csv").rename(tmp_path / "manifest.csv")
     os.mkfifo(landing / "manifest.csv")
@@ -232,10 +232,9 @@ def test_5_bad_manifest_refused_as_a_whole_with_a_reason(tmp_path, manifest, rea
 
 
 @pytest.mark.timeout(300)
-def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
+def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, loaded_sample):
+    landing, warehouse = loaded_sample
     good = (landing / "manifest.csv").read_bytes()
-    run_pipeline(pipeline, landing, warehouse)
     before = snapshot(warehouse / "militia.duckdb")
     metadata = "select file, published_on, published_on_source, manifest_published_on, url, outlet, language from raw.articles"
     kept = served_rows(warehouse, metadata)
@@ -248,22 +247,22 @@ def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, tmp_pa
     assert {k: v for k, v in after.items() if k != "raw.rejected_files"} == {
         k: v for k, v in before.items() if k != "raw.rejected_files"}
 
-    # windows-1256 is decoded; a good manifest that lists only new files erases nothing either.
-    (landing / "manifest.csv").write_bytes(good.decode("utf-8").encode("cp1256"))
-    run_pipeline(pipeline, landing, warehouse)
+    # A good manifest that lists only new files erases nothing either, even when every file is
+    # read again; written in windows-1256, it is decoded.
     (landing / "new.txt").write_bytes(gold("019_rumeilan_single_rocket.txt"))
-    (landing / "manifest.csv").write_text("file,published_on,language\nnew.txt,2024-01-20,ar\n", encoding="utf-8")
+    (landing / "manifest.csv").write_bytes("file,published_on,outlet,language\nnew.txt,2024-01-20,الميادين,ar\n".encode("cp1256"))
     run_pipeline(pipeline, landing, warehouse, full=True)
     assert set(served_rows(warehouse, metadata)) >= set(kept)
     assert "manifest.csv" not in quarantined(warehouse)
+    assert served_rows(warehouse, "select manifest_published_on, outlet from raw.articles where file = 'new.txt'") == [
+        (datetime.date(2024, 1, 20), "الميادين")]
 
 
 # 6. Losing work.duckdb -------------------------------------------------------------------
 
 @pytest.mark.timeout(300)
-def test_6_lost_working_database_restored_from_the_served_copy(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    run_pipeline(pipeline, landing, warehouse)
+def test_6_lost_working_database_restored_from_the_served_copy(pipeline, loaded_sample):
+    landing, warehouse = loaded_sample
     before = snapshot(warehouse / "militia.duckdb")
     for path in landing.iterdir():  # scrapers cleaned up, as the README allows
         path.unlink()
@@ -291,9 +290,8 @@ def test_8_hard_link_refused_like_a_symbolic_link(tmp_path):
 # 9. Publishing ---------------------------------------------------------------------------
 
 @pytest.mark.timeout(300)
-def test_9_failed_publish_changes_no_served_file_and_leaves_no_temporary_file(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    run_pipeline(pipeline, landing, warehouse)
+def test_9_failed_publish_changes_no_served_file_and_leaves_no_temporary_file(loaded_sample):
+    _, warehouse = loaded_sample
     served = {path: path.read_bytes() for path in warehouse.glob("**/*")
               if path.is_file() and path.parts[len(warehouse.parts)] in ("militia.duckdb", "parquet", "report")}
     assert any(p.suffix == ".parquet" for p in served) and warehouse / "report" / REPORT_FILE in served
