@@ -43,8 +43,8 @@ def pipeline():
 def pipeline_run(pipeline):
     """One full materialisation of every asset and check on the sample corpus.
 
-    The warehouse it leaves is copied before any test reads or reruns it: ``loaded_sample``
-    hands that copy to tests that start from a loaded sample instead of running the pipeline again.
+    The warehouse it leaves is copied before any test reads or reruns it (``sample_warehouse``):
+    tests that start from a loaded sample copy it instead of running the pipeline again.
     """
     import dagster as dg
 
@@ -54,8 +54,14 @@ def pipeline_run(pipeline):
     return result
 
 
+@pytest.fixture(scope="session")
+def sample_warehouse(pipeline_run):
+    """The warehouse folder as the first run over the samples left it: to be copied, never written to."""
+    return _SAMPLE_WAREHOUSE
+
+
 @pytest.fixture
-def loaded_sample(pipeline_run, tmp_path):
+def loaded_sample(sample_warehouse, tmp_path):
     """A landing folder of the samples and a warehouse that has loaded them, both the test's own.
 
     The warehouse is a copy of the one ``pipeline_run`` left; the folder a copy of the samples
@@ -63,7 +69,7 @@ def loaded_sample(pipeline_run, tmp_path):
     """
     landing, warehouse = tmp_path / "landing", tmp_path / "warehouse"
     shutil.copytree(SAMPLE_LANDING, landing)
-    shutil.copytree(_SAMPLE_WAREHOUSE, warehouse)
+    shutil.copytree(sample_warehouse, warehouse)
     return landing, warehouse
 
 
