@@ -21,6 +21,7 @@ os.environ["MILITIA_WAREHOUSE_DIR"] = str(_ROOT / "warehouse")
 os.environ["MILITIA_LANDING_DIR"] = str(_ROOT / "landing")
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 shutil.copytree(SAMPLE_LANDING, _ROOT / "landing")
+_SAMPLE_WAREHOUSE = _ROOT / "sample-warehouse"
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -40,12 +41,36 @@ def pipeline():
 
 @pytest.fixture(scope="session")
 def pipeline_run(pipeline):
-    """One full materialisation of every asset and check on the sample corpus."""
+    """One full materialisation of every asset and check on the sample corpus.
+
+    The warehouse it leaves is copied before any test reads or reruns it (``sample_warehouse``):
+    tests that start from a loaded sample copy it instead of running the pipeline again.
+    """
     import dagster as dg
 
     result = pipeline.defs.resolve_job_def("pipeline").execute_in_process(instance=dg.DagsterInstance.ephemeral())
     assert result.success
+    shutil.copytree(pipeline.warehouse, _SAMPLE_WAREHOUSE)
     return result
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(pipeline_run):
+    """The warehouse folder as the first run over the samples left it: to be copied, never written to."""
+    return _SAMPLE_WAREHOUSE
+
+
+@pytest.fixture
+def loaded_sample(sample_warehouse, tmp_path):
+    """A landing folder of the samples and a warehouse that has loaded them, both the test's own.
+
+    The warehouse is a copy of the one ``pipeline_run`` left; the folder a copy of the samples
+    with their modification times, so the copied ledger finds nothing new in it.
+    """
+    landing, warehouse = tmp_path / "landing", tmp_path / "warehouse"
+    shutil.copytree(SAMPLE_LANDING, landing)
+    shutil.copytree(sample_warehouse, warehouse)
+    return landing, warehouse
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 One scenario, run once for the module, every run a real `python -m orchestration` process on
 a landing folder and warehouse of the test's own:
 
-1. a clean run over the samples is served;
+1. the warehouse a clean run over the samples served (the session's first run, copied);
 2. new and changed files arrive; a process loading them is killed before its commit;
 3. a pipeline run is killed while dbt builds the marts;
 4. with an analyst's read-only connection held open, the next run completes;
@@ -135,7 +135,7 @@ def digest_file(path):
 
 
 @pytest.fixture(scope="module")
-def scenario(pipeline, tmp_path_factory):
+def scenario(pipeline, sample_warehouse, tmp_path_factory):
     root = tmp_path_factory.mktemp("crash")
     landing, warehouse, clean = root / "landing", root / "warehouse", root / "clean-warehouse"
     code = frozen_code(root / "code")
@@ -143,8 +143,7 @@ def scenario(pipeline, tmp_path_factory):
     served = warehouse / "militia.duckdb"
     stop = root / "stop-analysts"
     shutil.copytree(SAMPLE_LANDING, landing)
-
-    pipeline_run(env)
+    shutil.copytree(sample_warehouse, warehouse)
     first = SimpleNamespace(bytes=digest_file(served), state=snapshot(served))
 
     for name in ("026_harir_erbil_header_date.txt", "030_strike_round_three_places.txt", "039_omar_irgc_artillery.txt"):

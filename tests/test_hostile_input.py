@@ -6,6 +6,7 @@ test instead of hanging the suite. Case 7 (javascript: links in the report) is t
 report's own test.
 """
 
+import datetime
 import os
 import shutil
 from types import SimpleNamespace
@@ -96,6 +97,36 @@ def sample_files() -> set[str]:
     return {p.name for p in SAMPLE_LANDING.iterdir() if p.name != "manifest.csv"}
 
 
+# Cases 1 and 3 share one landing folder and its two runs: none of their files can stop the
+# others from being read, recorded or quarantined, so one pair of runs shows both.
+
+STALLING_FILES = {"digits.txt", "words.txt"}
+
+
+@pytest.fixture(scope="module")
+def landing_with_bad_entries(pipeline, tmp_path_factory):
+    """The samples, case 1's stalling files and case 3's bad entries, run twice: what the first run left, and the second run."""
+    root = tmp_path_factory.mktemp("bad-entries")
+    landing, warehouse = sample_folder(root)
+    (landing / "digits.txt").write_text(DIGIT_RUN, encoding="utf-8")
+    words = ["قصف", "صاروخ", "القاعدة", "الأمريكية", "في", "حقل", "كونيكو", "بريف", "دير", "الزور", "أطلقت", "طائرة"]
+    # 15 MB of Arabic words and no punctuation: one sentence the length of the file.
+    (landing / "words.txt").write_text(" ".join(words[i % len(words)] for i in range(1_500_000)), encoding="utf-8")
+    (landing / "future.txt").write_bytes(gold("026_harir_erbil_header_date.txt").replace(b"2024/01/14", b"2099/01/14", 1))
+    with open(os.path.join(os.fsencode(landing), b"bad-\xff-name.txt"), "wb") as handle:
+        handle.write(gold("007_ain_asad_thirteen_rockets.txt"))
+    (landing / "manifest.csv").rename(root / "manifest.csv")
+    (landing / "manifest.csv").mkdir()
+    (landing / "good.txt").write_bytes(gold("019_rumeilan_single_rocket.txt"))
+    run_pipeline(pipeline, landing, warehouse)
+    first = SimpleNamespace(
+        loaded=loaded(warehouse), quarantined=quarantined(warehouse),
+        ledger=dict(served_rows(warehouse, "select file, outcome from raw.landing_ledger")),
+        run_key=landing_run_key(landing, warehouse / "militia.duckdb", LandingFolder(directory=str(landing)).max_bytes),
+    )
+    return SimpleNamespace(first=first, again=run_pipeline(pipeline, landing, warehouse))
+
+
 # 1. Regex blow-up ------------------------------------------------------------------------
 
 @pytest.mark.timeout(120)
@@ -117,31 +148,21 @@ def test_1_article_over_the_time_budget_is_quarantined_and_the_batch_loads():
 
 
 @pytest.mark.timeout(300)
-def test_1_stalling_files_recorded_so_later_runs_do_not_read_them_again(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    (landing / "digits.txt").write_text(DIGIT_RUN, encoding="utf-8")
-    words = ["قصف", "صاروخ", "القاعدة", "الأمريكية", "في", "حقل", "كونيكو", "بريف", "دير", "الزور", "أطلقت", "طائرة"]
-    # 15 MB of Arabic words and no punctuation: one sentence the length of the file.
-    (landing / "words.txt").write_text(" ".join(words[i % len(words)] for i in range(1_500_000)), encoding="utf-8")
-    run_pipeline(pipeline, landing, warehouse)
-
-    assert sample_files() <= loaded(warehouse)
-    reasons = quarantined(warehouse)
-    for name in ("digits.txt", "words.txt"):
-        assert name in loaded(warehouse) or reasons[name].startswith("extraction gave up after 3 s"), name
-    ledger = dict(served_rows(warehouse, "select file, outcome from raw.landing_ledger"))
-    assert {ledger["digits.txt"], ledger["words.txt"]} <= {"article", "rejected"}
-    assert landing_run_key(landing, warehouse / "militia.duckdb", LandingFolder(directory=str(landing)).max_bytes) == (None, 0)
-    again = run_pipeline(pipeline, landing, warehouse)
-    assert again.landing["files read"] == 0
+def test_1_stalling_files_recorded_so_later_runs_do_not_read_them_again(landing_with_bad_entries):
+    first = landing_with_bad_entries.first
+    assert sample_files() <= first.loaded
+    for name in STALLING_FILES:
+        assert name in first.loaded or first.quarantined[name].startswith("extraction gave up after 3 s"), name
+    assert {first.ledger["digits.txt"], first.ledger["words.txt"]} <= {"article", "rejected"}
+    assert first.run_key == (None, 0)
+    assert landing_with_bad_entries.again.landing["files read"] == 0
 
 
 # 2. FIFOs --------------------------------------------------------------------------------
 
 @pytest.mark.timeout(180)
-def test_2_fifos_refused_before_they_are_opened(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    run_pipeline(pipeline, landing, warehouse)
+def test_2_fifos_refused_before_they_are_opened(pipeline, loaded_sample, tmp_path):
+    landing, warehouse = loaded_sample
     os.mkfifo(landing / "pipe.txt")
     (landing / "manifest.csv").rename(tmp_path / "manifest.csv")
     os.mkfifo(landing / "manifest.csv")
@@ -156,19 +177,11 @@ def test_2_fifos_refused_before_they_are_opened(pipeline, tmp_path):
 
 # 3. One bad entry ------------------------------------------------------------------------
 
-@pytest.mark.timeout(180)
-def test_3_bad_entries_quarantined_by_name_and_good_files_loaded(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    (landing / "future.txt").write_bytes(gold("026_harir_erbil_header_date.txt").replace(b"2024/01/14", b"2099/01/14", 1))
-    with open(os.path.join(os.fsencode(landing), b"bad-\xff-name.txt"), "wb") as handle:
-        handle.write(gold("007_ain_asad_thirteen_rockets.txt"))
-    (landing / "manifest.csv").rename(tmp_path / "manifest.csv")
-    (landing / "manifest.csv").mkdir()
-    (landing / "good.txt").write_bytes(gold("019_rumeilan_single_rocket.txt"))
-    run_pipeline(pipeline, landing, warehouse)
-
-    assert sample_files() | {"good.txt"} == loaded(warehouse)
-    reasons = quarantined(warehouse)
+@pytest.mark.timeout(300)
+def test_3_bad_entries_quarantined_by_name_and_good_files_loaded(landing_with_bad_entries):
+    first = landing_with_bad_entries.first
+    assert first.loaded - STALLING_FILES == sample_files() | {"good.txt"}
+    reasons = first.quarantined
     assert reasons["future.txt"].startswith("published_on 2099-01-14 (from the text) is outside the article contract's range 2003-01-01 to ")
     assert reasons["bad-\\xff-name.txt"] == "file name is not UTF-8 (shown with its bytes escaped), not read: rename the file"
     assert reasons["manifest.csv"] == "manifest refused, the metadata already loaded kept: not a regular file: a directory, not opened"
@@ -232,10 +245,9 @@ def test_5_bad_manifest_refused_as_a_whole_with_a_reason(tmp_path, manifest, rea
 
 
 @pytest.mark.timeout(300)
-def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
+def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, loaded_sample):
+    landing, warehouse = loaded_sample
     good = (landing / "manifest.csv").read_bytes()
-    run_pipeline(pipeline, landing, warehouse)
     before = snapshot(warehouse / "militia.duckdb")
     metadata = "select file, published_on, published_on_source, manifest_published_on, url, outlet, language from raw.articles"
     kept = served_rows(warehouse, metadata)
@@ -248,22 +260,22 @@ def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, tmp_pa
     assert {k: v for k, v in after.items() if k != "raw.rejected_files"} == {
         k: v for k, v in before.items() if k != "raw.rejected_files"}
 
-    # windows-1256 is decoded; a good manifest that lists only new files erases nothing either.
-    (landing / "manifest.csv").write_bytes(good.decode("utf-8").encode("cp1256"))
-    run_pipeline(pipeline, landing, warehouse)
+    # A good manifest that lists only new files erases nothing either, even when every file is
+    # read again; written in windows-1256, it is decoded.
     (landing / "new.txt").write_bytes(gold("019_rumeilan_single_rocket.txt"))
-    (landing / "manifest.csv").write_text("file,published_on,language\nnew.txt,2024-01-20,ar\n", encoding="utf-8")
+    (landing / "manifest.csv").write_bytes("file,published_on,outlet,language\nnew.txt,2024-01-20,الميادين,ar\n".encode("cp1256"))
     run_pipeline(pipeline, landing, warehouse, full=True)
     assert set(served_rows(warehouse, metadata)) >= set(kept)
     assert "manifest.csv" not in quarantined(warehouse)
+    assert served_rows(warehouse, "select manifest_published_on, outlet from raw.articles where file = 'new.txt'") == [
+        (datetime.date(2024, 1, 20), "الميادين")]
 
 
 # 6. Losing work.duckdb -------------------------------------------------------------------
 
 @pytest.mark.timeout(300)
-def test_6_lost_working_database_restored_from_the_served_copy(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    run_pipeline(pipeline, landing, warehouse)
+def test_6_lost_working_database_restored_from_the_served_copy(pipeline, loaded_sample):
+    landing, warehouse = loaded_sample
     before = snapshot(warehouse / "militia.duckdb")
     for path in landing.iterdir():  # scrapers cleaned up, as the README allows
         path.unlink()
@@ -291,9 +303,8 @@ def test_8_hard_link_refused_like_a_symbolic_link(tmp_path):
 # 9. Publishing ---------------------------------------------------------------------------
 
 @pytest.mark.timeout(300)
-def test_9_failed_publish_changes_no_served_file_and_leaves_no_temporary_file(pipeline, tmp_path):
-    landing, warehouse = sample_folder(tmp_path)
-    run_pipeline(pipeline, landing, warehouse)
+def test_9_failed_publish_changes_no_served_file_and_leaves_no_temporary_file(loaded_sample):
+    _, warehouse = loaded_sample
     served = {path: path.read_bytes() for path in warehouse.glob("**/*")
               if path.is_file() and path.parts[len(warehouse.parts)] in ("militia.duckdb", "parquet", "report")}
     assert any(p.suffix == ".parquet" for p in served) and warehouse / "report" / REPORT_FILE in served
