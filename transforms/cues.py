@@ -408,7 +408,9 @@ DEMONSTRATIVE_ACT = rx(
 )
 # Between a place and the town that contains it: "الحيدرية ببادية الميادين", "السعيدات في ناحية جرف النصر".
 LOCATOR_BETWEEN = rx(r"\s(?:[،,]\s)?(?:في|ب|ضمن|داخل|قرب|بالقرب من)?\s?(?:ال)?(?:ريف|بادي[هة]|منطقه|مدينه|بلده|قضاء|ناحيه|اطراف|محيط)?\s?(?:ال)?")
-SPEAKER_PLACE = rx(r"(?:تعليق|رد|موقف|بيان|تصريح|تعقيب)(?:\s\S+)?\sمن\s$|من\s\S+\sاو\s$")
+SPEAKER_PLACE = rx(r"(?:تعليق|رد|موقف|بيان|تصريح|تعقيب)(?:\s\S+)?\sمن\s$")
+# The US or the coalition named anywhere, with any clitic ("للتحالف", "الأمريكية").
+US_OR_COALITION_WORD = rx(r"تحالف|امريك|اميرك")
 # An attack that did not happen because something stopped it: "ما حال دون وقوع هجوم على قاعدة عين الأسد".
 PREVENTED = rx(r"(?:حال|حالت|يحول|تحول|للحيلوله)\sدون\s(?:وقوع\s)?|(?<![\w])(?:منع|منعت|يمنع|لمنع)\s(?:وقوع\s)?")
 # "أن" / "إن" opens what a statement says: a day after it is the act's, not the statement's.

@@ -356,7 +356,7 @@ class ArticleExtractor:
         if not us_agents and strike_context and not foreign:
             us_agents = list(cues.STRIKE_ANAPHOR.finditer(norm)) or list(cues.AIR_RAID.finditer(norm))
             anaphoric = bool(us_agents)
-        if not us_agents and not foreign and (strike_context or re.search(fold(r"تحالف|امريك|اميرك"), norm)):
+        if not us_agents and not foreign and (strike_context or cues.US_OR_COALITION_WORD.search(norm)):
             us_agents = _aimed_at_militia(norm)
         us_agents = [a for a in us_agents if not _against_isis(norm, a.start()) and not _aimed_at_us(norm, a)]
         if us_agents:
