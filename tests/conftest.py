@@ -81,3 +81,32 @@ def served(pipeline, pipeline_run):
     con = duckdb.connect(str(pipeline.warehouse / "militia.duckdb"), read_only=True)
     yield con
     con.close()
+
+
+def execute_pipeline(pipeline, landing, warehouse, run_config=None, max_bytes=None):
+    """The pipeline job in-process on a test's own landing folder and warehouse; its result, failed or not.
+
+    dbt finds the warehouse through the environment, so it is set for the run and put back after.
+    """
+    import dagster as dg
+
+    from orchestration.assets.articles import LandingFolder
+    from orchestration.io_managers import PolarsParquetIOManager
+    from orchestration.resources import Warehouse
+
+    folder = LandingFolder(directory=str(landing)) if max_bytes is None else LandingFolder(directory=str(landing), max_bytes=max_bytes)
+    saved = os.environ["MILITIA_WAREHOUSE_DIR"]
+    os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse)
+    try:
+        return pipeline.defs.resolve_job_def("pipeline").execute_in_process(
+            run_config=run_config or {},
+            resources={
+                "landing": folder,
+                "warehouse": Warehouse(directory=str(warehouse)),
+                "frames": PolarsParquetIOManager(directory=str(warehouse / "frames")),
+            },
+            instance=dg.DagsterInstance.ephemeral(),
+            raise_on_error=False,
+        )
+    finally:
+        os.environ["MILITIA_WAREHOUSE_DIR"] = saved

@@ -1,16 +1,12 @@
 """An error in the events contract stops the run before the warehouse: the served marts stay as they were."""
 
 import hashlib
-import os
 import shutil
 
 import dagster as dg
 
-from orchestration.assets.articles import LandingFolder
-from orchestration.io_managers import PolarsParquetIOManager
-from orchestration.resources import Warehouse
 
-from conftest import SAMPLE_LANDING
+from conftest import SAMPLE_LANDING, execute_pipeline
 
 # Dated 14 January in its header, the article tells of an attack on 20 February: a date after
 # publication, which the events contract refuses (a scraper's wrong header, a typo in the body).
@@ -20,23 +16,6 @@ IMPOSSIBLE_DATE = """الأحد 2024/01/14
 """
 
 
-def run(pipeline, landing, warehouse):
-    saved = os.environ["MILITIA_WAREHOUSE_DIR"]
-    os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse)
-    try:
-        return pipeline.defs.resolve_job_def("pipeline").execute_in_process(
-            resources={
-                "landing": LandingFolder(directory=str(landing)),
-                "warehouse": Warehouse(directory=str(warehouse)),
-                "frames": PolarsParquetIOManager(directory=str(warehouse / "frames")),
-            },
-            instance=dg.DagsterInstance.ephemeral(),
-            raise_on_error=False,
-        )
-    finally:
-        os.environ["MILITIA_WAREHOUSE_DIR"] = saved
-
-
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -44,12 +23,12 @@ def digest(path) -> str:
 def test_bad_events_block_the_load_and_keep_the_served_marts(pipeline, tmp_path):
     landing, warehouse = tmp_path / "landing", tmp_path / "warehouse"
     shutil.copytree(SAMPLE_LANDING, landing)
-    assert run(pipeline, landing, warehouse).success
+    assert execute_pipeline(pipeline, landing, warehouse).success
     served = warehouse / "militia.duckdb"
     before = digest(served)
 
     (landing / "impossible.txt").write_text(IMPOSSIBLE_DATE, encoding="utf-8")
-    result = run(pipeline, landing, warehouse)
+    result = execute_pipeline(pipeline, landing, warehouse)
 
     assert not result.success
     checks = {c.check_name: c for c in result.get_asset_check_evaluations()}

@@ -11,7 +11,6 @@ import os
 import shutil
 from types import SimpleNamespace
 
-import dagster as dg
 import duckdb
 import polars as pl
 import pytest
@@ -19,13 +18,12 @@ import pytest
 from orchestration.assets.articles import LandingFolder
 from orchestration.assets.serving import PUBLISHED_MARTS
 from orchestration.automation import landing_run_key
-from orchestration.io_managers import PolarsParquetIOManager
 from orchestration.report import REPORT_FILE, render_report
 from orchestration.resources import PUBLISH_STAGING, Warehouse
 from transforms.extract import extract_frames
 from transforms.ingest import read_landing, read_manifest
 
-from conftest import GOLD, SAMPLE_LANDING
+from conftest import GOLD, SAMPLE_LANDING, execute_pipeline
 from warehouse_state import snapshot
 
 pytestmark = pytest.mark.slow
@@ -44,24 +42,10 @@ def gold(name: str) -> bytes:
 
 def run_pipeline(pipeline, landing, warehouse, **landing_config):
     """The pipeline job on the test's folders, with the per-article time budget the test affords."""
-    saved = os.environ["MILITIA_WAREHOUSE_DIR"]
-    os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse)
-    try:
-        result = pipeline.defs.resolve_job_def("pipeline").execute_in_process(
-            run_config={"ops": {
-                "landing_files": {"config": landing_config},
-                "extracted_events": {"config": {"seconds_per_article": SECONDS_PER_ARTICLE}},
-            }},
-            resources={
-                "landing": LandingFolder(directory=str(landing)),
-                "warehouse": Warehouse(directory=str(warehouse)),
-                "frames": PolarsParquetIOManager(directory=str(warehouse / "frames")),
-            },
-            instance=dg.DagsterInstance.ephemeral(),
-            raise_on_error=False,
-        )
-    finally:
-        os.environ["MILITIA_WAREHOUSE_DIR"] = saved
+    result = execute_pipeline(pipeline, landing, warehouse, run_config={"ops": {
+        "landing_files": {"config": landing_config},
+        "extracted_events": {"config": {"seconds_per_article": SECONDS_PER_ARTICLE}},
+    }})
     failures = [e.step_failure_data.error.message for e in result.all_events if e.is_step_failure]
     assert result.success, failures
     return SimpleNamespace(

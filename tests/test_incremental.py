@@ -17,10 +17,9 @@ import pytest
 from orchestration.__main__ import landing_config, parse
 from orchestration.assets.articles import LandingFolder
 from orchestration.automation import landing_folder_sensor, landing_run_key
-from orchestration.io_managers import PolarsParquetIOManager
 from orchestration.resources import Warehouse
 
-from conftest import GOLD, SAMPLE_LANDING
+from conftest import GOLD, SAMPLE_LANDING, execute_pipeline
 from test_ingest import png_bytes
 from warehouse_state import snapshot
 
@@ -58,20 +57,7 @@ MANIFEST_EXTRA = (
 
 def run_pipeline(pipeline, landing, warehouse, max_bytes=MAX_BYTES, **config):
     """The pipeline job on this test's folders; dbt finds the warehouse through the environment."""
-    resources = {
-        "landing": LandingFolder(directory=str(landing), max_bytes=max_bytes),
-        "warehouse": Warehouse(directory=str(warehouse)),
-        "frames": PolarsParquetIOManager(directory=str(warehouse / "frames")),
-    }
-    saved = os.environ["MILITIA_WAREHOUSE_DIR"]
-    os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse)
-    try:
-        result = pipeline.defs.resolve_job_def("pipeline").execute_in_process(
-            run_config={"ops": {"landing_files": {"config": config}}}, resources=resources,
-            instance=dg.DagsterInstance.ephemeral(),
-        )
-    finally:
-        os.environ["MILITIA_WAREHOUSE_DIR"] = saved
+    result = execute_pipeline(pipeline, landing, warehouse, {"ops": {"landing_files": {"config": config}}}, max_bytes)
     assert result.success
     return SimpleNamespace(
         landing={label: value.value for e in result.get_asset_materialization_events()
