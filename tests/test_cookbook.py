@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,8 @@ class Terminal:
     """A tmux server of its own (its own socket and environment) with one 200x50 window."""
 
     def __init__(self, home: Path, command: list[str]):
-        self.socket = f"militia-test-{os.getpid()}"
+        # One socket per terminal: a server the previous test killed may still hold its socket a moment.
+        self.socket = f"militia-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         env = {**os.environ, "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
                "XDG_DATA_HOME": str(home / "data"), "TERM": "xterm-256color"}
         subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "200", "-y", "50", *command],
