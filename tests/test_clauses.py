@@ -178,3 +178,11 @@ def test_the_deadliest_since_an_earlier_attack_is_no_count():
 def test_a_coalition_named_with_a_clitic_tells_whose_fire_hits_militia_positions():
     text = "وقالت الشبكة إن الدفاعات التابعة للتحالف ردت على الهجوم باستهداف مواقع للمليشيات قرب مطار دير الزور العسكري."
     assert ("strike", "deir_ez_zor_airport") in keys(text)
+
+
+@pytest.mark.parametrize("link", ["اقرأ أيضاً: ", "إقرأ أيضا - ", "ذات صلة: ", "طالع أيضاً: "])
+def test_a_line_linking_another_story_tells_no_act(link):
+    text = (f"{link}الطائرات الأمريكية تقصف مواقع في البوكمال.\n"
+            "سقط صاروخان على قاعدة حقل العمر مساء أمس.")
+    found = extract_article(text, "t.txt", dt.date(2024, 3, 7))
+    assert [e["location_id"] for e in found] == ["al_omar"]

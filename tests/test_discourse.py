@@ -125,3 +125,23 @@ def test_the_same_base_told_twice_without_a_renewal_is_one_act():
     text = ("سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\n"
             "وأفاد مصدر بأن الصواريخ التي استهدفت قاعدة حقل كونيكو لم توقع إصابات.")
     assert [e["location_id"] for e in extract_article(text, "t.txt", THURSDAY)] == ["conoco"]
+
+
+def days(text):
+    return {e["location_id"]: (e["date"], e["date_basis"], e["date_not_after"])
+            for e in extract_article(text, "t.txt", THURSDAY)}
+
+
+def test_an_act_told_as_before_that_is_bounded_by_the_act_it_preceded_and_stays_undated():
+    text = ("استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\n"
+            "وسبق ذلك هجوم بطائرة مسيرة على قاعدة الشدادي.")
+    assert days(text) == {
+        "al_omar": (dt.date(2024, 3, 6), "stated", None),
+        "al_shaddadi": (None, "before", dt.date(2024, 3, 6)),
+    }
+
+
+def test_an_undated_act_told_after_another_takes_its_day():
+    text = ("استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\n"
+            "وردت القوات الأمريكية بقصف مواقع في الميادين.")
+    assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from transforms.evaluate import evaluate
-from transforms.extract import extract_article
+from transforms.extract import Progress, extract_article
 
 from conftest import GOLD, REPO, SAMPLE_LANDING
 
@@ -120,3 +120,20 @@ def test_a_long_run_of_digits_or_a_page_without_punctuation_is_read_in_bounded_p
     assert [e["location_id"] for e in extract_article(digits, "digits.txt", dt.date(2024, 1, 1))] == ["harir"]
     page = "سقطت ثلاثة صواريخ على قاعدة حرير " + "كلمة عربية طويلة " * 200_000
     assert [e["location_id"] for e in extract_article(page, "page.txt", dt.date(2024, 1, 1))] == ["harir"]
+
+
+def test_progress_of_a_long_batch_tells_articles_done_rate_and_time_left():
+    lines = []
+    progress = Progress(1000, lines.append, every=0.0)
+    progress(250)
+    progress(1000)
+    assert lines[0].startswith("extracted 250 of 1,000 articles (") and "s left)" in lines[0]
+    assert lines[1].startswith("extracted 1,000 of 1,000 articles (") and "left" not in lines[1]
+
+
+def test_a_short_batch_tells_no_progress():
+    lines = []
+    progress = Progress(10, lines.append, every=60.0)
+    for done in range(1, 11):
+        progress(done)
+    assert lines == []

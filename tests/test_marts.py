@@ -228,6 +228,17 @@ def test_each_sample_act_is_one_incident(marts):
     assert reports == incidents
 
 
+def test_an_act_told_as_before_that_is_placed_no_later_than_the_act_it_preceded(served):
+    # Sample 000: the Kharab al-Jir attack "preceded" the Conoco attack of Saturday evening; the
+    # article gives it no day, so it is placed on Conoco's day (a week-precision estimate), not on
+    # the publication day after it.
+    rows = _rows(served, """
+        select location_id, event_date, date_precision, date_basis from marts.fct_event_reports
+        where article like '000_%' and event_type = 'attack' order by location_id""")
+    assert rows == [("conoco", dt.date(2024, 2, 3), "day", "stated"),
+                    ("kharab_al_jir", dt.date(2024, 2, 3), "week", "before")]
+
+
 def test_reference_incidents_hold_the_figures(reference):
     ain_al_asad = _rows(reference, """
         select munition_count_low, munition_count_high, killed, injured, sources, first_reported_on, n_reports

@@ -365,6 +365,10 @@ HYPOTHETICAL = rx(
 )
 
 # A photo caption scraped with the page ("قصف سابق على القاعدة – أرشيف"): it shows an older act.
+# A line that links another story ("اقرأ أيضاً: ...", "ذات صلة"): the headline after it is not this report's news.
+CROSS_REFERENCE_LINE = rx(
+    r"^\W{0,3}(?:(?:اقرا|طالع|شاهد)\s(?:ايضا|المزيد)|(?:مواضيع|اخبار|مقالات)?\s?ذات صله|للمزيد|قد يهمك|يهمك ايضا)(?![\w])"
+)
 CAPTION = rx(r"(?:[-–—(]\s?|\s)(?:ارشيف|ارشيفيه|صوره ارشيفيه|صوره تعبيريه|صوره من الارشيف)\s?\)?\s?[.]?$")
 # The Islamic State as the target: out of this conflict's scope (the coalition's own name contains it).
 ISIS = rx(r"(?<![\w])[وفبل]?(?:داعش|تنظيم الدوله|الدوله الاسلاميه|خلايا التنظيم)(?![\w])")

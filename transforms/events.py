@@ -128,16 +128,28 @@ _DIGIT_RUN = re.compile(r"\d{10,}")
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets into the original text; lines and . ! ? ؟ end them, hard wraps do not."""
+    """Sentences with offsets into the original text; lines and . ! ? ؟ end them, hard wraps do not.
+
+    Lines that link other stories are left out whole: their headlines are not this report's news.
+    """
     sentences = []
     text = rejoin_wrapped_lines(text)
+    links = _cross_reference_lines(text)
     for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
+        if links and any(start <= m.start() < end for start, end in links):
+            continue
         for start, piece in _pieces(m.start(), m.group()):
             norm = _DIGIT_RUN.sub(lambda run: run.group()[:9], normalize(piece))
             if len(piece) < 3 or cues.CAPTION.search(norm):
                 continue  # too short to tell anything, or a photo caption
             sentences.append(Sentence(len(sentences), start, start + len(piece), piece, norm))
     return sentences
+
+
+def _cross_reference_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that begin by pointing the reader to another story."""
+    return [(line.start(), line.end()) for line in re.finditer(r"[^\n]+", text)
+            if cues.CROSS_REFERENCE_LINE.search(normalize(line.group()[:40]))]
 
 
 def _pieces(offset: int, chunk: str) -> Iterator[tuple[int, str]]:

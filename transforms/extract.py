@@ -19,7 +19,7 @@ import time
 from collections import deque
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import polars as pl
 
@@ -49,7 +49,10 @@ EVENT_SCHEMA = {
     "injured": pl.Int64,
     "date": pl.Date,
     "day_offset": pl.Int64,
-    "date_basis": pl.String,  # stated: the text dates this act; context: the day of the act told before it
+    "date_basis": pl.String,  # stated: the text dates this act; context: the day of the act told before it; before: see date_not_after
+    # An act told as "before that" («وسبق ذلك») has no day of its own but happened on or before the
+    # day of the act it preceded: the warehouse places it there, never after it.
+    "date_not_after": pl.Date,
     "time_of_day": pl.String,
     "outcome": pl.String,
     "background": pl.Boolean,
@@ -121,6 +124,7 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         "date": day,
         "day_offset": offset,
         "date_basis": None,
+        "date_not_after": None,
         "time_of_day": time_of_day,
         "outcome": min(outcomes, key=_OUTCOME_RANK.get) if outcomes else None,
         "background": (dating or reports[0]).background,
@@ -211,25 +215,36 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
     News narrates in order: "the coalition answered the attack by shelling al-Mayadin"
     carries the day of the act told just before it. An act told before any other (a
     headline, a lead) is the publication day's news. Background events neither give nor take.
+    An act told as "before that" took place on or before the act told just before it: it gets
+    that day as a bound (``date_not_after``), not as its day.
     """
     for record in records:
         if not record["background"] and (record["day_offset"] is not None or record["date"] is not None):
             record["date_basis"] = "stated"
     for record in sorted(records, key=lambda r: r["_mentions"][0]):
-        if record["background"] or record["date_basis"] or record["_told_as_earlier"]:
+        if record["background"] or record["date_basis"]:
             continue
-        first = record["_mentions"][0]
-        told_before = [
-            (max(p for p in r["_mentions"] if p < first), r) for r in records
-            if r is not record and r["date_basis"] and any(p < first for p in r["_mentions"])
-        ]
-        if told_before:
-            source = max(told_before, key=lambda pair: pair[0])[1]
-            record.update(date=source["date"], day_offset=source["day_offset"], date_basis="context")
+        told_before = _act_told_before(record, records)
+        if record["_told_as_earlier"]:
+            # "Before that": the day of the act it preceded bounds it; the record itself stays undated.
+            if told_before is not None and told_before["date"] is not None:
+                record.update(date_not_after=told_before["date"], date_basis="before")
+        elif told_before is not None:
+            record.update(date=told_before["date"], day_offset=told_before["day_offset"], date_basis="context")
         else:
             record.update(date=published, day_offset=0, date_basis="context")
     for record in records:
         del record["_mentions"], record["_told_as_earlier"]
+
+
+def _act_told_before(record: dict, records: list[dict]) -> dict | None:
+    """The dated act whose mention comes last before this act is first told, if any."""
+    first = record["_mentions"][0]
+    told_before = [
+        (max(p for p in r["_mentions"] if p < first), r) for r in records
+        if r is not record and r["date_basis"] in ("stated", "context") and any(p < first for p in r["_mentions"])
+    ]
+    return max(told_before, key=lambda pair: pair[0])[1] if told_before else None
 
 
 _EXTRACTOR: ArticleExtractor | None = None
@@ -308,7 +323,28 @@ class _Worker:
         self.connection.close()
 
 
-def _extract_rows(rows: list[dict], workers: int, seconds: float) -> list[tuple]:
+class Progress:
+    """How far a long batch has got, told at most every ``every`` seconds: articles done, rate, time left.
+
+    A batch that ends before the first report says nothing, so short runs stay quiet.
+    """
+
+    def __init__(self, total: int, tell: Callable[[str], None], every: float = 10.0):
+        self.total, self.tell, self.every = total, tell, every
+        self.started = self.last = time.monotonic()
+        self.told = False
+
+    def __call__(self, done: int) -> None:
+        now = time.monotonic()
+        if now - self.last < self.every and not (done == self.total and self.told):
+            return
+        self.last, self.told = now, True
+        rate = done / max(now - self.started, 1e-9)
+        left = f", about {(self.total - done) / rate:,.0f} s left" if done < self.total and rate > 0 else ""
+        self.tell(f"extracted {done:,} of {self.total:,} articles ({rate:,.0f} articles/s{left})")
+
+
+def _extract_rows(rows: list[dict], workers: int, seconds: float, progress: Callable[[int], None] | None = None) -> list[tuple]:
     """Each row's answer, in row order: ("done", events, claims) or ("failed", reason).
 
     The rows are dealt in chunks to ``workers`` spawned processes (spawn, not fork: the
@@ -349,6 +385,8 @@ def _extract_rows(rows: list[dict], workers: int, seconds: float) -> list[tuple]
                 elif worker.held and worker.since is not None and time.monotonic() - worker.since > seconds:
                     answers[worker.held.popleft()] = ("failed", f"extraction gave up after {seconds:g} s on this article (time budget per article)")
                     pool[slot] = _replace(worker, queue, context)
+            if progress:
+                progress(len(answers))
     finally:
         for worker in pool:
             worker.stop()
@@ -365,6 +403,7 @@ def _replace(worker: _Worker, queue: deque[int], context: multiprocessing.contex
 
 def extract_frames(
     articles: pl.DataFrame, workers: int | None = None, seconds_per_article: float = ARTICLE_SECONDS,
+    tell_progress: Callable[[str], None] | None = None,
 ) -> Extraction:
     """Events, per-source claims and the articles given up, for a frame of articles, in article order.
 
@@ -372,14 +411,16 @@ def extract_frames(
     extracted in worker processes, one per core (or ``workers``) for large batches, one for
     small ones; the result is the same whatever their number. An article that takes longer
     than ``seconds_per_article``, or on which the extractor raises, yields no events and a
-    row in ``quarantined`` with the reason; the rest of the batch goes on.
+    row in ``quarantined`` with the reason; the rest of the batch goes on. ``tell_progress``
+    receives a line on how far a long batch has got (see ``Progress``).
     """
     rows = articles.select("article_id", "file", "text", "manifest_published_on").rows(named=True)
     workers = (workers or os.cpu_count() or 1) if len(rows) >= PARALLEL_MIN_ARTICLES else 1
     events: list[dict] = []
     claims: list[dict] = []
     quarantined: list[dict] = []
-    for row, answer in zip(rows, _extract_rows(rows, workers, seconds_per_article) if rows else []):
+    progress = Progress(len(rows), tell_progress) if tell_progress else None
+    for row, answer in zip(rows, _extract_rows(rows, workers, seconds_per_article, progress) if rows else []):
         if answer[0] == "done":
             events.extend(answer[1])
             claims.extend(answer[2])

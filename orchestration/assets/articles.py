@@ -137,7 +137,7 @@ class ExtractionRun(dg.Config):
     group_name="extraction",
 )
 def extracted_events(context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame):
-    extraction = extract_frames(raw_articles, seconds_per_article=config.seconds_per_article)
+    extraction = extract_frames(raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info)
     now = dt.datetime.now(dt.timezone.utc)
     # The file was text (it decoded), so its first bytes tell nothing; the reason does.
     rejects = extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"]).select(

@@ -51,14 +51,16 @@ select
     least(events.injured, claims.injured_low) as injured_low,
     -- ACLED's event_date and time_precision. A news report the article does not date
     -- happened in its news window, the last few days before publication: ACLED codes such
-    -- an act to the week. A background recall without a date is unknown.
+    -- an act to the week. An act told as "before that" is placed on the day of the act it
+    -- preceded, never after it; it too is coded to the week. A background recall without a
+    -- date is unknown.
     case
         when events.event_date is not null then events.event_date
-        when not events.background then events.published_on
+        when not events.background then coalesce(events.date_not_after, events.published_on)
     end as event_date,
     case
         when events.event_date is not null then 'day'
-        when not events.background and events.published_on is not null then 'week'
+        when not events.background and coalesce(events.date_not_after, events.published_on) is not null then 'week'
         else 'unknown'
     end as date_precision,
     events.date_basis,

@@ -15,6 +15,7 @@ select
     "date" as event_date,
     day_offset,
     date_basis,
+    date_not_after,
     time_of_day,
     outcome,
     background,
