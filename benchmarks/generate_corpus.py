@@ -31,14 +31,19 @@ import sys
 from pathlib import Path
 
 from benchmarks import templates as t
+from benchmarks import unrelated as u
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 LOCATIONS_CSV = Path(__file__).resolve().parent.parent / "transforms" / "gazetteer" / "locations.csv"
 FIRST_PUBLICATION, LAST_PUBLICATION = dt.date(2020, 1, 1), dt.date(2024, 12, 31)
 
 # The awkward files, each at this share of all files (about 1% together).
 BAD_FILE_RATE = {"empty": 0.0017, "png": 0.0017, "nul": 0.0017, "windows-1256": 0.0017, "utf-16": 0.0016, "html": 0.0016}
 REJECTED_KINDS = ("empty", "png", "nul")
+# The feeds: "relevant" has only reports of this conflict (the first corpus); "realistic" is what a
+# scraper of Arabic outlets sees, this share of reports among unrelated news.
+FEEDS = ("realistic", "relevant")
+REALISTIC_RELEVANT_SHARE = 0.08
 # Planted events per article: 0 (a context piece) to 5 acts.
 ACT_COUNT_WEIGHTS = {0: 8, 1: 42, 2: 28, 3: 14, 4: 6, 5: 2}
 STRIKE_PLACES_WEIGHTS = {1: 70, 2: 22, 3: 8}
@@ -360,6 +365,42 @@ class ArticleWriter:
         name = f"{self.index:06d}_{hashlib.sha1(data).hexdigest()[:10]}.{'html' if kind == 'html' else 'txt'}"
         return Article(name, data, manifest_date, kind, [{"article": name, **e} for e in events])
 
+    def write_unrelated(self) -> Article:
+        """An article of unrelated news (``benchmarks/unrelated.py``): no event to find in it."""
+        rng = self.rng
+        published = FIRST_PUBLICATION + dt.timedelta(days=rng.randint(0, (LAST_PUBLICATION - FIRST_PUBLICATION).days))
+        manifest_date = published if rng.random() < 0.97 else None
+        outlet = rng.randrange(len(t.OUTLETS))
+        topic = u.TOPICS[_weighted(rng, u.TOPIC_WEIGHTS)]
+        lines = self.header(published, rng.random() < 0.55, outlet)
+        lines += ["", self._unrelated(rng.choice(topic["titles"])), ""]
+        target_bytes = min(8000, max(800, int(rng.lognormvariate(math.log(2400), 0.55))))
+        size = sum(len(x.encode("utf-8")) for x in lines)
+        unused: list[str] = []
+        while size < target_bytes:
+            if len(unused) < 3:  # an article repeats no sentence until it has used them all
+                unused += rng.sample(topic["sentences"], len(topic["sentences"]))
+            paragraph = " ".join(self._unrelated(unused.pop()) for _ in range(rng.randint(1, 3)))
+            lines += [paragraph, ""]
+            size += len(paragraph.encode("utf-8")) + 2
+        lines += [f.format(year=published.year, outlet=t.OUTLETS[outlet]) for f in rng.sample(t.FOOTERS, rng.randint(1, 4))]
+        text = self.decorate("\n".join(lines) + "\n")
+        kind = self.file_kind()
+        data = self.encode(text, kind, lines)
+        kind = "utf-8" if data is None else kind
+        data = data if data is not None else text.encode("utf-8")
+        name = f"{self.index:06d}_{hashlib.sha1(data).hexdigest()[:10]}.{'html' if kind == 'html' else 'txt'}"
+        return Article(name, data, manifest_date, kind, [])
+
+    def _unrelated(self, template: str) -> str:
+        rng = self.rng
+        team, team2 = rng.sample(u.TEAMS, 2)
+        return template.format(
+            city=rng.choice(u.CITIES), country=rng.choice(u.COUNTRIES), official=rng.choice(u.OFFICIALS),
+            n=self._digits(str(rng.randint(2, 12))), big=self._digits(str(rng.randint(15, 950))),
+            pct=self._digits(str(rng.randint(3, 70))), score=self._digits(f"{rng.randint(0, 4)}-{rng.randint(0, 3)}"),
+            team=team, team2=team2, currency=rng.choice(u.CURRENCIES), day=rng.choice(t.WEEKDAYS))
+
     def _fresh(self, weights: dict[str, int], event_type: str, taken: list) -> str:
         """A place not yet planted with this event type in this article (events match on both)."""
         while True:
@@ -462,8 +503,15 @@ class CorpusSummary:
     kinds: dict[str, int]
 
 
-def write_articles(landing: Path, gold_path: Path, seed: int, indices: range, append: bool = False) -> CorpusSummary:
-    """Write articles ``indices`` of the corpus of ``seed`` into ``landing``, their manifest rows and gold."""
+def is_relevant(seed: int, index: int, feed: str) -> bool:
+    """Whether article ``index`` of a feed reports this conflict; drawn apart from the article's own choices,
+    so a report is the same article in both feeds."""
+    return feed == "relevant" or random.Random(f"{seed}:{index}:feed").random() < REALISTIC_RELEVANT_SHARE
+
+
+def write_articles(landing: Path, gold_path: Path, seed: int, indices: range, append: bool = False,
+                   feed: str = "relevant") -> CorpusSummary:
+    """Write articles ``indices`` of the corpus of (``seed``, ``feed``) into ``landing``, their manifest rows and gold."""
     places = load_places()
     landing.mkdir(parents=True, exist_ok=True)
     manifest_path = landing / "manifest.csv"
@@ -475,7 +523,8 @@ def write_articles(landing: Path, gold_path: Path, seed: int, indices: range, ap
         if not append:
             rows.writerow(["file", "published_on", "url", "outlet", "language"])
         for index in indices:
-            article = ArticleWriter(seed, index, places).write()
+            writer = ArticleWriter(seed, index, places)
+            article = writer.write() if is_relevant(seed, index, feed) else writer.write_unrelated()
             (landing / article.file).write_bytes(article.data)
             rows.writerow([article.file, article.published_on.isoformat() if article.published_on else "",
                            f"https://news.example/articles/{index}", t.OUTLET_SLUGS[index % len(t.OUTLET_SLUGS)], "ar"])
@@ -487,15 +536,15 @@ def write_articles(landing: Path, gold_path: Path, seed: int, indices: range, ap
     return CorpusSummary(len(indices), total_bytes, total_events, dict(sorted(kinds.items())))
 
 
-def generate(out: Path, n: int, seed: int) -> CorpusSummary:
+def generate(out: Path, n: int, seed: int, feed: str = "relevant") -> CorpusSummary:
     """A fresh corpus of n articles in ``out``: landing/, gold.jsonl and corpus.json."""
     landing = out / "landing"
     if landing.exists():
         for path in landing.iterdir():
             path.unlink()
-    summary = write_articles(landing, out / "gold.jsonl", seed, range(n))
+    summary = write_articles(landing, out / "gold.jsonl", seed, range(n), feed=feed)
     (out / "corpus.json").write_text(json.dumps(
-        {"generator_version": GENERATOR_VERSION, "seed": seed, **dataclasses.asdict(summary)}, indent=2) + "\n")
+        {"generator_version": GENERATOR_VERSION, "seed": seed, "feed": feed, **dataclasses.asdict(summary)}, indent=2) + "\n")
     return summary
 
 
@@ -504,8 +553,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of article files")
     parser.add_argument("out", type=Path, help="folder to write landing/, gold.jsonl and corpus.json into")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--feed", choices=FEEDS, default="relevant",
+                        help=f"realistic: {REALISTIC_RELEVANT_SHARE * 100:.0f}%% reports of this conflict among unrelated news; "
+                             "relevant: reports only (default)")
     args = parser.parse_args(argv)
-    summary = generate(args.out, args.n, args.seed)
+    summary = generate(args.out, args.n, args.seed, args.feed)
     print(f"{summary.articles} files, {summary.bytes / 1e6:.1f} MB, {summary.events} planted events, kinds {summary.kinds} -> {args.out}")
     return 0
 

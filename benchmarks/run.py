@@ -1,22 +1,23 @@
 """How fast the pipeline is, and how its cost grows with the corpus.
 
-    python -m benchmarks.run [--sizes 1000 10000 100000] [--seed 7] [--out benchmarks/out]
-                             [--no-pipeline] [--profile]
+    python -m benchmarks.run [--sizes 1000 10000 100000] [--seed 7] [--feeds realistic relevant]
+                             [--out benchmarks/out] [--no-pipeline] [--profile]
 
-For each size N it generates (or reuses) the synthetic corpus of ``benchmarks.generate_corpus``
-and prints:
+For each size N and feed it generates (or reuses) the synthetic corpus of
+``benchmarks.generate_corpus``: the realistic feed (the headline: a few reports of this
+conflict among unrelated news, as a scraper sees it) and the all-relevant one. It prints:
 
 * the floor: reading, decoding and normalising every file, the work no extractor can skip,
   in one process and in two (articles/s over the readable articles, MB/s over all bytes);
 * extraction: the same reading and decoding, then ``extract_article`` as the pipeline calls
   it, in one process and in two, and its throughput as a share of the floor's;
 * event precision, recall and F1 of the extractor against the planted gold;
-* the full pipeline (``python -m orchestration``) from a cold start, every asset: wall time,
+* on the first feed only, the full pipeline (``python -m orchestration``) from a cold start, every asset: wall time,
   peak resident memory of its process tree, and the time of each step;
 * at the largest N, the same command again after 10 new articles land.
 
 A cProfile of extraction follows when extraction falls below the target share of the
-floor (or with ``--profile``). Results also go to ``OUT/results-N.json``.
+floor (or with ``--profile``). Results also go to ``OUT/results-N-FEED.json``.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from benchmarks.generate_corpus import GENERATOR_VERSION, generate, write_articles
+from benchmarks.generate_corpus import FEEDS, GENERATOR_VERSION, generate, write_articles
 from transforms.evaluate import Score, score_article
 from transforms.extract import extract_article, publication_date
 from transforms.ingest import RejectedFile, article_id, decode
@@ -59,16 +60,16 @@ PROFILE_SAMPLE = 2000  # articles profiled when extraction misses its target
 
 
 # --- the corpus -------------------------------------------------------------------------
-def ensure_corpus(out: Path, n: int, seed: int) -> tuple[Path, dict, float | None]:
-    """The corpus folder for (n, seed), generated unless an identical one is there; seconds spent generating."""
-    folder = out / f"corpus-{n}-seed{seed}"
+def ensure_corpus(out: Path, n: int, seed: int, feed: str) -> tuple[Path, dict, float | None]:
+    """The corpus folder for (n, seed, feed), generated unless an identical one is there; seconds spent generating."""
+    folder = out / f"corpus-{n}-seed{seed}-{feed}"
     meta_path = folder / "corpus.json"
     if meta_path.exists():
         meta = json.loads(meta_path.read_text())
-        if meta.get("generator_version") == GENERATOR_VERSION and meta.get("seed") == seed and meta.get("articles") == n:
+        if (meta.get("generator_version"), meta.get("seed"), meta.get("articles"), meta.get("feed")) == (GENERATOR_VERSION, seed, n, feed):
             return folder, meta, None
     started = time.perf_counter()
-    generate(folder, n, seed)
+    generate(folder, n, seed, feed)
     return folder, json.loads(meta_path.read_text()), time.perf_counter() - started
 
 
@@ -270,14 +271,14 @@ def last_run_extracted(warehouse: Path) -> dict:
     return counts
 
 
-def add_articles_and_rerun(corpus: Path, workdir: Path, n: int, seed: int) -> dict:
+def add_articles_and_rerun(corpus: Path, workdir: Path, n: int, seed: int, feed: str) -> dict:
     """Land articles n .. n+9 of the same corpus, run the pipeline again, then take them away again."""
     landing = corpus / "landing"
     manifest = landing / "manifest.csv"
     original_manifest = manifest.read_bytes()
     before = {p.name for p in landing.iterdir()}
     try:
-        write_articles(landing, workdir / "new-gold.jsonl", seed, range(n, n + NEW_ARTICLES), append=True)
+        write_articles(landing, workdir / "new-gold.jsonl", seed, range(n, n + NEW_ARTICLES), append=True, feed=feed)
         result = run_pipeline(landing, workdir, "incremental")
         result["counts"] = last_run_extracted(workdir / "warehouse")
         return result
@@ -300,18 +301,21 @@ def _steps(run: dict) -> str:
     return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in ordered) + f"; outside steps (start-up, dbt parse, Dagster) {outside:.1f} s"
 
 
-def benchmark_size(n: int, args) -> dict:
-    corpus, meta, generated_in = ensure_corpus(args.out, n, args.seed)
+def benchmark_size(n: int, feed: str, args) -> dict:
+    """The figures of one corpus; the full pipeline runs on the first feed asked for (the headline one)."""
+    corpus, meta, generated_in = ensure_corpus(args.out, n, args.seed, feed)
     items = work_list(corpus / "landing")
     made = f"generated in {generated_in:.1f} s" if generated_in is not None else "reused"
-    print(f"\nN = {n:,} files ({meta['bytes'] / 1e6:.1f} MB, {meta['events']:,} planted events, corpus {made}: {corpus})", flush=True)
-    result: dict = {"n": n, "seed": args.seed, "corpus_bytes": meta["bytes"], "planted_events": meta["events"], "kinds": meta["kinds"]}
+    print(f"\nN = {n:,} files, {feed} feed ({meta['bytes'] / 1e6:.1f} MB, {meta['events']:,} planted events, "
+          f"corpus {made}: {corpus})", flush=True)
+    result: dict = {"n": n, "seed": args.seed, "feed": feed, "corpus_bytes": meta["bytes"], "planted_events": meta["events"],
+                    "kinds": meta["kinds"]}
 
     if not args.pipeline_only:
         measure_extraction(items, corpus, result, args.profile)
-    if not args.no_pipeline:
-        measure_pipeline(corpus, n, args, result)
-    (args.out / f"results-{n}.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+    if not args.no_pipeline and feed == args.feeds[0]:
+        measure_pipeline(corpus, n, feed, args, result)
+    (args.out / f"results-{n}-{feed}.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
     return result
 
 
@@ -342,9 +346,9 @@ def measure_extraction(items: list, corpus: Path, result: dict, always_profile: 
         print(f"  extraction profile, 1 process, first {min(PROFILE_SAMPLE, len(items)):,} files:\n{result['extraction_profile']}", flush=True)
 
 
-def measure_pipeline(corpus: Path, n: int, args, result: dict) -> None:
+def measure_pipeline(corpus: Path, n: int, feed: str, args, result: dict) -> None:
     """The cold run of every asset, and at the largest size the run after 10 new articles land."""
-    workdir = args.out / f"pipeline-{n}-seed{args.seed}"
+    workdir = args.out / f"pipeline-{n}-seed{args.seed}-{feed}"
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
     cold = run_pipeline(corpus / "landing", workdir, "cold")
@@ -355,7 +359,7 @@ def measure_pipeline(corpus: Path, n: int, args, result: dict) -> None:
           f"{cold['max_process_rss_gb']:.2f} GB largest process{failed}", flush=True)
     print(f"  {'':<36} steps: {_steps(cold)}", flush=True)
     if n == max(args.sizes) and cold["ok"]:
-        again = add_articles_and_rerun(corpus, workdir, n, args.seed)
+        again = add_articles_and_rerun(corpus, workdir, n, args.seed, feed)
         result["pipeline_plus_10"] = again
         failed = "" if again["ok"] else f"  FAILED, see {again['log']}"
         print(f"  {f'+{NEW_ARTICLES} new articles, same warehouse':<36} {again['seconds']:.1f} s wall "
@@ -370,7 +374,7 @@ def print_targets(results: list[dict]) -> None:
         if "extraction_share_of_floor" not in r:
             continue
         share = r["extraction_share_of_floor"][str(WORKERS)]
-        print(f"  N={r['n']:>7,}  extraction at >= {EXTRACTION_SHARE_TARGET:.0%} of the floor ({WORKERS} processes): "
+        print(f"  N={r['n']:>7,} {r['feed']:<9}  extraction at >= {EXTRACTION_SHARE_TARGET:.0%} of the floor ({WORKERS} processes): "
               f"{share:.1%}  {'met' if share >= EXTRACTION_SHARE_TARGET else 'MISSED'}")
     for r in results:
         cold = r.get("pipeline_cold")
@@ -395,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--feeds", nargs="+", choices=FEEDS, default=list(FEEDS),
+                        help="corpora to measure (benchmarks.generate_corpus --feed); the full pipeline runs on the first")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the full-pipeline runs")
     parser.add_argument("--pipeline-only", action="store_true", help="skip the floor, extraction and F1 measurements")
@@ -403,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}")
-    results = [benchmark_size(n, args) for n in args.sizes]
+    results = [benchmark_size(n, feed, args) for n in args.sizes for feed in args.feeds]
     print_targets(results)
     return 0
 

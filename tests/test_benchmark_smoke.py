@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.generate_corpus import generate, write_articles
+from benchmarks.generate_corpus import REALISTIC_RELEVANT_SHARE, generate, write_articles
 
 REPO = Path(__file__).resolve().parent.parent
 SMOKE_N = 200
@@ -53,6 +53,20 @@ def test_articles_beyond_n_are_new_articles_of_the_same_corpus(tmp_path):
     assert _tree(tmp_path / "small" / "landing") == _tree(tmp_path / "large" / "landing")
 
 
+def test_realistic_feed_is_mostly_unrelated_news_around_the_same_reports(tmp_path):
+    realistic = generate(tmp_path / "realistic", 1000, seed=7, feed="realistic")
+    relevant = generate(tmp_path / "relevant", 1000, seed=7, feed="relevant")
+    files = sorted(p.name for p in (tmp_path / "realistic" / "landing").iterdir() if p.name != "manifest.csv")
+    gold = [json.loads(line) for line in (tmp_path / "realistic" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    reports = {e["article"] for e in gold}
+    # About REALISTIC_RELEVANT_SHARE of the articles report this conflict (8%: between 5% and 11% of 1,000).
+    assert 0.05 * len(files) <= len(reports) <= 0.11 * len(files) and REALISTIC_RELEVANT_SHARE <= 0.10
+    assert 0 < realistic.events < 0.2 * relevant.events
+    # A report is the same article in both feeds.
+    relevant_files = {p.name: p.read_bytes() for p in (tmp_path / "relevant" / "landing").iterdir()}
+    assert all((tmp_path / "realistic" / "landing" / name).read_bytes() == relevant_files[name] for name in reports)
+
+
 def test_smoke_benchmark_prints_its_figures(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--sizes", str(SMOKE_N), "--out", str(tmp_path), "--no-pipeline"],
@@ -62,6 +76,7 @@ def test_smoke_benchmark_prints_its_figures(tmp_path):
     for figure in ("floor (read, decode, normalise)", "extraction (read, decode, extract)", "articles/s", "MB/s",
                    "2 processes", "extraction / floor", "event F1 against the planted gold", "Targets"):
         assert figure in run.stdout
-    result = json.loads((tmp_path / f"results-{SMOKE_N}.json").read_text())
+    assert "realistic feed" in run.stdout and "relevant feed" in run.stdout
+    result = json.loads((tmp_path / f"results-{SMOKE_N}-realistic.json").read_text())
     assert result["floor"]["1"]["articles"] == result["extraction"]["2"]["articles"] > 0
     assert 0.0 <= result["f1"]["f1"] <= 1.0

@@ -2,7 +2,10 @@
 
 import datetime as dt
 
+from transforms.events import IN_SCOPE_NAMES
 from transforms.extract import extract_article
+from transforms.gazetteer import load
+from transforms.normalize import normalize
 
 THURSDAY = dt.date(2024, 3, 7)
 
@@ -228,3 +231,10 @@ def test_today_inside_a_quoted_statement_counts_from_the_statements_day():
     assert e["day_offset"] == -3
     e = only("قالت الفصائل أمس: استهدفنا اليوم قاعدة حرير بطائرة مسيرة.")
     assert e["day_offset"] == -1
+
+
+def test_the_scope_gate_needs_a_place_or_party_of_this_conflict():
+    gazetteer = load()
+    assert not gazetteer.names_any(normalize("قصفت طائرات حربية أحياء في مدينة الفاشر وأطلقت الحكومة حملة تلقيح."), IN_SCOPE_NAMES)
+    assert gazetteer.names_any(normalize("سقط صاروخ قرب قاعدة حرير."), IN_SCOPE_NAMES)
+    assert gazetteer.names_any(normalize("قصفت طائرات أمريكية مواقع للفصائل."), IN_SCOPE_NAMES)

@@ -264,14 +264,19 @@ def _is_source_use(norm: str, mention: Mention) -> bool:
     return bool(cues.SOURCE_CUE.search(before)) and not cues.PLACE_CUE.search(before[-8:])
 
 
+# An act of this conflict has a place of the gazetteer or a party of it (the US, the coalition, a
+# militia); an article that names none, however violent (other wars, "launched a campaign"), tells none.
+IN_SCOPE_NAMES = frozenset({"location", "actor"})
+
+
 class ArticleExtractor:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or load()
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
         folded = fold(text)
-        if not cues.GATE.search(folded):
-            return []  # most of a news feed: nothing here reports an act
+        if not cues.GATE.search(folded) or not self.gazetteer.names_any(normalize(text), IN_SCOPE_NAMES):
+            return []  # most of a news feed: nothing here names violence, or nothing of this conflict
         reports: list[Report] = []
         previous: list[Report] = []
         last_base: Location | None = None
@@ -323,6 +328,8 @@ class ArticleExtractor:
         if drill_bases:
             reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
                        or r.claimed or r.killed or r.injured]
+        if not reports:
+            return []  # the article's calendar dates acts, and it tells none
         _complete_days(reports, read_calendar(text, published))
         return _merge(article, reports, published)
 

@@ -87,6 +87,14 @@ class Gazetteer:
         self._automaton.make_automaton()
         return self
 
+    def names_any(self, normalized: str, kinds: frozenset[str]) -> bool:
+        """Whether a text holds a name of one of ``kinds`` anywhere: one automaton pass, no word boundaries checked.
+
+        A gate, not a finder: a name inside a longer word lets the text through to ``find``, which
+        then reads it properly; nothing a gate lets through is lost.
+        """
+        return any(kind in kinds for _, (_, values) in self._automaton.iter(match_key(normalized)) for kind, *_ in values)
+
     def find(self, normalized: str) -> list[Mention]:
         """Non-overlapping mentions in a normalised sentence, longest first where they collide."""
         key_text = match_key(normalized)
