@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 
+import pytest
+
 from transforms import cues
 from transforms.extract import extract_article
 from transforms.gazetteer import GAZETTEER_DIR
@@ -170,3 +172,13 @@ def test_a_count_between_the_instrument_clitic_and_the_weapon():
     text = "وقالت مصادر إن القوات الأمريكية المتمركزة في حقل العمر استهدفت بثلاثة صواريخ بادية الميادين."
     (e,) = extract_article(text, "t.txt", dt.date(2024, 3, 7))
     assert (e["event_type"], e["location_id"], e["weapon"], e["munition_count"]) == ("strike", "al_mayadin", "rocket", 3)
+
+
+
+@pytest.mark.parametrize("text, weapon", [
+    ("وقال مصدر أمني إن طيرانا مسيرا أمريكيا نفذ فجر اليوم ضربات على مقرات للحشد في جرف الصخر.", "drone"),
+    ("أطلقت الفصائل صاروخا باليستيا على قاعدة عين الأسد فجر اليوم.", "missile"),
+])
+def test_an_indefinite_weapon_in_the_accusative_is_read_on_every_word(text, weapon):
+    (event,) = extract_article(text, "t.txt", dt.date(2024, 3, 6))
+    assert event["weapon"] == weapon

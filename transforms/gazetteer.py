@@ -74,8 +74,8 @@ class Gazetteer:
 
     def add(self, kind: str, ident: str, entry: object, spelling: str) -> None:
         key = match_key(normalize(spelling))
-        if not key:
-            return
+        if not key or (kind, ident, entry, False) in self._entries.get(key, ()):
+            return  # a spelling written twice (a variant the loader derives may be in the file already)
         self._entries.setdefault(key, []).append((kind, ident, entry, False))
         if key.startswith("ال") and len(key) > 3:
             # ل + ال is written لل: "للتحالف" holds no "التحالف".
@@ -200,4 +200,16 @@ def load() -> Gazetteer:
         if len(words) > 1 and not words[0].startswith("ال"):
             # "الطائرات المسيرة": a noun phrase made definite takes ال on every word.
             gazetteer.add("weapon", row["weapon"], term, " ".join("ال" + w for w in words))
+            accusative = " ".join(_accusative(w) for w in words)
+            if term.number not in ("2", "plural") and accusative != row["term"]:
+                # "نفذ طيرانا مسيرا ضربات": an indefinite object takes the tanween alef on every word.
+                gazetteer.add("weapon", row["weapon"], term, accusative)
     return gazetteer.build()
+
+
+def _accusative(word: str) -> str:
+    """An indefinite singular word in the accusative as written: a closing alef, except where the ending
+    takes none (ta marbuta, a long vowel, hamza, the feminine plural)."""
+    if word.startswith("ال") or word.endswith(("ه", "ا", "ى", "و", "ء", "ات")):
+        return word
+    return word + "ا"
