@@ -145,3 +145,16 @@ def test_an_undated_act_told_after_another_takes_its_day():
     text = ("استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\n"
             "وردت القوات الأمريكية بقصف مواقع في الميادين.")
     assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)
+
+
+def test_an_attack_placed_in_a_series_a_group_wages_is_that_groups():
+    text = ("سقطت ثلاثة صواريخ على قاعدة حقل العمر مساء أمس.\n"
+            "وردت القوات الأمريكية بقصف مواقع في الميادين.\n"
+            "ويأتي هذا الاستهداف ضمن سلسلة من الهجمات التي تشنها الميليشيات المدعومة من إيران على القواعد الأمريكية.")
+    assert actors(text) == {"al_omar": "iran_aligned", "al_mayadin": "us"}
+
+
+def test_attacks_a_group_wages_in_general_name_no_attacker_of_this_one():
+    text = ("سقطت ثلاثة صواريخ على قاعدة حقل العمر مساء أمس.\n"
+            "وتتعرض القواعد الأمريكية منذ أشهر لهجمات تشنها الميليشيات المدعومة من إيران.")
+    assert actors(text) == {"al_omar": "unknown"}

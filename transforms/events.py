@@ -301,6 +301,8 @@ class ArticleExtractor:
                 found = self._sentence_reports(sentence, published, mentions, last_base, background_context, strike_context)
                 reports.extend(found)
                 strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
+            if reports and not found and gated:
+                _blame_from_series(reports, sentence.norm, mentions)
             if found:
                 previous = found
             elif previous and sentence.index - previous[-1].sentence.index <= 2 and _continues(sentence.norm, previous[-1], self.gazetteer):
@@ -908,6 +910,22 @@ def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMen
         return day
     near = [p for p in parts if _distance(norm, p.start, day.start) < 30]
     return replace(day, time_of_day=near[0].time_of_day) if near else day
+
+
+def _blame_from_series(reports: list[Report], norm: str, mentions: list[Mention]) -> None:
+    """"This attack comes within a series of attacks the militias wage": the group blamed for the
+    series is the attacker of the attack told last (a strike told after it does not change which
+    attack "this" is), where nothing named one."""
+    series = cues.PLACED_IN_A_SERIES.search(norm)
+    attacks = [r for r in reports if r.event_type == "attack"]
+    if series is None or not attacks:
+        return
+    group = next((m.entry for m in mentions if m.kind == "actor" and m.start >= series.end() and m.entry.side == "militia"), None)
+    if group is None:
+        return
+    for report in attacks:
+        if report.sentence.index == attacks[-1].sentence.index and report.actor == "unknown" and not report.claimed:
+            report.actor = group.id
 
 
 def _continues(norm: str, report: Report, gazetteer: Gazetteer) -> bool:
