@@ -10,8 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.gazetteer import load
-
-COUNTRIES = ["SY", "IQ", "JO"]
+from transforms.vocabulary import values
 
 
 def articles_to_validate(raw_articles: pl.DataFrame) -> pl.DataFrame:
@@ -26,7 +25,7 @@ def events_to_validate(events: pl.DataFrame, raw_articles: pl.DataFrame) -> pl.D
     - ``evidence_span_count`` and ``evidence_inside_text``: every span has 0 <= start < end <= the
       length of its article's text (null when there is no span, false when the article is missing);
     - ``days_after_publication``: event date minus publication date (an act is reported after it happens);
-    - ``countries_known``: every country code is one of EVENTS.md's;
+    - ``countries_known``: every country code is one of the vocabulary's;
     - ``location_kind_matches_gazetteer``: location_kind is the gazetteer's kind for location_id
       (null when the gazetteer does not know the id).
     """
@@ -51,7 +50,7 @@ def events_to_validate(events: pl.DataFrame, raw_articles: pl.DataFrame) -> pl.D
                 ((starts.list.min() >= 0) & (widths.list.min() > 0) & (ends.list.max() <= pl.col("text_chars"))).fill_null(False)
             ),
             days_after_publication=(pl.col("date") - pl.col("published_on")).dt.total_days(),
-            countries_known=pl.col("country").list.eval(pl.element().is_in(COUNTRIES)).list.all(),
+            countries_known=pl.col("country").list.eval(pl.element().is_in(values("countries"))).list.all(),
             # Null for ids outside the gazetteer: that failure is the location_id expectation's.
             location_kind_matches_gazetteer=pl.when(pl.col("gazetteer_kind").is_not_null()).then(
                 (pl.col("location_kind") == pl.col("gazetteer_kind")).fill_null(False)

@@ -16,13 +16,8 @@ from great_expectations.expectations.metadata_types import FailureSeverity
 
 from expectations.verdicts import EARLIEST_PUBLICATION, latest_publication
 from transforms.gazetteer import load
+from transforms.vocabulary import values
 
-EVENT_TYPES = ["attack", "strike"]
-LOCATION_KINDS = ["base", "place", "governorate"]
-ACTORS = ["us", "coalition", "islamic_resistance_iraq", "kataib_hezbollah", "nujaba", "pmf", "irgc", "iran_aligned", "unknown"]
-WEAPONS = ["rocket", "drone", "missile", "artillery", "airstrike", "gunfire"]
-TIMES_OF_DAY = ["dawn", "morning", "afternoon", "evening", "night"]
-OUTCOMES = ["hit", "intercepted", "foiled", "no_damage"]
 ERROR = FailureSeverity.CRITICAL
 WARNING = FailureSeverity.WARNING
 
@@ -52,18 +47,18 @@ def events_suite() -> gx.ExpectationSuite:
         gxe.ExpectColumnValuesToBeUnique(column="event_id", severity=ERROR),
         gxe.ExpectColumnValuesToBeInSet(column="article_found", value_set=[True], severity=ERROR),
         gxe.ExpectColumnValuesToNotBeNull(column="event_type", severity=ERROR),
-        gxe.ExpectColumnValuesToBeInSet(column="event_type", value_set=EVENT_TYPES, severity=ERROR),
-        gxe.ExpectColumnValuesToBeInSet(column="location_kind", value_set=LOCATION_KINDS, severity=ERROR),
+        gxe.ExpectColumnValuesToBeInSet(column="event_type", value_set=list(values("event_types")), severity=ERROR),
+        gxe.ExpectColumnValuesToBeInSet(column="location_kind", value_set=list(values("location_kinds")), severity=ERROR),
         gxe.ExpectColumnValuesToBeInSet(column="location_id", value_set=sorted(load().locations), severity=ERROR),
         gxe.ExpectColumnValuesToBeInSet(column="location_kind_matches_gazetteer", value_set=[True], severity=ERROR),
         gxe.ExpectColumnValuesToBeInSet(column="countries_known", value_set=[True], severity=ERROR),
         gxe.ExpectColumnValuesToNotBeNull(column="actor", severity=ERROR),
-        gxe.ExpectColumnValuesToBeInSet(column="actor", value_set=ACTORS, severity=ERROR),
+        gxe.ExpectColumnValuesToBeInSet(column="actor", value_set=list(values("actors")), severity=ERROR),
         gxe.ExpectColumnValuesToNotBeNull(column="claimed", severity=ERROR),
         gxe.ExpectColumnValuesToNotBeNull(column="background", severity=ERROR),
-        gxe.ExpectColumnValuesToBeInSet(column="weapon", value_set=WEAPONS, severity=ERROR),
-        gxe.ExpectColumnValuesToBeInSet(column="time_of_day", value_set=TIMES_OF_DAY, severity=ERROR),
-        gxe.ExpectColumnValuesToBeInSet(column="outcome", value_set=OUTCOMES, severity=ERROR),
+        gxe.ExpectColumnValuesToBeInSet(column="weapon", value_set=list(values("weapons")), severity=ERROR),
+        gxe.ExpectColumnValuesToBeInSet(column="time_of_day", value_set=list(values("times_of_day")), severity=ERROR),
+        gxe.ExpectColumnValuesToBeInSet(column="outcome", value_set=list(values("outcomes")), severity=ERROR),
         gxe.ExpectColumnValuesToBeBetween(column="munition_count", min_value=0, max_value=500, severity=ERROR),
         gxe.ExpectColumnValuesToBeBetween(column="killed", min_value=0, max_value=1000, severity=ERROR),
         gxe.ExpectColumnValuesToBeBetween(column="injured", min_value=0, max_value=2000, severity=ERROR),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.gazetteer import GAZETTEER_DIR
+from transforms import vocabulary
 
 EXPORTS_DIR = "exports"
 ACLED_FILE = "events_acled.csv"
@@ -30,7 +30,7 @@ ACLED_COLUMNS = (
     "geo_precision", "source", "source_scale", "notes", "fatalities", "timestamp",
 )
 # ISO 3166-1: ACLED's `iso` is the numeric code, its event ids start with the alpha-3 code.
-COUNTRIES = {"IQ": (368, "IRQ", "Iraq"), "SY": (760, "SYR", "Syria"), "JO": (400, "JOR", "Jordan")}
+COUNTRIES = {c.country: (c.iso_numeric, c.iso_alpha3, c.name_en) for c in vocabulary.countries().values()}
 # An act whose reports name no country: ISO 3166 keeps X-codes for such uses, and XXX means unknown.
 UNKNOWN_COUNTRY = (None, "XXX", None)
 # ACLED's time_precision: 1 the day is known, 2 the week, 3 the month.
@@ -63,7 +63,7 @@ def placed_incidents(parquet_dir: Path) -> pl.DataFrame:
     """Incidents that happened (not background recalls) and have a date, with place, governorate and actor names."""
     incidents = pl.read_parquet(parquet_dir / "fct_incidents.parquet")
     locations = pl.read_parquet(parquet_dir / "dim_locations.parquet")
-    actors = pl.read_csv(GAZETTEER_DIR / "actors.csv", columns=["id", "name_en", "side"])
+    actors = pl.DataFrame(list(vocabulary.actors().values())).select("actor", actor_name="name_en")
     places = locations.select("location_id", place="name_en", latitude="latitude", longitude="longitude")
     governorates = locations.filter(pl.col("location_kind") == "governorate").select(
         governorate="location_id", admin1="name_en")
@@ -73,7 +73,7 @@ def placed_incidents(parquet_dir: Path) -> pl.DataFrame:
         .join(governorates, on="governorate", how="left")
         # A governorate the gazetteer has no row for is named by its id.
         .with_columns(admin1=pl.coalesce("admin1", pl.col("governorate").str.replace_all("_", " ").str.to_titlecase()))
-        .join(actors.select(actor="id", actor_name="name_en", actor_side="side"), on="actor", how="left")
+        .join(actors, on="actor", how="left")
         .sort("event_date", "incident_id")
     )
 
@@ -81,7 +81,7 @@ def placed_incidents(parquet_dir: Path) -> pl.DataFrame:
 def acled_row(r: dict) -> dict:
     # One country per row, as ACLED has it: the incident's primary country (fct_incidents).
     iso_numeric, iso3, country = COUNTRIES.get(r["primary_country"], UNKNOWN_COUNTRY)
-    militia = r["actor_name"] if r["actor_side"] == "militia" and r["actor"] not in ("iran_aligned", "unknown") else None
+    militia = r["actor_name"] if r["actor"] in vocabulary.named_militias() else None
     state = COALITION_FORCES if r["actor"] == "coalition" else US_FORCES
     if r["event_type"] == "attack":
         actor1, actor2 = militia or "Unidentified Iran-aligned militia", state

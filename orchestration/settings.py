@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
@@ -23,3 +26,13 @@ def landing_dir() -> Path:
 def export_for_dbt() -> None:
     """dbt's profile reads the warehouse folder from the environment; give it the absolute path."""
     os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse_dir())
+
+
+def dbt_vars(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The vars a dbt build sees: the defaults in dbt_project.yml, under the build's ``--vars`` overrides.
+
+    Whatever checks a built model against a var (the GX mart suites) reads it here, with the
+    overrides the build was given, so both see one value.
+    """
+    defaults = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8")).get("vars") or {}
+    return {**defaults, **(overrides or {})}

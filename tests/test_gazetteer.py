@@ -2,6 +2,7 @@ import csv
 
 from transforms.gazetteer import GAZETTEER_DIR, load
 from transforms.normalize import normalize
+from transforms.vocabulary import actors, values
 
 EVENTS_MD_IDS = {
     "conoco", "al_omar", "al_tanf", "al_shaddadi", "kharab_al_jir", "rumeilan", "tal_baydar", "qasrak",
@@ -27,10 +28,23 @@ def test_locations_file_is_consistent():
     assert len(ids_seen) == len(set(ids_seen))
     governorates = {r["id"] for r in rows if r["kind"] == "governorate"}
     for row in rows:
-        assert row["kind"] in {"base", "place", "governorate"}
-        assert row["country"] in {"SY", "IQ", "JO"}
+        assert row["kind"] in values("location_kinds")
+        assert row["country"] in values("countries")
         assert row["governorate"] in governorates | {"baghdad", "erbil"}, row["id"]
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+
+
+def test_every_actor_and_weapon_is_in_the_vocabulary():
+    with open(GAZETTEER_DIR / "actors.csv", encoding="utf-8") as handle:
+        assert {row["maps_to"] for row in csv.DictReader(handle)} <= set(values("actors"))
+    with open(GAZETTEER_DIR / "weapons.csv", encoding="utf-8") as handle:
+        assert {row["weapon"] for row in csv.DictReader(handle)} == set(values("weapons"))
+
+
+def test_an_actor_takes_its_side_from_the_vocabulary():
+    gazetteer = load()
+    assert gazetteer.actors["kataib_sayyid_al_shuhada"].side == actors()["iran_aligned"].side == "militia"
+    assert gazetteer.actors["coalition"].side == gazetteer.actors["us"].side == actors()["us"].side
 
 
 def test_spelling_variants_and_clitics():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 
+from transforms import vocabulary
 from transforms.gazetteer import GAZETTEER_DIR
 from transforms.normalize import fold
 from transforms.numbers import NUMBER
@@ -261,10 +262,10 @@ INJURED_UPDATE = rx(_UPDATE + r"(?:جرحي|مصابين|اصابات|المصا
 MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,3}}?\sو(?P<n>{VICTIM_ITEM})(?!\s(?:{KILLED_NOUN}|{INJURED_NOUN}))")
 # Two figures of one kind added up: «وأصيب أربعة آخرون، إضافة إلى جرح مترجم».
 ALSO_TOLL = rx(r"^(?:\s?\S+){0,2}?\s?[،,]?\s?(?:و|ف)?(?:اضافه الي|بالاضافه الي|فضلا عن|علاوه علي|و)\s?$")
+# The words of each country of the vocabulary (transforms/vocabulary/countries.csv).
 COUNTRY_WORDS = {
-    "SY": rx(rf"{WORD_START}{CLITICS}(?:سوريا|سوريه|السوري|السوريه|دمشق){WORD_END}"),
-    "IQ": rx(rf"{WORD_START}{CLITICS}(?:العراق|العراقي|العراقيه|بغداد){WORD_END}"),
-    "JO": rx(rf"{WORD_START}{CLITICS}(?:الاردن|الاردني|الاردنيه|المملكه){WORD_END}"),
+    code: rx(rf"{WORD_START}{CLITICS}(?:{'|'.join(map(re.escape, country.spellings))}){WORD_END}")
+    for code, country in vocabulary.countries().items()
 }
 STRONG_BREAK = rx(r"،\s?(?:و|ف|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر")
 SOURCE_CUE = rx(r"(?:قناه|وكاله|موقع|صحيفه|شبكه|بحسب|وفق|حسب|نقلت|قالت|ذكرت|افادت|افاد|اوردت|اعلنت|نقلا عن|لوكاله)(?:\sبه|\sبها)?\s?(?:ال)?$")
@@ -272,7 +273,7 @@ PLACE_CUE = rx(r"(?:(?:مدينه|بلده|منطقه|قريه|ناحيه)(?:ت�
 # Nouns only an attack is told with (not "launching" or "targeting", said of strikes too).
 ATTACK_NOUN = rx(WORD_START + CLITICS + r"(?:ال)?(?:هجوم\w*|هجمات|هجمه|اعتداء\w*|تعرض\w*)" + WORD_END)
 
-NAMED_ACTORS = {"islamic_resistance_iraq", "kataib_hezbollah", "nujaba", "pmf", "irgc"}
+NAMED_ACTORS = vocabulary.named_militias()
 GENERIC_IRAN_ALIGNED = rx(
     r"(?:موال|موالي|موالين|موالون|مواليه|تابع|تابعه|تابعين|مدعوم|مدعومه|مدعومين|مرتبط|مرتبطه|مرتبطين|مقرب|مقربه|حليف|حليفه|وكلاء)\w*\s(?:ل|من\s|من\sقبل\s|ب)?(?:ايران|طهران|الحرس الثوري)"
     r"|(?:الميليشيات|المليشيات|الميلشيات|ميليشيات|مليشيات|الفصائل|فصائل|الجماعات|جماعات|المجموعات|مجموعات)\s(?:المسلحه\s)?(?:الايرانيه|الموالي\w*|التابعه|المدعومه|العراقيه المسلحه)"

@@ -38,7 +38,8 @@ def rules_digest() -> str:
     articles are extracted again after a rule change (the scorer is not a rule).
     """
     package = Path(__file__).resolve().parent
-    files = sorted(p for p in [*package.glob("*.py"), *(package / "gazetteer").glob("*.csv")] if p.name != "evaluate.py")
+    data = [*(package / "gazetteer").glob("*.csv"), *(package / "vocabulary").glob("*.csv")]
+    files = sorted(p for p in [*package.glob("*.py"), *data] if p.name != "evaluate.py")
     digest = hashlib.sha256()
     for path in files:
         digest.update(f"{path.relative_to(package).as_posix()}\n".encode())

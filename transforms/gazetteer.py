@@ -16,6 +16,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from transforms import vocabulary
 from transforms.normalize import match_key, normalize
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
@@ -39,7 +40,7 @@ class Location:
 class Actor:
     id: str  # the EVENTS.md actor id this name stands for
     name_en: str
-    side: str  # militia | us | coalition
+    side: str  # its actor's side in the vocabulary (transforms/vocabulary/actors.csv): militia | us_coalition
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,8 @@ def load() -> Gazetteer:
         for spelling in _spellings(row):
             gazetteer.add("location", location.id, location, spelling)
     for row in _rows("actors.csv"):
-        actor = Actor(id=row.get("maps_to") or row["id"], name_en=row["name_en"], side=row["side"])
+        actor_id = row.get("maps_to") or row["id"]
+        actor = Actor(id=actor_id, name_en=row["name_en"], side=vocabulary.actors()[actor_id].side)
         gazetteer.actors[row["id"]] = actor
         for spelling in _spellings(row):
             gazetteer.add("actor", actor.id, actor, spelling)

@@ -1,21 +1,19 @@
 {#-
-    True when two reports may name the same actor of one act. Outlets attribute one act
-    differently: "unknown" fits anyone, "iran_aligned" fits any militia, the Islamic
-    Resistance in Iraq is the umbrella its member groups claim under, and a US strike is
-    often reported as the coalition's. Two different named groups stay apart.
+    True when two reports may name the same actor of one act (ids of the actors seed). Outlets
+    attribute one act differently: an unknown actor fits anyone, a generic label fits any actor
+    of its side ("iran_aligned" any militia; a US strike is often reported as the coalition's),
+    and an umbrella fits the groups that claim under it (the Islamic Resistance in Iraq, whose
+    member groups claim under its name). Two different named groups stay apart.
 -#}
 {% macro actors_compatible(a, b) -%}
-(
-    {{ a }} = {{ b }}
-    or 'unknown' in ({{ a }}, {{ b }})
-    or ({{ a }} in {{ militia_actors() }} and {{ b }} in {{ militia_actors() }}
-        and ('iran_aligned' in ({{ a }}, {{ b }})
-             or ('islamic_resistance_iraq' in ({{ a }}, {{ b }})
-                 and ({{ a }} in ('kataib_hezbollah', 'nujaba') or {{ b }} in ('kataib_hezbollah', 'nujaba')))))
-    or ({{ a }} in ('us', 'coalition') and {{ b }} in ('us', 'coalition'))
+({{ a }}, {{ b }}) in (
+    select one.actor, other.actor
+    from {{ ref('actors') }} as one
+    cross join {{ ref('actors') }} as other
+    where one.actor = other.actor
+        or 'unknown' in (one.specificity, other.specificity)
+        or (one.side = other.side and 'generic' in (one.specificity, other.specificity))
+        or one.actor = other.member_of
+        or other.actor = one.member_of
 )
-{%- endmacro %}
-
-{% macro militia_actors() -%}
-('islamic_resistance_iraq', 'kataib_hezbollah', 'nujaba', 'pmf', 'irgc', 'iran_aligned')
 {%- endmacro %}

@@ -1,16 +1,16 @@
-{#- The actors of one group (at a place and day) joined to the first-published bucket among
-    `buckets` that passes `bucket_filter`, else a bucket of their own. -#}
-{% macro join_first_bucket(actor_group, buckets, cell, bucket_filter='true') -%}
-    select * exclude (target), coalesce(target, actor_group) as bucket_actor
+{#- The actors of one role (at a place and day) joined to the first-published bucket among
+    `buckets` whose actor theirs fits (actors_compatible), else a bucket of their own. -#}
+{% macro join_first_bucket(role, buckets, cell) -%}
+    select * exclude (target), coalesce(target, actor) as bucket_actor
     from (
         select
-            actor.*,
+            candidate.*,
             arg_min(bucket.bucket_actor, (bucket.first_published, bucket.first_event_id)) as target
-        from actors as actor
+        from cell_actors as candidate
         left join {{ buckets }} as bucket
-            on {{ same_columns('actor', 'bucket', cell) }}
-            and {{ bucket_filter }}
-        where actor.actor_group = '{{ actor_group }}'
+            on {{ same_columns('candidate', 'bucket', cell) }}
+            and {{ actors_compatible('candidate.actor', 'bucket.bucket_actor') }}
+        where candidate.role = '{{ role }}'
         group by all
     )
 {%- endmacro %}

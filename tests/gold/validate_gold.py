@@ -16,18 +16,20 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent
+# The vocabulary module needs nothing beyond the standard library: the repository root is enough.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from transforms.vocabulary import values  # noqa: E402
 
 FIELDS = ["article", "event_type", "location_id", "location_kind", "country", "actor", "claimed",
           "weapon", "munition_count", "killed", "injured", "date", "day_offset", "time_of_day",
           "outcome", "claims", "background", "optional", "note"]
-EVENT_TYPES = {"attack", "strike"}
-KINDS = {"base", "place", "governorate", None}
-COUNTRIES = {"SY", "IQ", "JO"}
-ACTORS = {"us", "coalition", "islamic_resistance_iraq", "kataib_hezbollah", "nujaba", "pmf",
-          "irgc", "iran_aligned", "unknown"}
-WEAPONS = {"rocket", "drone", "missile", "artillery", "airstrike", "gunfire", None}
-TIMES = {"dawn", "morning", "afternoon", "evening", "night", None}
-OUTCOMES = {"hit", "intercepted", "foiled", "no_damage", None}
+EVENT_TYPES = set(values("event_types"))
+KINDS = {*values("location_kinds"), None}
+COUNTRIES = set(values("countries"))
+ACTORS = set(values("actors"))
+WEAPONS = {*values("weapons"), None}
+TIMES = {*values("times_of_day"), None}
+OUTCOMES = {*values("outcomes"), None}
 # canonical ids of EVENTS.md with their kind; ids outside this table must be optional events
 CANONICAL = {
     **dict.fromkeys(["conoco", "al_omar", "al_tanf", "al_shaddadi", "kharab_al_jir", "rumeilan",

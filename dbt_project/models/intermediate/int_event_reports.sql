@@ -13,6 +13,10 @@ locations as (
     select * from {{ ref('stg_raw__locations') }}
 ),
 
+times_of_day as (
+    select * from {{ ref('times_of_day') }}
+),
+
 claims as (
     select
         event_id,
@@ -66,7 +70,7 @@ select
     events.date_basis,
     events.day_offset,
     events.time_of_day,
-    {{ time_of_day_hour('events.time_of_day') }} as time_of_day_hour,
+    times_of_day.representative_hour as time_of_day_hour,
     events.outcome,
     events.background,
     events.sources,
@@ -77,3 +81,4 @@ from events
 left join articles on events.article_id = articles.article_id
 left join locations on events.location_id = locations.location_id
 left join claims on events.event_id = claims.event_id
+left join times_of_day on events.time_of_day = times_of_day.time_of_day

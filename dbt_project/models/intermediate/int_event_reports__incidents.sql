@@ -8,10 +8,11 @@
 -- nothing says which act an undated report tells.
 --
 -- Linear, without a join of reports with reports: reports are bucketed by (event type, place,
--- day, actor group); buckets, not reports, are joined across midnight, one to one, one hop. An
+-- day, actor); buckets, not reports, are joined across midnight, one to one, one hop. An
 -- incident is one bucket or two (a night and the next day's bucket), never a chain: daily acts
 -- at one base stay daily incidents. It is keyed by its first-published report (ties by
--- event_id), stable as later articles join it.
+-- event_id), stable as later articles join it. What an actor fits is the actors seed's
+-- (macros/actors_compatible.sql).
 {% set cell = ['event_type', 'location_key', 'event_date'] %}
 
 with reports as (
@@ -25,8 +26,7 @@ with reports as (
         time_of_day,
         time_of_day_hour,
         coalesce(published_on, date '9999-12-31') as publication_order,
-        -- A US strike is often reported as the coalition's: one group.
-        case when actor = 'coalition' then 'us' else coalesce(actor, 'unknown') end as actor_group
+        coalesce(actor, 'unknown') as actor
     from {{ ref('int_event_reports') }}
 ),
 
@@ -34,42 +34,58 @@ dated as (
     select * from reports where date_precision = 'day'
 ),
 
--- Each actor named for a place and day, with its first-published report.
-actors as (
+-- Each actor's part in bucketing: a group or state named outright, an umbrella other groups claim
+-- under, a generic label or unknown.
+actor_roles as (
+    select
+        actor,
+        case
+            when specificity <> 'named' then specificity
+            when actor in (select member_of from {{ ref('actors') }} where member_of is not null) then 'umbrella'
+            else 'named'
+        end as role
+    from {{ ref('actors') }}
+),
+
+-- Each actor named for a place and day, with its role and its first-published report.
+cell_actors as (
     select
         {{ cell | join(', ') }},
-        actor_group,
+        actor,
+        actor_roles.role,
         min(publication_order) as first_published,
         arg_min(event_id, (publication_order, event_id)) as first_event_id
     from dated
+    inner join actor_roles using (actor)
     group by all
 ),
 
--- A group named outright (or us / coalition) makes a bucket of its own: two named groups at one
--- place on one day are two acts.
+-- A group or state named outright makes a bucket of its own: two named groups at one place on
+-- one day are two acts.
 named as (
-    select *, actor_group as bucket_actor
-    from actors
-    where actor_group not in ('islamic_resistance_iraq', 'iran_aligned', 'unknown')
+    select *, actor as bucket_actor
+    from cell_actors
+    where role = 'named'
 ),
 
--- The Islamic Resistance in Iraq is the umbrella Kata'ib Hezbollah and al-Nujaba claim under:
--- it joins their bucket (the first-published one if both), else makes its own.
+-- An umbrella (the Islamic Resistance in Iraq) joins the bucket of a group that claims under it,
+-- the first-published one if several, else makes its own.
 umbrella as (
-    {{ join_first_bucket('islamic_resistance_iraq', 'named', cell, "bucket.bucket_actor in ('kataib_hezbollah', 'nujaba')") }}
+    {{ join_first_bucket('umbrella', 'named', cell) }}
 ),
 
 buckets_named as (
     {{ merge_buckets(['named', 'umbrella'], cell) }}
 ),
 
--- "Iran-aligned" fits any militia's bucket, the first-published one; else makes its own.
-aligned as (
-    {{ join_first_bucket('iran_aligned', 'buckets_named', cell, 'bucket.bucket_actor in ' ~ militia_actors()) }}
+-- A generic label fits the first-published bucket of its side ("Iran-aligned" any militia's, the
+-- coalition the US's); else makes its own.
+generic as (
+    {{ join_first_bucket('generic', 'buckets_named', cell) }}
 ),
 
 buckets_known as (
-    {{ merge_buckets(['buckets_named', 'aligned'], cell) }}
+    {{ merge_buckets(['buckets_named', 'generic'], cell) }}
 ),
 
 -- "Unknown" fits anyone: the first-published bucket of its place and day, else its own.
@@ -78,10 +94,10 @@ unattributed as (
 ),
 
 assignment as (
-    select {{ cell | join(', ') }}, actor_group, bucket_actor from named
-    union all select {{ cell | join(', ') }}, actor_group, bucket_actor from umbrella
-    union all select {{ cell | join(', ') }}, actor_group, bucket_actor from aligned
-    union all select {{ cell | join(', ') }}, actor_group, bucket_actor from unattributed
+    select {{ cell | join(', ') }}, actor, bucket_actor from named
+    union all select {{ cell | join(', ') }}, actor, bucket_actor from umbrella
+    union all select {{ cell | join(', ') }}, actor, bucket_actor from generic
+    union all select {{ cell | join(', ') }}, actor, bucket_actor from unattributed
 ),
 
 -- The n-th report of each article in a bucket goes with the n-th of the others (in time of day),
@@ -95,7 +111,7 @@ ranked as (
             order by dated.time_of_day_hour nulls last, dated.event_id
         ) as nth
     from dated
-    inner join assignment using ({{ cell | join(', ') }}, actor_group)
+    inner join assignment using ({{ cell | join(', ') }}, actor)
 ),
 
 members as (

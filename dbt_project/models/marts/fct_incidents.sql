@@ -1,17 +1,18 @@
 -- One row per act, however many articles and outlets reported it.
 with reports as (
     select
-        *,
-        -- Who did it, most specific first: a group's own claim, a named group, then the
-        -- generic labels; ties go to the first-published report.
+        event_reports.*,
+        -- Who did it, most specific first: a group's own claim, a group or state named outright,
+        -- then a generic label, then unknown (the actors seed); ties go to the first-published report.
         case
-            when claimed then 0
-            when actor not in ('unknown', 'iran_aligned', 'coalition') then 1
-            when actor <> 'unknown' then 2
+            when event_reports.claimed then 0
+            when actors.specificity = 'named' then 1
+            when actors.specificity = 'generic' then 2
             else 3
         end as actor_rank,
-        coalesce(published_on, date '9999-12-31') as publication_order
-    from {{ ref('fct_event_reports') }}
+        coalesce(event_reports.published_on, date '9999-12-31') as publication_order
+    from {{ ref('fct_event_reports') }} as event_reports
+    left join {{ ref('actors') }} as actors on event_reports.actor = actors.actor
 ),
 
 incidents as (

@@ -3,16 +3,17 @@
 -- a sequence and are left out; an act nothing answered keeps its row with a null lag.
 with acts as (
     select
-        incident_id,
-        event_type,
-        location_id,
-        country,
-        governorate,
-        event_date,
-        time_of_day,
-        {{ time_of_day_hour('time_of_day') }} as time_of_day_hour
-    from {{ ref('fct_incidents') }}
-    where not is_background and date_precision = 'day'
+        incidents.incident_id,
+        incidents.event_type,
+        incidents.location_id,
+        incidents.country,
+        incidents.governorate,
+        incidents.event_date,
+        incidents.time_of_day,
+        times_of_day.representative_hour as time_of_day_hour
+    from {{ ref('fct_incidents') }} as incidents
+    left join {{ ref('times_of_day') }} as times_of_day on incidents.time_of_day = times_of_day.time_of_day
+    where not incidents.is_background and incidents.date_precision = 'day'
 ),
 
 -- Each act's window, country by country and day by day: its candidates are then found by an
