@@ -4,6 +4,9 @@ Pure functions, no Dagster and no database: a folder (and its optional ``manifes
 and the ledger of what was read before, in; Polars frames out. A file is read again
 only when its size, modification time or manifest row changed since the ledger
 recorded it, and it counts as changed only when its bytes or manifest row differ.
+
+``read_article_files`` (and ``read_path`` with ``landing_article``) read files as a run
+does for what has no warehouse: the extractor's command line, the evaluator and the benchmark.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -350,7 +353,7 @@ def list_landing(folder: Path) -> pl.DataFrame:
     Entries that are not opened say why in ``refused``; a name that is not UTF-8 is listed
     with its bytes escaped (``\\xff``), as the warehouse can store it.
     """
-    rows = []
+    rows: list[dict] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name == MANIFEST_NAME or entry.name.startswith("."):
@@ -361,18 +364,28 @@ def list_landing(folder: Path) -> pl.DataFrame:
                 continue  # removed since the folder was listed
             if stat.S_ISDIR(info.st_mode):
                 continue
-            name, refused = entry.name, _refusal(info.st_mode, info.st_nlink)
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:
-                name = os.fsencode(name).decode("utf-8", "backslashreplace")
-                refused = "file name is not UTF-8 (shown with its bytes escaped), not read: rename the file"
-            rows.append((name, info.st_size, info.st_mtime_ns, refused))
-    return pl.DataFrame(rows, schema=LISTING_SCHEMA, orient="row").sort("file")
+            rows.append(_listed(entry.name, info))
+    return pl.DataFrame(rows, schema=LISTING_SCHEMA).sort("file")
+
+
+def _listed(name: str, info: os.stat_result) -> dict:
+    """An entry as the listing shows it (a LISTING_SCHEMA row)."""
+    refused = _refusal(info.st_mode, info.st_nlink)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
+        refused = "file name is not UTF-8 (shown with its bytes escaped), not read: rename the file"
+    return {"file": name, "byte_size": info.st_size, "modified_ns": info.st_mtime_ns, "refused": refused}
+
+
+def manifest_row(manifest: Mapping[str, ManifestRow], name: str) -> ManifestRow | None:
+    """The manifest's row for a file: names are matched in NFC, as scrapers and file systems differ in normal form."""
+    return manifest.get(unicodedata.normalize("NFC", name))
 
 
 def manifest_hash(manifest: Mapping[str, ManifestRow], name: str) -> str | None:
-    row = manifest.get(unicodedata.normalize("NFC", name))
+    row = manifest_row(manifest, name)
     return row.fingerprint if row else None
 
 
@@ -430,6 +443,15 @@ def read_files(folder: Path, names: Collection[str], max_bytes: int = DEFAULT_MA
     return [_read_file(folder, row, max_bytes) for row in listing.iter_rows(named=True)]
 
 
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LandingFile:
+    """One file, named by its path, read as a scan reads it; ``problem`` says why it was not."""
+    try:
+        info = os.lstat(path)
+    except OSError as error:
+        return LandingFile(path.name, 0, 0, None, None, b"", f"unreadable: {error.strerror or error}")
+    return _read_file(path.parent, _listed(path.name, info), max_bytes)
+
+
 def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
     name, size, modified = row["file"], row["byte_size"], row["modified_ns"]
     if row["refused"]:
@@ -445,6 +467,27 @@ def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
     except OSError as error:
         return LandingFile(name, size, modified, None, None, b"", f"unreadable: {error.strerror or error}")
     return LandingFile(name, len(data), modified, article_id(data), data, data[:HEAD_BYTES], None)
+
+
+def decoded(landed: LandingFile) -> tuple[str, str]:
+    """(text, encoding) of a file as read; RejectedFile with why it was not read, or is not text."""
+    if landed.problem:
+        raise RejectedFile(landed.problem)
+    return decode(landed.data)
+
+
+def landing_article(landed: LandingFile, row: ManifestRow | None, now: dt.datetime) -> dict:
+    """The article (an ARTICLE_SCHEMA row) a file read becomes with its manifest row; RejectedFile if none."""
+    text, encoding = decoded(landed)
+    row = row or ManifestRow(None, None, None, None)
+    # One rule with the extractor's: the header's date first, then the manifest's (EVENTS.md).
+    published, source = publication_date(text, row.published_on)
+    return {
+        "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
+        "encoding": encoding, "published_on": published, "published_on_source": source,
+        "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
+        "language": row.language, "ingested_at": now,
+    }
 
 
 def read_batch(
@@ -466,21 +509,10 @@ def read_batch(
     for landed in sorted(files, key=lambda f: f.name):
         duplicate_of = None
         try:
-            if landed.problem:
-                raise RejectedFile(landed.problem)
-            text, encoding = decode(landed.data)
+            article = landing_article(landed, manifest_row(manifest, landed.name), now)
             if landed.content_hash in seen:
                 duplicate_of = seen[landed.content_hash]
                 raise RejectedFile(f"duplicate of {duplicate_of}")
-            row = manifest.get(unicodedata.normalize("NFC", landed.name), ManifestRow(None, None, None, None))
-            # One rule with the extractor's: the header's date first, then the manifest's (EVENTS.md).
-            published, source = publication_date(text, row.published_on)
-            article = {
-                "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
-                "encoding": encoding, "published_on": published, "published_on_source": source,
-                "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
-                "language": row.language, "ingested_at": now,
-            }
             why = refusal(article)
             if why:
                 raise RejectedFile(why)
@@ -511,3 +543,50 @@ def read_landing(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pl.D
     scan = scan_landing(folder, pl.DataFrame(schema=LEDGER_SCHEMA), manifest, max_bytes)
     batch = read_batch(scan.changed, manifest, {}, now)
     return batch.articles, pl.concat([batch.rejected, manifest_rejections(problems, now)])
+
+
+class NotAManifest(ValueError):
+    """A file given as the manifest under another name: a run would read it as an article."""
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """A file read outside a run as a run reads it: the article it becomes, or why it cannot be one."""
+    path: Path
+    article: dict | None  # an ARTICLE_SCHEMA row
+    refused: str | None
+
+
+def read_article_files(
+    paths: Iterable[str | Path], manifest: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ArticleFile]:
+    """Each file named, and each file of each folder named that a run lists, read as a run reads it.
+
+    For what reads articles without a warehouse (the extractor's command line, the
+    evaluator): the same listing, size limit, decoder, manifest and publication date as a
+    run, but no ledger, so a duplicate is read as any file. A file's manifest is
+    ``manifest`` if given, else the one beside it; NotAManifest, before anything is read,
+    for a manifest named otherwise.
+    """
+    if manifest is not None and manifest.name != MANIFEST_NAME:
+        raise NotAManifest(f"a manifest is a file named {MANIFEST_NAME}: {manifest}")
+    return _article_files(list(map(Path, paths)), manifest, max_bytes)
+
+
+def _article_files(paths: list[Path], manifest: Path | None, max_bytes: int) -> Iterator[ArticleFile]:
+    manifests: dict[Path, dict[str, ManifestRow]] = {}
+    now = dt.datetime.now(dt.timezone.utc)
+    for given in paths:
+        if given.is_dir():
+            found = ((given / row["file"], _read_file(given, row, max_bytes)) for row in list_landing(given).iter_rows(named=True))
+        else:
+            found = iter([(given, read_path(given, max_bytes))])
+        for path, landed in found:
+            folder = manifest.parent if manifest is not None else path.parent
+            if folder not in manifests:
+                manifests[folder] = read_manifest(folder)[0]
+            try:
+                read = ArticleFile(path, landing_article(landed, manifest_row(manifests[folder], landed.name), now), None)
+            except RejectedFile as why:
+                read = ArticleFile(path, None, str(why))
+            yield read
