@@ -50,15 +50,14 @@ def landing_config(args: argparse.Namespace) -> dict:
 
 def unknown_retractions(names: list[str]) -> list[str]:
     """Names a retraction asks for that the warehouse does not hold (every name, before any run)."""
-    from orchestration.assets.articles import held_files
-    from orchestration.assets.warehouse import stored_landing
+    from orchestration.raw_store import stored_landing
     from orchestration.resources import Warehouse
 
     warehouse = Warehouse(directory=str(warehouse_dir()))
     if not warehouse.work_db.exists():
         return sorted(names)
     with warehouse.connect() as con:
-        held = held_files(stored_landing(con, all_stale=False))
+        held = stored_landing(con, all_stale=False).held_files()
     return sorted(set(names) - held)
 
 

@@ -5,8 +5,9 @@ and the ledger of what was read before, in; Polars frames out. A file is read ag
 only when its size, modification time or manifest row changed since the ledger
 recorded it, and it counts as changed only when its bytes or manifest row differ.
 
-``read_article_files`` (and ``read_path`` with ``landing_article``) read files as a run
-does for what has no warehouse: the extractor's command line, the evaluator and the benchmark.
+``plan_batch`` is a run's landing step whole; ``read_article_files`` (and ``read_path``
+with ``landing_article``) read files the same way for what has no warehouse: the
+extractor's command line, the evaluator and the benchmark.
 """
 
 from __future__ import annotations
@@ -534,6 +535,115 @@ def read_batch(
         pl.DataFrame(rejected, schema=REJECTED_SCHEMA),
         pl.DataFrame(ledger, schema=LEDGER_SCHEMA),
     )
+
+
+@dataclass(frozen=True)
+class StoredLanding:
+    """What the warehouse already holds, as a run needs it to read only what changed."""
+    ledger: pl.DataFrame  # LEDGER_SCHEMA: every file read before
+    article_files: dict[str, str]  # content hash -> file, of every stored article
+    duplicates: pl.DataFrame  # file, duplicate_of
+    stale_articles: pl.DataFrame  # stored articles (ARTICLE_SCHEMA) to extract again
+    manifest_rows: dict[str, ManifestRow]  # file (NFC) -> the manifest metadata its stored article carries
+
+    def held_files(self) -> set[str]:
+        """The file names the warehouse holds, those a retraction may name."""
+        return set(self.ledger["file"]) | set(self.article_files.values())
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """What one run reads besides the files that changed since the last run."""
+    full: bool = False  # read every landing file again (its caller then gives every stored article as stale)
+    replay: Collection[str] = ()  # landing files to read again although unchanged (quarantined ones after a rule change)
+    replay_rejected: bool = False  # read every quarantined file again
+    retract: Collection[str] = ()  # files whose article, events and rejection leave the warehouse
+
+
+class RefusedRequest(Exception):
+    """A replay or retraction that names files the folder or the warehouse lacks: nothing is read."""
+
+
+@dataclass(frozen=True)
+class PlannedBatch:
+    """One run's batch: what to merge into the warehouse, and how it came about."""
+    articles: pl.DataFrame  # ARTICLE_SCHEMA: articles of the files read, and stored articles to extract again
+    rejected: pl.DataFrame  # REJECTED_SCHEMA: files of the batch refused, and every manifest problem
+    ledger: pl.DataFrame  # LEDGER_SCHEMA: files read, touched only, or retracted
+    read: LandingBatch  # the files read, alone
+    reextracted: int  # stored articles extracted again
+    touched: int  # files rewritten with the same bytes: only their ledger rows change
+    manifest_problems: int
+    retracted: int
+
+
+def plan_batch(
+    folder: Path, stored: StoredLanding, request: BatchRequest, now: dt.datetime,
+    max_bytes: int = DEFAULT_MAX_BYTES, refusal: Callable[[dict], str | None] = lambda article: None,
+) -> PlannedBatch:
+    """The batch a run merges: the folder compared with what the warehouse holds, new and changed files read.
+
+    Files are read when new or changed since the ledger recorded them, when replayed, or
+    all of them for a full run; stored articles of another extractor version
+    (``stored.stale_articles``) are extracted again. ``refusal`` is ``read_batch``'s.
+    RefusedRequest when the request names files that are not there to replay or retract.
+    """
+    manifest, problems = read_manifest(folder)
+    retract, replay = _requested(request, stored, folder)
+    # A file the manifest has no row for (a refused manifest, a scraper that lists only new
+    # files) keeps the metadata its stored article has: a missing row never erases it.
+    metadata = {**stored.manifest_rows, **manifest}
+
+    scan = scan_landing(folder, stored.ledger, manifest, max_bytes, force=True if request.full else replay)
+    changed = {f.name: f for f in scan.changed if f.name not in retract}
+    # A file kept as a duplicate of one that changed or left may now be the only copy: read it again.
+    orphaned = stored.duplicates.filter(
+        pl.col("duplicate_of").is_in(list(changed) + sorted(retract)) & ~pl.col("file").is_in(list(changed) + sorted(retract))
+    )["file"].to_list()
+    changed.update({f.name: f for f in read_files(folder, orphaned, max_bytes)})
+
+    leaving = set(changed) | retract
+    known = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
+    read = read_batch(list(changed.values()), metadata, known, now, refusal)
+    reextracted = stored.stale_articles.filter(~pl.col("file").is_in(list(leaving)))
+    return PlannedBatch(
+        articles=pl.concat([read.articles, reextracted]),
+        rejected=pl.concat([read.rejected, manifest_rejections(problems, now)]),
+        ledger=pl.concat([
+            read.ledger,
+            scan.touched.filter(~pl.col("file").is_in(list(leaving))),
+            _retracted(folder, sorted(retract), metadata, max_bytes, now),
+        ]),
+        read=read, reextracted=reextracted.height, touched=scan.touched.height,
+        manifest_problems=len(problems), retracted=len(retract),
+    )
+
+
+def _requested(request: BatchRequest, stored: StoredLanding, folder: Path) -> tuple[set[str], set[str]]:
+    """Files to retract and to replay, refused as a whole when one of them is unknown."""
+    unknown = sorted(set(request.retract) - stored.held_files())
+    if unknown:
+        raise RefusedRequest(f"cannot retract files the warehouse does not hold: {unknown}")
+    present = set(list_landing(folder)["file"])
+    replay = set(request.replay)
+    if request.replay_rejected:
+        replay |= set(stored.ledger.filter(pl.col("outcome") == "rejected")["file"]) & present
+    missing = sorted(name for name in replay if not inside_folder(name) or name not in present)
+    if missing:
+        raise RefusedRequest(f"cannot replay files that are not in the landing folder {folder}: {missing}")
+    return set(request.retract), replay
+
+
+def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, now: dt.datetime) -> pl.DataFrame:
+    """Ledger rows of retracted files: a file still in the folder stays out until its bytes change."""
+    present = {f.name: f for f in read_files(folder, names, max_bytes)}
+    return pl.DataFrame([
+        {"file": name, "byte_size": present[name].byte_size if name in present else None,
+         "modified_ns": present[name].modified_ns if name in present else None,
+         "content_hash": present[name].content_hash if name in present else None,
+         "manifest_hash": manifest_hash(manifest, name), "outcome": "retracted", "read_at": now}
+        for name in names
+    ], schema=LEDGER_SCHEMA)
 
 
 def read_landing(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pl.DataFrame, pl.DataFrame]:
