@@ -20,7 +20,6 @@ from expectations.derived import articles_to_validate, events_to_validate
 from expectations.marts import MART_CONTRACTS, mart_frame
 from expectations.suites import events_suite, raw_articles_suite
 from expectations.validate import SuiteResult, docs_index, validate
-from orchestration.assets.dbt import dbt_models
 from orchestration.resources import Warehouse
 
 
@@ -85,7 +84,7 @@ def events_contract(events: pl.DataFrame, raw_articles: pl.DataFrame, warehouse:
     return run_suite(events_to_validate(events, raw_articles), events_suite(), warehouse)
 
 
-def mart_contract(model: str) -> dg.AssetChecksDefinition:
+def mart_contract(model: str, dbt_models: dg.AssetsDefinition) -> dg.AssetChecksDefinition:
     """The check of one dbt mart: reads the built table from the working database and validates it."""
 
     @dg.asset_check(
@@ -100,4 +99,6 @@ def mart_contract(model: str) -> dg.AssetChecksDefinition:
     return _contract
 
 
-mart_contracts = [mart_contract(model) for model in MART_CONTRACTS]
+def mart_contracts(dbt_models: dg.AssetsDefinition) -> list[dg.AssetChecksDefinition]:
+    """One check per mart of MART_CONTRACTS, on the marts among ``dbt_models``."""
+    return [mart_contract(model, dbt_models) for model in MART_CONTRACTS]

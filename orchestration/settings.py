@@ -18,8 +18,3 @@ def warehouse_dir() -> Path:
 def landing_dir() -> Path:
     """MILITIA_LANDING_DIR: where scrapers drop article files and manifest.csv."""
     return Path(os.environ.get("MILITIA_LANDING_DIR", REPO_ROOT / "data" / "landing")).resolve()
-
-
-def export_for_dbt() -> None:
-    """dbt's profile reads the warehouse folder from the environment; give it the absolute path."""
-    os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse_dir())

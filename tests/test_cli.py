@@ -51,9 +51,9 @@ def test_code_location_named_after_the_project():
 
 
 def test_every_dbt_check_says_what_it_checks(pipeline):
-    from orchestration.assets.dbt import dbt_models
+    from orchestration.assets.dbt import dbt_models_asset
 
-    specs = list(dbt_models.check_specs)
+    specs = list(dbt_models_asset().check_specs)
     assert len(specs) > 50
     assert not [spec.name for spec in specs if not spec.description]
     described = {spec.name: spec.description for spec in specs}
