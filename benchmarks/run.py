@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import csv
 import datetime as dt
 import functools
 import io
@@ -45,8 +44,11 @@ from typing import Iterator
 
 from benchmarks.generate_corpus import FEEDS, GENERATOR_VERSION, generate, write_articles
 from transforms.evaluate import Score, score_article
-from transforms.extract import extract_article, publication_date
-from transforms.ingest import RejectedFile, article_id, decode
+from transforms.extract import extract_article
+from transforms.ingest import (
+    MANIFEST_NAME, LandingFile, ManifestRow, RejectedFile, decoded, landing_article, list_landing, manifest_row, read_manifest,
+    read_path,
+)
 from transforms.normalize import normalize
 
 REPO = Path(__file__).resolve().parent.parent
@@ -73,54 +75,51 @@ def ensure_corpus(out: Path, n: int, seed: int, feed: str) -> tuple[Path, dict, 
     return folder, json.loads(meta_path.read_text()), time.perf_counter() - started
 
 
-def work_list(landing: Path) -> list[tuple[str, dt.date | None]]:
-    """(path, manifest publication date) of every article file of a landing folder, by name."""
-    with open(landing / "manifest.csv", encoding="utf-8", newline="") as handle:
-        published = {row["file"]: dt.date.fromisoformat(row["published_on"]) if row["published_on"] else None
-                     for row in csv.DictReader(handle)}
-    files = sorted(p for p in landing.iterdir() if p.is_file() and p.name != "manifest.csv" and not p.name.startswith("."))
-    return [(str(p), published.get(p.name)) for p in files]
+def work_list(landing: Path) -> list[tuple[str, ManifestRow | None]]:
+    """(path, manifest row) of every file of a landing folder that a run lists, by name."""
+    manifest, _ = read_manifest(landing)
+    return [(str(landing / name), manifest_row(manifest, name)) for name in list_landing(landing)["file"]]
 
 
 # --- the two kinds of work, over a list of files ---------------------------------------
-def _decoded(items: list[tuple[str, dt.date | None]]) -> Iterator[tuple[str, bytes, str | None, dt.date | None]]:
-    """(path, bytes, text or None for a refused file, manifest date) of each file, read and decoded."""
-    for path, manifest_date in items:
-        data = Path(path).read_bytes()
-        try:
-            text, _ = decode(data)
-        except RejectedFile:
-            text = None
-        yield path, data, text, manifest_date
+def _read(items: list[tuple[str, ManifestRow | None]]) -> Iterator[tuple[LandingFile, ManifestRow | None]]:
+    """Each file read as a run reads it, with its manifest row."""
+    for path, row in items:
+        yield read_path(Path(path)), row
 
 
-def floor_work(items: list[tuple[str, dt.date | None]]) -> tuple[int, int, int]:
+def floor_work(items: list[tuple[str, ManifestRow | None]]) -> tuple[int, int, int]:
     """(articles, bytes, 0): read, decode and normalise each file; nothing else."""
     articles = size = 0
-    for _, data, text, _ in _decoded(items):
-        size += len(data)
-        if text is not None:
-            normalize(text)
-            articles += 1
+    for landed, _ in _read(items):
+        size += landed.byte_size
+        try:
+            text, _ = decoded(landed)
+        except RejectedFile:
+            continue
+        normalize(text)
+        articles += 1
     return articles, size, 0
 
 
-def extraction_work(items: list[tuple[str, dt.date | None]], keep: dict | None = None) -> tuple[int, int, int]:
-    """(articles, bytes, events): read and decode each file, then extract as the pipeline does.
+def extraction_work(items: list[tuple[str, ManifestRow | None]], keep: dict | None = None) -> tuple[int, int, int]:
+    """(articles, bytes, events): read and decode each file into its article as a run does, then extract it.
 
     With ``keep``, the records of each article are kept by file name (for scoring afterwards).
     """
     articles = size = events = 0
-    for path, data, text, manifest_date in _decoded(items):
-        size += len(data)
-        if text is None:
+    now = dt.datetime.now(dt.timezone.utc)
+    for landed, row in _read(items):
+        size += landed.byte_size
+        try:
+            article = landing_article(landed, row, now)
+        except RejectedFile:
             continue
-        name = os.path.basename(path)
-        records = extract_article(text, name, publication_date(text, manifest_date), article_id(data))
+        records = extract_article(article["text"], article["file"], article["published_on"], article["article_id"])
         articles += 1
         events += len(records)
         if keep is not None:
-            keep[name] = records
+            keep[article["file"]] = records
     return articles, size, events
 
 
@@ -274,7 +273,7 @@ def last_run_extracted(warehouse: Path) -> dict:
 def add_articles_and_rerun(corpus: Path, workdir: Path, n: int, seed: int, feed: str) -> dict:
     """Land articles n .. n+9 of the same corpus, run the pipeline again, then take them away again."""
     landing = corpus / "landing"
-    manifest = landing / "manifest.csv"
+    manifest = landing / MANIFEST_NAME
     original_manifest = manifest.read_bytes()
     before = {p.name for p in landing.iterdir()}
     try:

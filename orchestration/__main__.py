@@ -50,15 +50,14 @@ def landing_config(args: argparse.Namespace) -> dict:
 
 def unknown_retractions(names: list[str]) -> list[str]:
     """Names a retraction asks for that the warehouse does not hold (every name, before any run)."""
-    from orchestration.assets.articles import held_files
-    from orchestration.assets.warehouse import stored_landing
+    from orchestration.raw_store import stored_landing
     from orchestration.resources import Warehouse
 
     warehouse = Warehouse(directory=str(warehouse_dir()))
     if not warehouse.work_db.exists():
         return sorted(names)
     with warehouse.connect() as con:
-        held = held_files(stored_landing(con, all_stale=False))
+        held = stored_landing(con, all_stale=False).held_files()
     return sorted(set(names) - held)
 
 
@@ -69,20 +68,15 @@ def main(argv: list[str] | None = None) -> int:
               "nothing was run", file=sys.stderr)
         return 2
     prepare_dagster_home()
-
-    from orchestration.dbt_setup import parse_dbt_project_if_stale
-
-    # Pick up model changes before the assets read the manifest; an unchanged project keeps it
-    # (`dbt parse` costs seconds of every run).
-    parse_dbt_project_if_stale()
     import dagster as dg
 
     from orchestration.console import CONSOLE_LOGGER
     from orchestration.definitions import defs
 
+    pipeline = defs().resolve_job_def("pipeline")
     print(f"landing folder: {landing_dir()}\nwarehouse:      {warehouse_dir()}", flush=True)
     started = time.monotonic()
-    result = defs.resolve_job_def("pipeline").execute_in_process(
+    result = pipeline.execute_in_process(
         run_config={
             "ops": {"landing_files": {"config": landing_config(args)}},
             "loggers": {CONSOLE_LOGGER: {"config": {"log_level": "DEBUG" if args.verbose else "INFO"}}},

@@ -5,13 +5,12 @@ import hashlib
 from pathlib import Path
 
 import dagster as dg
-import duckdb
-import polars as pl
 
 from orchestration.assets.articles import LandingFolder
+from orchestration.raw_store import served_landing
 from orchestration.resources import Warehouse
 from transforms.events import EXTRACTOR_VERSION
-from transforms.ingest import LEDGER_SCHEMA, read_manifest, scan_landing
+from transforms.ingest import read_manifest, scan_landing
 
 pipeline_job = dg.define_asset_job(
     "pipeline",
@@ -26,28 +25,6 @@ daily_schedule = dg.ScheduleDefinition(
 )
 
 
-def served_state(served: Path) -> tuple[pl.DataFrame, int]:
-    """The served warehouse's landing ledger, and how many of its articles another extractor version read.
-
-    The sensor reads the served copy, never the working database a run may be writing.
-    """
-    if not served.exists():
-        return pl.DataFrame(schema=LEDGER_SCHEMA), 0
-    con = duckdb.connect(str(served), read_only=True)
-    try:
-        tables = {row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()}
-        if "landing_ledger" not in tables:
-            return pl.DataFrame(schema=LEDGER_SCHEMA), 0
-        ledger = con.sql("select * from raw.landing_ledger").pl().cast(LEDGER_SCHEMA)
-        stale = con.execute(
-            "select count(*) from raw.articles where extractor_version is distinct from ?", [EXTRACTOR_VERSION]
-        ).fetchall()[0][0]
-        return ledger, stale
-    finally:
-        con.close()
-
-
 def landing_run_key(folder: Path, served: Path, max_bytes: int) -> tuple[str | None, int]:
     """(run key, files changed): None when the served warehouse already reflects the folder.
 
@@ -55,7 +32,7 @@ def landing_run_key(folder: Path, served: Path, max_bytes: int) -> tuple[str | N
     version when stored articles need it: a file replaced again gives a new key, and the
     same pending change never starts a second run.
     """
-    ledger, stale = served_state(served)
+    ledger, stale = served_landing(served)
     manifest, _ = read_manifest(folder)
     changed = scan_landing(folder, ledger, manifest, max_bytes).changed
     if not changed and not stale:

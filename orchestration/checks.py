@@ -20,7 +20,6 @@ from expectations.derived import articles_to_validate, events_to_validate
 from expectations.marts import MART_CONTRACTS, mart_frame
 from expectations.suites import events_suite, raw_articles_suite
 from expectations.validate import SuiteResult, docs_index, validate
-from orchestration.assets.dbt import dbt_models
 from orchestration.resources import Warehouse
 from orchestration.settings import dbt_vars
 
@@ -86,7 +85,7 @@ def events_contract(events: pl.DataFrame, raw_articles: pl.DataFrame, warehouse:
     return run_suite(events_to_validate(events, raw_articles), events_suite(), warehouse)
 
 
-def mart_contract(model: str) -> dg.AssetChecksDefinition:
+def mart_contract(model: str, dbt_models: dg.AssetsDefinition) -> dg.AssetChecksDefinition:
     """The check of one dbt mart: reads the built table from the working database and validates it."""
 
     @dg.asset_check(
@@ -96,10 +95,12 @@ def mart_contract(model: str) -> dg.AssetChecksDefinition:
     def _contract(warehouse: Warehouse) -> dg.AssetCheckResult:
         with warehouse.connect() as con:
             frame = mart_frame(con, model)
-        # The build passes dbt no --vars: the marts are built with dbt_project.yml's.
-        return run_suite(frame, MART_CONTRACTS[model].build_suite(dbt_vars()), warehouse)
+        # The vars the build was given (Warehouse.dbt_vars) over dbt_project.yml's: the suite sees what dbt saw.
+        return run_suite(frame, MART_CONTRACTS[model].build_suite(dbt_vars(warehouse.dbt_vars())), warehouse)
 
     return _contract
 
 
-mart_contracts = [mart_contract(model) for model in MART_CONTRACTS]
+def mart_contracts(dbt_models: dg.AssetsDefinition) -> list[dg.AssetChecksDefinition]:
+    """One check per mart of MART_CONTRACTS, on the marts among ``dbt_models``."""
+    return [mart_contract(model, dbt_models) for model in MART_CONTRACTS]

@@ -1,36 +1,68 @@
-"""The dbt project and its manifest, kept apart from the assets that read the manifest at import."""
+"""The dbt project, the dbt command line and the manifest the dbt assets are made from.
+
+Nothing here runs at import: the project and the command line are made when first asked
+for, and dbt learns which warehouse it builds from the ``Warehouse`` resource
+(``Warehouse.dbt_vars``), passed on each command, never from the environment.
+"""
 
 from __future__ import annotations
 
-import os
+import contextlib
+import fcntl
+import functools
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from dagster_dbt import DbtProject
+from dagster_dbt import DbtCliResource, DbtProject
 
-from orchestration.settings import DBT_PROJECT_DIR, export_for_dbt
-
-export_for_dbt()
-if shutil.which("dbt") is None:
-    # A virtualenv's python run without activating it: dbt sits beside the interpreter.
-    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-
+from orchestration.resources import Warehouse
+from orchestration.settings import DBT_PROJECT_DIR
 
 # What `dbt parse` reads: a change to any file here makes the manifest stale.
 PARSE_INPUTS = ("dbt_project.yml", "profiles.yml", "packages.yml", "dependencies.yml", "selectors.yml",
-                "models", "macros", "tests", "seeds", "snapshots", "analyses")
+                "models", "macros", "tests", "seeds", "snapshots", "analyses", "../transforms/vocabulary")
 
 
-def parse_dbt_project() -> None:
-    """Write target/manifest.json (`dbt parse`); `dagster dev` does this itself, other entry points call it."""
-    dbt_project.preparer.prepare(dbt_project)
+@functools.cache
+def dbt_project() -> DbtProject:
+    return DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+@functools.cache
+def dbt_cli() -> DbtCliResource:
+    """The dbt command line: dbt's log goes to the run log as text, so no colour codes in it."""
+    # The dbt beside this interpreter is the one installed with the dbt-core it imports (a
+    # virtualenv's python run without activating it has no dbt on PATH).
+    beside = Path(sys.executable).parent / "dbt"
+    executable = str(beside) if beside.exists() else shutil.which("dbt") or "dbt"
+    return DbtCliResource(project_dir=dbt_project(), dbt_executable=executable, global_config_flags=["--no-use-colors"])
+
+
+def parse_dbt_project(warehouse: Warehouse) -> None:
+    """Write target/manifest.json (`dbt parse`), with the variables the builds of this warehouse pass.
+
+    The same variables keep dbt's partial-parse state valid for those builds, which then
+    skip a full parse of their own.
+    """
+    with _parse_lock():
+        _parse(warehouse)
+
+
+def parse_dbt_project_if_stale(warehouse: Warehouse) -> bool:
+    """`dbt parse` only when something it reads changed since the manifest was written; True if it parsed."""
+    with _parse_lock():
+        # Checked under the lock: a process that waited for another's parse finds the manifest fresh.
+        if not manifest_is_stale():
+            return False
+        _parse(warehouse)
+        return True
 
 
 def manifest_is_stale() -> bool:
     """True unless target/manifest.json is newer than every file dbt parse reads (and than dbt itself)."""
-    manifest = Path(dbt_project.manifest_path)
+    manifest = Path(dbt_project().manifest_path)
     if not manifest.exists():
         return True
     parsed_at = manifest.stat().st_mtime
@@ -38,7 +70,7 @@ def manifest_is_stale() -> bool:
 
     inputs = [Path(dbt.version.__file__)]  # a dbt upgrade changes the manifest's schema
     for name in PARSE_INPUTS:
-        path = Path(DBT_PROJECT_DIR) / name
+        path = DBT_PROJECT_DIR / name
         if path.is_dir():
             inputs.append(path)  # a directory's mtime changes when a file in it is deleted or renamed
             inputs += path.rglob("*")
@@ -47,9 +79,19 @@ def manifest_is_stale() -> bool:
     return any(p.stat().st_mtime >= parsed_at for p in inputs)
 
 
-def parse_dbt_project_if_stale() -> bool:
-    """`dbt parse` only when something it reads changed since the manifest was written; True if it parsed."""
-    if not manifest_is_stale():
-        return False
-    parse_dbt_project()
-    return True
+def _parse(warehouse: Warehouse) -> None:
+    project = dbt_project()
+    dbt_cli().cli(["parse", "--quiet", *warehouse.dbt_vars_args()], target_path=project.target_path).wait()
+
+
+@contextlib.contextmanager
+def _parse_lock() -> Iterator[None]:
+    """One parse at a time: two processes may load the definitions at once (the UI's and a run's)."""
+    target = dbt_project().project_dir / dbt_project().target_path
+    target.mkdir(parents=True, exist_ok=True)
+    with open(target / ".parse.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

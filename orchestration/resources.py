@@ -11,6 +11,7 @@ the old marts, and the next reader sees the new ones.
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import time
@@ -51,6 +52,14 @@ class Warehouse(dg.ConfigurableResource):
     @property
     def report_dir(self) -> Path:
         return self.path / "report"
+
+    def dbt_vars(self) -> dict[str, str]:
+        """The variables every dbt command on this warehouse gets: profiles.yml reads the folder from ``warehouse_dir``."""
+        return {"warehouse_dir": str(self.path.resolve())}
+
+    def dbt_vars_args(self) -> list[str]:
+        """``dbt_vars`` as dbt's command-line option."""
+        return ["--vars", json.dumps(self.dbt_vars(), sort_keys=True)]
 
     @contextlib.contextmanager
     def write_lock(self) -> Iterator[None]:

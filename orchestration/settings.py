@@ -23,11 +23,6 @@ def landing_dir() -> Path:
     return Path(os.environ.get("MILITIA_LANDING_DIR", REPO_ROOT / "data" / "landing")).resolve()
 
 
-def export_for_dbt() -> None:
-    """dbt's profile reads the warehouse folder from the environment; give it the absolute path."""
-    os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse_dir())
-
-
 def dbt_vars(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The vars a dbt build sees: the defaults in dbt_project.yml, under the build's ``--vars`` overrides.
 

@@ -30,13 +30,13 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(scope="session")
 def pipeline():
-    """Definitions and paths of the test deployment; the dbt manifest parsed first."""
+    """Definitions and paths of the test deployment; the dbt manifest parsed first, for its warehouse."""
     from orchestration.dbt_setup import parse_dbt_project
-
-    parse_dbt_project()
     from orchestration.definitions import defs
+    from orchestration.resources import Warehouse
 
-    return SimpleNamespace(defs=defs, landing=_ROOT / "landing", warehouse=_ROOT / "warehouse")
+    parse_dbt_project(Warehouse(directory=str(_ROOT / "warehouse")))
+    return SimpleNamespace(defs=defs(), landing=_ROOT / "landing", warehouse=_ROOT / "warehouse")
 
 
 @pytest.fixture(scope="session")
@@ -84,10 +84,7 @@ def served(pipeline, pipeline_run):
 
 
 def execute_pipeline(pipeline, landing, warehouse, run_config=None, max_bytes=None):
-    """The pipeline job in-process on a test's own landing folder and warehouse; its result, failed or not.
-
-    dbt finds the warehouse through the environment, so it is set for the run and put back after.
-    """
+    """The pipeline job in-process on a test's own landing folder and warehouse; its result, failed or not."""
     import dagster as dg
 
     from orchestration.assets.articles import LandingFolder
@@ -95,18 +92,13 @@ def execute_pipeline(pipeline, landing, warehouse, run_config=None, max_bytes=No
     from orchestration.resources import Warehouse
 
     folder = LandingFolder(directory=str(landing)) if max_bytes is None else LandingFolder(directory=str(landing), max_bytes=max_bytes)
-    saved = os.environ["MILITIA_WAREHOUSE_DIR"]
-    os.environ["MILITIA_WAREHOUSE_DIR"] = str(warehouse)
-    try:
-        return pipeline.defs.resolve_job_def("pipeline").execute_in_process(
-            run_config=run_config or {},
-            resources={
-                "landing": folder,
-                "warehouse": Warehouse(directory=str(warehouse)),
-                "frames": PolarsParquetIOManager(directory=str(warehouse / "frames")),
-            },
-            instance=dg.DagsterInstance.ephemeral(),
-            raise_on_error=False,
-        )
-    finally:
-        os.environ["MILITIA_WAREHOUSE_DIR"] = saved
+    return pipeline.defs.resolve_job_def("pipeline").execute_in_process(
+        run_config=run_config or {},
+        resources={
+            "landing": folder,
+            "warehouse": Warehouse(directory=str(warehouse)),
+            "frames": PolarsParquetIOManager(directory=str(warehouse / "frames")),
+        },
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+    )

@@ -45,15 +45,24 @@ def test_schedule_and_sensor_run_by_default(pipeline):
     assert pipeline.defs.get_sensor_def("landing_folder_sensor").default_status == dg.DefaultSensorStatus.RUNNING
 
 
+def test_importing_the_definitions_changes_no_environment():
+    # Neither the warehouse folder nor a PATH to dbt: dbt is told its warehouse on each command.
+    env = {k: v for k, v in os.environ.items() if k not in ("MILITIA_WAREHOUSE_DIR", "PATH")} | {"PATH": "/usr/bin:/bin"}
+    code = ("import os, polars; before = dict(os.environ); import orchestration.definitions, orchestration.__main__; "
+            "print(sorted(k for k in os.environ.keys() | before.keys() if os.environ.get(k) != before.get(k)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_code_location_named_after_the_project():
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["tool"]["dagster"]["code_location_name"] == project["project"]["name"].replace("-", "_")
 
 
 def test_every_dbt_check_says_what_it_checks(pipeline):
-    from orchestration.assets.dbt import dbt_models
+    from orchestration.assets.dbt import dbt_models_asset
 
-    specs = list(dbt_models.check_specs)
+    specs = list(dbt_models_asset().check_specs)
     assert len(specs) > 50
     assert not [spec.name for spec in specs if not spec.description]
     described = {spec.name: spec.description for spec in specs}

@@ -29,24 +29,21 @@ RUN_TIMEOUT = 600
 # recovered and the clean run must run the same code, even if the checkout changes meanwhile.
 CODE = ("orchestration", "transforms", "expectations", "dbt_project")
 
-# Loads the landing folder's pending batch with the pipeline's own functions and stops before
-# committing, so that the kill lands inside the load's transaction.
+# Plans and loads the landing folder's pending batch as the pipeline's assets do, and stops
+# before committing, so that the kill lands inside the load's transaction.
 LOAD_WITHOUT_COMMIT = """
 import datetime as dt, sys, time
 from pathlib import Path
 import duckdb
-from orchestration.assets.warehouse import load_batch, stored_landing
+from expectations.verdicts import article_refusal
+from orchestration.raw_store import load_batch, stored_landing
 from transforms.extract import extract_frames
-from transforms.ingest import read_batch, read_manifest, scan_landing
+from transforms.ingest import BatchRequest, plan_batch
 
 landing, work = Path(sys.argv[1]), sys.argv[2]
 con = duckdb.connect(work)
-stored = stored_landing(con, all_stale=False)
-manifest, _ = read_manifest(landing)
-changed = scan_landing(landing, stored.ledger, manifest).changed
-names = {f.name for f in changed}
-known = {digest: file for digest, file in stored.article_files.items() if file not in names}
-batch = read_batch(changed, manifest, known, dt.datetime.now(dt.timezone.utc))
+batch = plan_batch(landing, stored_landing(con, all_stale=False), BatchRequest(), dt.datetime.now(dt.timezone.utc),
+                   refusal=article_refusal)
 events, claims, _ = extract_frames(batch.articles)
 con.execute("begin transaction").fetchall()
 load_batch(con, batch.articles, batch.rejected, batch.ledger, events, claims)

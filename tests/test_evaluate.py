@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from transforms.evaluate import Score, pair_events, score_article
+from transforms.evaluate import Score, evaluate, pair_events, score_article
 
 from conftest import GOLD, REPO, SAMPLE_LANDING
 
@@ -119,3 +119,19 @@ def test_cli_writes_json_with_the_printed_figures(tmp_path):
                                  f"  exact F1 {figures['exact_events']['f1']:.3f}")
     assert printed[2].startswith(f"values where the gold has none: {figures['predicted_where_gold_none']['total']}")
     assert events["true_positives"] > 0
+
+
+@pytest.mark.parametrize("encoding", ["windows-1256", "utf-16"])
+def test_an_article_scores_as_its_utf8_copy_whatever_its_encoding(tmp_path, encoding):
+    name = "001_conoco_sohr_rockets.txt"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(line for line in (GOLD / "events.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+                            if json.loads(line)["article"] == name), encoding="utf-8")
+    text = (GOLD / "articles" / name).read_text(encoding="utf-8")
+    scores = {}
+    for label, data in (("utf-8", text.encode("utf-8")), (encoding, text.encode(encoding))):
+        (tmp_path / label).mkdir()
+        (tmp_path / label / name).write_bytes(data)
+        scores[label] = evaluate(gold, [str(tmp_path / label)]).as_dict()
+    assert scores["utf-8"]["events"]["true_positives"] > 0
+    assert scores[encoding] == scores["utf-8"]

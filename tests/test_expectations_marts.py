@@ -17,11 +17,8 @@ from conftest import REPO
 from expectations.marts import MART_CONTRACTS, mart_frame
 from expectations.validate import validate
 from orchestration.assets.serving import PUBLISHED_MARTS
-from orchestration.checks import mart_contracts
 from orchestration.resources import WORK_DB, Warehouse
 from orchestration.settings import dbt_vars
-
-CHECKS = {check.check_specs_by_output_name[name].name: check for check in mart_contracts for name in check.check_specs_by_output_name}
 
 # One update per mart that breaks one expectation on one row: the expectation, its column(s) and its severity.
 BREAKS = {
@@ -60,6 +57,13 @@ ROW_EXPECTATIONS = {
 }
 
 
+@pytest.fixture(scope="module")
+def checks(pipeline):
+    """The deployment's asset checks by name; the mart checks are made from dbt's manifest when the definitions load."""
+    return {check.check_specs_by_output_name[name].name: check
+            for check in pipeline.defs.asset_checks for name in check.check_specs_by_output_name}
+
+
 @pytest.fixture
 def built(pipeline, pipeline_run, tmp_path):
     """A copy of the working database the pipeline built, to break at will."""
@@ -72,19 +76,19 @@ def test_every_published_mart_has_a_contract():
     assert set(BREAKS) == set(MART_CONTRACTS)
 
 
-def test_marts_as_built_pass(built):
+def test_marts_as_built_pass(built, checks):
     for model in MART_CONTRACTS:
-        result = CHECKS[f"{model}_contract"](warehouse=built)
+        result = checks[f"{model}_contract"](warehouse=built)
         assert result.passed, f"{model}: {result.description}"
 
 
 @pytest.mark.parametrize("model", list(BREAKS))
-def test_a_broken_mart_fails(built, model):
+def test_a_broken_mart_fails(built, checks, model):
     update, expectation, column, severity = BREAKS[model]
     con = duckdb.connect(str(built.work_db))
     con.execute(update).fetchall()
     con.close()
-    result = CHECKS[f"{model}_contract"](warehouse=built)
+    result = checks[f"{model}_contract"](warehouse=built)
     assert not result.passed
     assert result.severity == (dg.AssetCheckSeverity.ERROR if severity == "error" else dg.AssetCheckSeverity.WARN)
     failed = [f for f in result.metadata["failures"].value if f["expectation"] == expectation and f["column"] == column]

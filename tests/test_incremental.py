@@ -56,7 +56,7 @@ MANIFEST_EXTRA = (
 
 
 def run_pipeline(pipeline, landing, warehouse, max_bytes=MAX_BYTES, **config):
-    """The pipeline job on this test's folders; dbt finds the warehouse through the environment."""
+    """The pipeline job on this test's folders."""
     result = execute_pipeline(pipeline, landing, warehouse, {"ops": {"landing_files": {"config": config}}}, max_bytes)
     assert result.success
     return SimpleNamespace(

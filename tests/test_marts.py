@@ -85,10 +85,13 @@ def _reference_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 def _dbt(warehouse: Path, *args: str) -> subprocess.CompletedProcess:
     """dbt on another warehouse, with its own target folder so the pipeline's manifest stays as it is."""
+    from orchestration.resources import Warehouse
+
     return subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), *args, "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT),
+        [str(Path(sys.executable).parent / "dbt"), *args, *Warehouse(directory=str(warehouse)).dbt_vars_args(),
+         "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT),
          "--target-path", str(warehouse / "target"), "--log-path", str(warehouse / "logs")],
-        env={**os.environ, "MILITIA_WAREHOUSE_DIR": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
+        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
         capture_output=True, text=True, cwd=DBT_PROJECT)
 
 

@@ -1,6 +1,6 @@
 """Score the extractor against gold events by the EVENTS.md rule.
 
-    python -m transforms.evaluate GOLD.jsonl PATH... [--manifest CSV] [--summary] [--json OUT.json]
+    python -m transforms.evaluate GOLD.jsonl PATH... [--manifest manifest.csv] [--summary] [--json OUT.json]
 
 Events of one article match on (event_type, location_id). Within one key, the pair that
 agrees on the most scored fields is made first (then closest day, fewer disagreements,
@@ -26,7 +26,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from transforms.extract import _files, _read_manifest, content_hash, extract_article, publication_date
+from transforms.extract import extract_article
+from transforms.ingest import MANIFEST_NAME, NotAManifest, read_article_files
 
 SCORED_FIELDS = ("date", "day_offset", "weapon", "munition_count", "actor", "killed", "injured", "background")
 ALWAYS_SCORED = {"actor", "background"}
@@ -177,16 +178,11 @@ def evaluate(gold_path: Path, paths: list[str], manifest: Path | None = None) ->
                 event = json.loads(line)
                 gold[event["article"]].append(event)
     score = Score()
-    manifests: dict[Path, dict] = {}
-    for path in _files(paths):
-        manifest_path = manifest or path.parent / "manifest.csv"
-        if manifest_path not in manifests:
-            manifests[manifest_path] = _read_manifest(manifest_path)
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-        published = publication_date(text, manifests[manifest_path].get(path.name))
-        predicted = extract_article(text, path.name, published, content_hash(raw))
-        score_article(path.name, gold.get(path.name, []), predicted, score)
+    for read in read_article_files(paths, manifest):
+        # A file a run would refuse yields no events, as in the warehouse.
+        article = read.article
+        predicted = extract_article(article["text"], article["file"], article["published_on"], article["article_id"]) if article else []
+        score_article(read.path.name, gold.get(read.path.name, []), predicted, score)
     return score
 
 
@@ -209,11 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m transforms.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path, help="gold events, one JSON object per line (EVENTS.md fields)")
     parser.add_argument("paths", nargs="+", help="article files or folders")
-    parser.add_argument("--manifest", type=Path)
+    parser.add_argument("--manifest", type=Path, help=f"{MANIFEST_NAME} (file, published_on, ...); default: the one beside each file")
     parser.add_argument("--summary", action="store_true", help="figures only, no list of misses")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures and misses to OUT as JSON")
     args = parser.parse_args(argv)
-    score = evaluate(args.gold, args.paths, args.manifest)
+    try:
+        score = evaluate(args.gold, args.paths, args.manifest)
+    except NotAManifest as error:
+        parser.error(f"--manifest: {error}")
     print(report(score, show_misses=not args.summary))
     if args.json:
         args.json.write_text(json.dumps(score.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -19,10 +19,11 @@ import time
 from collections import deque
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, NamedTuple
 
 import polars as pl
 
+from transforms import ingest
 from transforms.cues import NAMED_ACTORS
 from transforms.dates import publication_date as dated_publication
 from transforms.events import EXTRACTOR_VERSION, ArticleExtractor, Event, Report
@@ -171,7 +172,7 @@ def extract_article(
     extractor: ArticleExtractor | None = None,
 ) -> list[dict]:
     """EVENTS.md records (with evidence and claims) for one article's text."""
-    article_id = article_id or content_hash(text.encode("utf-8"))
+    article_id = article_id or ingest.article_id(text.encode("utf-8"))
     extractor = extractor or _default_extractor()
     events = extractor.extract(text[:MAX_TEXT_CHARS], article, published)
     records = [event_record(e, published, article_id, i) for i, e in enumerate(events)]
@@ -255,10 +256,6 @@ def _default_extractor() -> ArticleExtractor:
     if _EXTRACTOR is None:
         _EXTRACTOR = ArticleExtractor()
     return _EXTRACTOR
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
 
 
 # Below this many articles a batch goes to one worker process: starting more costs more than they save.
@@ -433,27 +430,6 @@ def extract_frames(
 
 
 # --- command line -----------------------------------------------------------------------
-def _read_manifest(path: Path) -> dict[str, dt.date | None]:
-    """Publication dates by file name, read as the pipeline reads a landing folder's manifest.csv."""
-    from transforms.ingest import MANIFEST_NAME, read_manifest
-
-    if path.name != MANIFEST_NAME:
-        raise SystemExit(f"python -m transforms.extract: error: a manifest is a file named {MANIFEST_NAME}: {path}")
-    rows, _ = read_manifest(path.parent)
-    return {name: row.published_on for name, row in rows.items()}
-
-
-def _files(paths: Iterable[str]) -> Iterator[Path]:
-    """The files given, and those in the folders given, skipping the manifest and hidden files as the pipeline does."""
-    from transforms.ingest import MANIFEST_NAME
-
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.iterdir() if f.is_file() and f.name != MANIFEST_NAME and not f.name.startswith("."))
-        else:
-            yield p
-
-
 def _json_default(value):
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -461,34 +437,27 @@ def _json_default(value):
 
 
 def main(argv: list[str] | None = None) -> int:
-    import unicodedata
-
-    from transforms.ingest import MANIFEST_NAME, RejectedFile, decode
-
     parser = argparse.ArgumentParser(prog="python -m transforms.extract", description=__doc__.splitlines()[0])
-    parser.add_argument("--manifest", type=Path, help="manifest.csv (file, published_on, ...); default: manifest.csv beside each folder given")
+    parser.add_argument("--manifest", type=Path, help=f"{ingest.MANIFEST_NAME} (file, published_on, ...); default: the one beside each file")
     parser.add_argument("paths", nargs="+", help="article files or folders of them")
     args = parser.parse_args(argv)
     if args.manifest is not None and not args.manifest.is_file():
         parser.error(f"--manifest {args.manifest}: no such file")
+    try:
+        # The pipeline's reading: its listing, decoder (BOMs, UTF-16, windows-1256, HTML pages), manifest and dates.
+        files = ingest.read_article_files(args.paths, args.manifest)
+    except ingest.NotAManifest as error:
+        parser.error(f"--manifest: {error}")
     articles = events = 0
     refused: list[str] = []
-    manifests: dict[Path, dict] = {}
-    for path in _files(args.paths):
-        manifest_path = args.manifest or path.parent / MANIFEST_NAME
-        if manifest_path not in manifests:
-            manifests[manifest_path] = _read_manifest(manifest_path) if manifest_path.is_file() else {}
-        try:
-            raw = path.read_bytes()
-            # The pipeline's decoder: BOMs, UTF-16, windows-1256, HTML pages; binary files refused.
-            text, _ = decode(raw)
-        except (OSError, RejectedFile) as error:
-            print(f"{path}: not read: {error}", file=sys.stderr)
-            refused.append(path.name)
+    for read in files:
+        if read.article is None:
+            print(f"{read.path}: not read: {read.refused}", file=sys.stderr)
+            refused.append(read.path.name)
             continue
-        published = publication_date(text, manifests[manifest_path].get(unicodedata.normalize("NFC", path.name)))
+        article = read.article
         articles += 1
-        for record in extract_article(text, path.name, published, content_hash(raw)):
+        for record in extract_article(article["text"], article["file"], article["published_on"], article["article_id"]):
             events += 1
             print(json.dumps(record, ensure_ascii=False, default=_json_default))
     print(f"transforms.extract: {articles} articles read, {events} events, {len(refused)} files not read", file=sys.stderr)

@@ -4,6 +4,10 @@ Pure functions, no Dagster and no database: a folder (and its optional ``manifes
 and the ledger of what was read before, in; Polars frames out. A file is read again
 only when its size, modification time or manifest row changed since the ledger
 recorded it, and it counts as changed only when its bytes or manifest row differ.
+
+``plan_batch`` is a run's landing step whole; ``read_article_files`` (and ``read_path``
+with ``landing_article``) read files the same way for what has no warehouse: the
+extractor's command line, the evaluator and the benchmark.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -350,7 +354,7 @@ def list_landing(folder: Path) -> pl.DataFrame:
     Entries that are not opened say why in ``refused``; a name that is not UTF-8 is listed
     with its bytes escaped (``\\xff``), as the warehouse can store it.
     """
-    rows = []
+    rows: list[dict] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name == MANIFEST_NAME or entry.name.startswith("."):
@@ -361,18 +365,28 @@ def list_landing(folder: Path) -> pl.DataFrame:
                 continue  # removed since the folder was listed
             if stat.S_ISDIR(info.st_mode):
                 continue
-            name, refused = entry.name, _refusal(info.st_mode, info.st_nlink)
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:
-                name = os.fsencode(name).decode("utf-8", "backslashreplace")
-                refused = "file name is not UTF-8 (shown with its bytes escaped), not read: rename the file"
-            rows.append((name, info.st_size, info.st_mtime_ns, refused))
-    return pl.DataFrame(rows, schema=LISTING_SCHEMA, orient="row").sort("file")
+            rows.append(_listed(entry.name, info))
+    return pl.DataFrame(rows, schema=LISTING_SCHEMA).sort("file")
+
+
+def _listed(name: str, info: os.stat_result) -> dict:
+    """An entry as the listing shows it (a LISTING_SCHEMA row)."""
+    refused = _refusal(info.st_mode, info.st_nlink)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
+        refused = "file name is not UTF-8 (shown with its bytes escaped), not read: rename the file"
+    return {"file": name, "byte_size": info.st_size, "modified_ns": info.st_mtime_ns, "refused": refused}
+
+
+def manifest_row(manifest: Mapping[str, ManifestRow], name: str) -> ManifestRow | None:
+    """The manifest's row for a file: names are matched in NFC, as scrapers and file systems differ in normal form."""
+    return manifest.get(unicodedata.normalize("NFC", name))
 
 
 def manifest_hash(manifest: Mapping[str, ManifestRow], name: str) -> str | None:
-    row = manifest.get(unicodedata.normalize("NFC", name))
+    row = manifest_row(manifest, name)
     return row.fingerprint if row else None
 
 
@@ -430,6 +444,15 @@ def read_files(folder: Path, names: Collection[str], max_bytes: int = DEFAULT_MA
     return [_read_file(folder, row, max_bytes) for row in listing.iter_rows(named=True)]
 
 
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LandingFile:
+    """One file, named by its path, read as a scan reads it; ``problem`` says why it was not."""
+    try:
+        info = os.lstat(path)
+    except OSError as error:
+        return LandingFile(path.name, 0, 0, None, None, b"", f"unreadable: {error.strerror or error}")
+    return _read_file(path.parent, _listed(path.name, info), max_bytes)
+
+
 def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
     name, size, modified = row["file"], row["byte_size"], row["modified_ns"]
     if row["refused"]:
@@ -445,6 +468,27 @@ def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
     except OSError as error:
         return LandingFile(name, size, modified, None, None, b"", f"unreadable: {error.strerror or error}")
     return LandingFile(name, len(data), modified, article_id(data), data, data[:HEAD_BYTES], None)
+
+
+def decoded(landed: LandingFile) -> tuple[str, str]:
+    """(text, encoding) of a file as read; RejectedFile with why it was not read, or is not text."""
+    if landed.problem:
+        raise RejectedFile(landed.problem)
+    return decode(landed.data)
+
+
+def landing_article(landed: LandingFile, row: ManifestRow | None, now: dt.datetime) -> dict:
+    """The article (an ARTICLE_SCHEMA row) a file read becomes with its manifest row; RejectedFile if none."""
+    text, encoding = decoded(landed)
+    row = row or ManifestRow(None, None, None, None)
+    # One rule with the extractor's: the header's date first, then the manifest's (EVENTS.md).
+    published, source = publication_date(text, row.published_on)
+    return {
+        "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
+        "encoding": encoding, "published_on": published, "published_on_source": source,
+        "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
+        "language": row.language, "ingested_at": now,
+    }
 
 
 def read_batch(
@@ -466,21 +510,10 @@ def read_batch(
     for landed in sorted(files, key=lambda f: f.name):
         duplicate_of = None
         try:
-            if landed.problem:
-                raise RejectedFile(landed.problem)
-            text, encoding = decode(landed.data)
+            article = landing_article(landed, manifest_row(manifest, landed.name), now)
             if landed.content_hash in seen:
                 duplicate_of = seen[landed.content_hash]
                 raise RejectedFile(f"duplicate of {duplicate_of}")
-            row = manifest.get(unicodedata.normalize("NFC", landed.name), ManifestRow(None, None, None, None))
-            # One rule with the extractor's: the header's date first, then the manifest's (EVENTS.md).
-            published, source = publication_date(text, row.published_on)
-            article = {
-                "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
-                "encoding": encoding, "published_on": published, "published_on_source": source,
-                "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
-                "language": row.language, "ingested_at": now,
-            }
             why = refusal(article)
             if why:
                 raise RejectedFile(why)
@@ -504,6 +537,115 @@ def read_batch(
     )
 
 
+@dataclass(frozen=True)
+class StoredLanding:
+    """What the warehouse already holds, as a run needs it to read only what changed."""
+    ledger: pl.DataFrame  # LEDGER_SCHEMA: every file read before
+    article_files: dict[str, str]  # content hash -> file, of every stored article
+    duplicates: pl.DataFrame  # file, duplicate_of
+    stale_articles: pl.DataFrame  # stored articles (ARTICLE_SCHEMA) to extract again
+    manifest_rows: dict[str, ManifestRow]  # file (NFC) -> the manifest metadata its stored article carries
+
+    def held_files(self) -> set[str]:
+        """The file names the warehouse holds, those a retraction may name."""
+        return set(self.ledger["file"]) | set(self.article_files.values())
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """What one run reads besides the files that changed since the last run."""
+    full: bool = False  # read every landing file again (its caller then gives every stored article as stale)
+    replay: Collection[str] = ()  # landing files to read again although unchanged (quarantined ones after a rule change)
+    replay_rejected: bool = False  # read every quarantined file again
+    retract: Collection[str] = ()  # files whose article, events and rejection leave the warehouse
+
+
+class RefusedRequest(Exception):
+    """A replay or retraction that names files the folder or the warehouse lacks: nothing is read."""
+
+
+@dataclass(frozen=True)
+class PlannedBatch:
+    """One run's batch: what to merge into the warehouse, and how it came about."""
+    articles: pl.DataFrame  # ARTICLE_SCHEMA: articles of the files read, and stored articles to extract again
+    rejected: pl.DataFrame  # REJECTED_SCHEMA: files of the batch refused, and every manifest problem
+    ledger: pl.DataFrame  # LEDGER_SCHEMA: files read, touched only, or retracted
+    read: LandingBatch  # the files read, alone
+    reextracted: int  # stored articles extracted again
+    touched: int  # files rewritten with the same bytes: only their ledger rows change
+    manifest_problems: int
+    retracted: int
+
+
+def plan_batch(
+    folder: Path, stored: StoredLanding, request: BatchRequest, now: dt.datetime,
+    max_bytes: int = DEFAULT_MAX_BYTES, refusal: Callable[[dict], str | None] = lambda article: None,
+) -> PlannedBatch:
+    """The batch a run merges: the folder compared with what the warehouse holds, new and changed files read.
+
+    Files are read when new or changed since the ledger recorded them, when replayed, or
+    all of them for a full run; stored articles of another extractor version
+    (``stored.stale_articles``) are extracted again. ``refusal`` is ``read_batch``'s.
+    RefusedRequest when the request names files that are not there to replay or retract.
+    """
+    manifest, problems = read_manifest(folder)
+    retract, replay = _requested(request, stored, folder)
+    # A file the manifest has no row for (a refused manifest, a scraper that lists only new
+    # files) keeps the metadata its stored article has: a missing row never erases it.
+    metadata = {**stored.manifest_rows, **manifest}
+
+    scan = scan_landing(folder, stored.ledger, manifest, max_bytes, force=True if request.full else replay)
+    changed = {f.name: f for f in scan.changed if f.name not in retract}
+    # A file kept as a duplicate of one that changed or left may now be the only copy: read it again.
+    orphaned = stored.duplicates.filter(
+        pl.col("duplicate_of").is_in(list(changed) + sorted(retract)) & ~pl.col("file").is_in(list(changed) + sorted(retract))
+    )["file"].to_list()
+    changed.update({f.name: f for f in read_files(folder, orphaned, max_bytes)})
+
+    leaving = set(changed) | retract
+    known = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
+    read = read_batch(list(changed.values()), metadata, known, now, refusal)
+    reextracted = stored.stale_articles.filter(~pl.col("file").is_in(list(leaving)))
+    return PlannedBatch(
+        articles=pl.concat([read.articles, reextracted]),
+        rejected=pl.concat([read.rejected, manifest_rejections(problems, now)]),
+        ledger=pl.concat([
+            read.ledger,
+            scan.touched.filter(~pl.col("file").is_in(list(leaving))),
+            _retracted(folder, sorted(retract), metadata, max_bytes, now),
+        ]),
+        read=read, reextracted=reextracted.height, touched=scan.touched.height,
+        manifest_problems=len(problems), retracted=len(retract),
+    )
+
+
+def _requested(request: BatchRequest, stored: StoredLanding, folder: Path) -> tuple[set[str], set[str]]:
+    """Files to retract and to replay, refused as a whole when one of them is unknown."""
+    unknown = sorted(set(request.retract) - stored.held_files())
+    if unknown:
+        raise RefusedRequest(f"cannot retract files the warehouse does not hold: {unknown}")
+    present = set(list_landing(folder)["file"])
+    replay = set(request.replay)
+    if request.replay_rejected:
+        replay |= set(stored.ledger.filter(pl.col("outcome") == "rejected")["file"]) & present
+    missing = sorted(name for name in replay if not inside_folder(name) or name not in present)
+    if missing:
+        raise RefusedRequest(f"cannot replay files that are not in the landing folder {folder}: {missing}")
+    return set(request.retract), replay
+
+
+def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, now: dt.datetime) -> pl.DataFrame:
+    """Ledger rows of retracted files: a file still in the folder stays out until its bytes change."""
+    present = {f.name: f for f in read_files(folder, names, max_bytes)}
+    return pl.DataFrame([
+        {"file": name, "byte_size": present[name].byte_size if name in present else None,
+         "modified_ns": present[name].modified_ns if name in present else None,
+         "content_hash": present[name].content_hash if name in present else None,
+         "manifest_hash": manifest_hash(manifest, name), "outcome": "retracted", "read_at": now}
+        for name in names
+    ], schema=LEDGER_SCHEMA)
+
+
 def read_landing(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(articles, rejected) of a whole landing folder read from scratch, manifest problems included."""
     now = dt.datetime.now(dt.timezone.utc)
@@ -511,3 +653,50 @@ def read_landing(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pl.D
     scan = scan_landing(folder, pl.DataFrame(schema=LEDGER_SCHEMA), manifest, max_bytes)
     batch = read_batch(scan.changed, manifest, {}, now)
     return batch.articles, pl.concat([batch.rejected, manifest_rejections(problems, now)])
+
+
+class NotAManifest(ValueError):
+    """A file given as the manifest under another name: a run would read it as an article."""
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """A file read outside a run as a run reads it: the article it becomes, or why it cannot be one."""
+    path: Path
+    article: dict | None  # an ARTICLE_SCHEMA row
+    refused: str | None
+
+
+def read_article_files(
+    paths: Iterable[str | Path], manifest: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ArticleFile]:
+    """Each file named, and each file of each folder named that a run lists, read as a run reads it.
+
+    For what reads articles without a warehouse (the extractor's command line, the
+    evaluator): the same listing, size limit, decoder, manifest and publication date as a
+    run, but no ledger, so a duplicate is read as any file. A file's manifest is
+    ``manifest`` if given, else the one beside it; NotAManifest, before anything is read,
+    for a manifest named otherwise.
+    """
+    if manifest is not None and manifest.name != MANIFEST_NAME:
+        raise NotAManifest(f"a manifest is a file named {MANIFEST_NAME}: {manifest}")
+    return _article_files(list(map(Path, paths)), manifest, max_bytes)
+
+
+def _article_files(paths: list[Path], manifest: Path | None, max_bytes: int) -> Iterator[ArticleFile]:
+    manifests: dict[Path, dict[str, ManifestRow]] = {}
+    now = dt.datetime.now(dt.timezone.utc)
+    for given in paths:
+        if given.is_dir():
+            found = ((given / row["file"], _read_file(given, row, max_bytes)) for row in list_landing(given).iter_rows(named=True))
+        else:
+            found = iter([(given, read_path(given, max_bytes))])
+        for path, landed in found:
+            folder = manifest.parent if manifest is not None else path.parent
+            if folder not in manifests:
+                manifests[folder] = read_manifest(folder)[0]
+            try:
+                read = ArticleFile(path, landing_article(landed, manifest_row(manifests[folder], landed.name), now), None)
+            except RejectedFile as why:
+                read = ArticleFile(path, None, str(why))
+            yield read

@@ -14,13 +14,10 @@ import dagster as dg
 import polars as pl
 
 from expectations.verdicts import article_refusal
-from orchestration.assets.warehouse import StoredLanding, stored_landing
+from orchestration.raw_store import stored_landing
 from orchestration.resources import Warehouse
 from transforms.extract import ARTICLE_SECONDS, extract_frames
-from transforms.ingest import (
-    DEFAULT_MAX_BYTES, LEDGER_SCHEMA, REJECTED_SCHEMA, inside_folder, list_landing, manifest_rejections, read_batch,
-    read_files, manifest_hash, read_manifest, scan_landing,
-)
+from transforms.ingest import DEFAULT_MAX_BYTES, REJECTED_SCHEMA, BatchRequest, RefusedRequest, plan_batch
 
 
 class LandingFolder(dg.ConfigurableResource):
@@ -30,11 +27,11 @@ class LandingFolder(dg.ConfigurableResource):
 
 
 class LandingRun(dg.Config):
-    """What one run reads besides the files that changed since the last run."""
-    full: bool = False  # re-read every landing file and extract every stored article again
-    replay: list[str] = []  # landing files to read again although unchanged (quarantined ones after a rule change)
-    replay_rejected: bool = False  # read every quarantined file again
-    retract: list[str] = []  # files whose article, events and rejection leave the warehouse
+    """What one run reads besides the files that changed since the last run: ``transforms.ingest.BatchRequest`` as run config."""
+    full: bool = False
+    replay: list[str] = []
+    replay_rejected: bool = False
+    retract: list[str] = []
 
 
 @dg.multi_asset(
@@ -46,81 +43,28 @@ class LandingRun(dg.Config):
     group_name="ingestion",
 )
 def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing: LandingFolder, warehouse: Warehouse):
-    folder = Path(landing.directory)
-    now = dt.datetime.now(dt.timezone.utc)
-    manifest, problems = read_manifest(folder)
     if warehouse.work_db_lost:
         context.log.warning(f"{warehouse.work_db} is missing: restored from the served {warehouse.served_db}")
     with warehouse.connect() as con:
         stored = stored_landing(con, all_stale=config.full)
-    retract, replay = _requested(config, stored, folder)
-    # A file the manifest has no row for (a refused manifest, a scraper that lists only new
-    # files) keeps the metadata its stored article has: a missing row never erases it.
-    metadata = {**stored.manifest_rows, **manifest}
+    try:
+        batch = plan_batch(Path(landing.directory), stored, BatchRequest(**config.model_dump()), dt.datetime.now(dt.timezone.utc),
+                           landing.max_bytes, article_refusal)
+    except RefusedRequest as why:
+        raise dg.Failure(str(why)) from None
 
-    scan = scan_landing(folder, stored.ledger, manifest, landing.max_bytes, force=True if config.full else replay)
-    changed = {f.name: f for f in scan.changed if f.name not in retract}
-    # A file kept as a duplicate of one that changed or left may now be the only copy: read it again.
-    orphaned = stored.duplicates.filter(
-        pl.col("duplicate_of").is_in(list(changed) + sorted(retract)) & ~pl.col("file").is_in(list(changed) + sorted(retract))
-    )["file"].to_list()
-    changed.update({f.name: f for f in read_files(folder, orphaned, landing.max_bytes)})
-
-    leaving = set(changed) | retract
-    known = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
-    batch = read_batch(list(changed.values()), metadata, known, now, article_refusal)
-    reextracted = stored.stale_articles.filter(~pl.col("file").is_in(list(leaving)))
-    articles = pl.concat([batch.articles, reextracted])
-    rejected = pl.concat([batch.rejected, manifest_rejections(problems, now)])
-    ledger = pl.concat([
-        batch.ledger,
-        scan.touched.filter(~pl.col("file").is_in(list(leaving))),
-        _retracted(folder, sorted(retract), metadata, landing.max_bytes, now),
-    ])
-
-    for row in rejected.iter_rows(named=True):
+    for row in batch.rejected.iter_rows(named=True):
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
-    counts = dict(batch.ledger.group_by("outcome").len().iter_rows())
-    yield dg.Output(articles, "raw_articles", metadata={
-        "files read": len(changed), "new or changed articles": batch.articles.height,
-        "re-extracted articles": reextracted.height, "touched only": scan.touched.height,
+    counts = dict(batch.read.ledger.group_by("outcome").len().iter_rows())
+    yield dg.Output(batch.articles, "raw_articles", metadata={
+        "files read": batch.read.ledger.height, "new or changed articles": batch.read.articles.height,
+        "re-extracted articles": batch.reextracted, "touched only": batch.touched,
     })
-    yield dg.Output(rejected, "rejected_files", metadata={
-        "rejected files": counts.get("rejected", 0), "duplicates": counts.get("duplicate", 0), "manifest problems": len(problems),
+    yield dg.Output(batch.rejected, "rejected_files", metadata={
+        "rejected files": counts.get("rejected", 0), "duplicates": counts.get("duplicate", 0),
+        "manifest problems": batch.manifest_problems,
     })
-    yield dg.Output(ledger, "landing_ledger", metadata={"retracted": len(retract), "ledger rows": ledger.height})
-
-
-def held_files(stored: StoredLanding) -> set[str]:
-    """The file names the warehouse holds, those a retraction may name."""
-    return set(stored.ledger["file"]) | set(stored.article_files.values())
-
-
-def _requested(config: LandingRun, stored: StoredLanding, folder: Path) -> tuple[set[str], set[str]]:
-    """Files to retract and to replay, refused as a whole when one of them is unknown."""
-    unknown = sorted(set(config.retract) - held_files(stored))
-    if unknown:
-        raise dg.Failure(f"cannot retract files the warehouse does not hold: {unknown}")
-    present = set(list_landing(folder)["file"])
-    replay = set(config.replay)
-    if config.replay_rejected:
-        replay |= set(stored.ledger.filter(pl.col("outcome") == "rejected")["file"]) & present
-    missing = sorted(name for name in replay if not inside_folder(name) or name not in present)
-    if missing:
-        raise dg.Failure(f"cannot replay files that are not in the landing folder {folder}: {missing}")
-    return set(config.retract), replay
-
-
-def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, now: dt.datetime) -> pl.DataFrame:
-    """Ledger rows of retracted files: a file still in the folder stays out until its bytes change."""
-    present = {f.name: f for f in read_files(folder, names, max_bytes)}
-    return pl.DataFrame([
-        {"file": name, "byte_size": present[name].byte_size if name in present else None,
-         "modified_ns": present[name].modified_ns if name in present else None,
-         "content_hash": present[name].content_hash if name in present else None,
-         "manifest_hash": manifest_hash(manifest, name), "outcome": "retracted", "read_at": now}
-        for name in names
-    ], schema=LEDGER_SCHEMA)
+    yield dg.Output(batch.ledger, "landing_ledger", metadata={"retracted": batch.retracted, "ledger rows": batch.ledger.height})
 
 
 class ExtractionRun(dg.Config):

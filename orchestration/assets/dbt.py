@@ -15,19 +15,11 @@ from typing import Any, Mapping
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt_setup import dbt_project, parse_dbt_project_if_stale
+from orchestration.dbt_setup import dbt_project
 from orchestration.resources import Warehouse
-
-dbt_project.prepare_if_dev()
-# Outside `dagster dev` nothing has parsed a fresh clone or a changed model yet, and assets
-# built from an old manifest fail on the tests a new build runs.
-parse_dbt_project_if_stale()
 
 # Seconds between two progress lines of a long `dbt build`.
 PROGRESS_EVERY_SECONDS = 10
-# dagster-dbt gives each build a target folder of its own (two warehouses may build at once
-# from one checkout); a build that succeeded removes it, so target/ does not fill up with them.
-BUILD_TARGETS = dbt_project.project_dir / dbt_project.target_path
 
 
 def test_description(test: Mapping[str, Any]) -> str:
@@ -76,23 +68,35 @@ class _LinesToLog(io.TextIOBase):
         return len(text)
 
 
-@dbt_assets(
-    manifest=dbt_project.manifest_path,
-    project=dbt_project,
-    dagster_dbt_translator=MilitiaDbtTranslator(
-        settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)),
-)
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
-    started = last_progress = time.monotonic()
-    done = 0
-    target = BUILD_TARGETS / f"build-{context.run_id}"
-    with warehouse.write_lock(), contextlib.redirect_stdout(_LinesToLog(context.log)):
-        for event in dbt.cli(["build"], context=context, target_path=target).stream():
-            done += 1
-            if time.monotonic() - last_progress >= PROGRESS_EVERY_SECONDS:
-                last_progress = time.monotonic()
-                context.log.info(f"dbt build: {done} models and tests done so far")
-            yield event
-    # Reached only when the build passed: a failed build keeps its folder (dbt.log, run_results.json).
-    shutil.rmtree(target, ignore_errors=True)
-    context.log.info(f"dbt build: {done} models and tests done in {time.monotonic() - started:.0f} s")
+def dbt_models_asset() -> dg.AssetsDefinition:
+    """The dbt models as assets and their tests as checks, made from target/manifest.json.
+
+    The manifest is read now: parse it first when stale (``dbt_setup.parse_dbt_project_if_stale``).
+    """
+    project = dbt_project()
+    # dagster-dbt gives each build a target folder of its own (two warehouses may build at once
+    # from one checkout); a build that succeeded removes it, so target/ does not fill up with them.
+    build_targets = project.project_dir / project.target_path
+
+    @dbt_assets(
+        manifest=project.manifest_path,
+        project=project,
+        dagster_dbt_translator=MilitiaDbtTranslator(
+            settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)),
+    )
+    def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+        started = last_progress = time.monotonic()
+        done = 0
+        target = build_targets / f"build-{context.run_id}"
+        with warehouse.write_lock(), contextlib.redirect_stdout(_LinesToLog(context.log)):
+            for event in dbt.cli(["build", *warehouse.dbt_vars_args()], context=context, target_path=target).stream():
+                done += 1
+                if time.monotonic() - last_progress >= PROGRESS_EVERY_SECONDS:
+                    last_progress = time.monotonic()
+                    context.log.info(f"dbt build: {done} models and tests done so far")
+                yield event
+        # Reached only when the build passed: a failed build keeps its folder (dbt.log, run_results.json).
+        shutil.rmtree(target, ignore_errors=True)
+        context.log.info(f"dbt build: {done} models and tests done in {time.monotonic() - started:.0f} s")
+
+    return dbt_models

@@ -5,7 +5,6 @@ static HTML report of the marts, all staged first and swapped in together."""
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
-from orchestration.assets.dbt import dbt_models
 from orchestration.exports import write_exports
 from orchestration.report import REPORT_FILE, render_report
 from orchestration.resources import Warehouse
@@ -21,19 +20,24 @@ PUBLISHED_MARTS = (
 )
 
 
-@dg.asset(
-    deps=[get_asset_key_for_model([dbt_models], name) for name in PUBLISHED_MARTS],
-    group_name="serving",
-    description="militia.duckdb, the file analysts and BI tools read, replaced atomically after a good build; "
-                "one Parquet file per mart; report/index.html, a static page of the marts; all three staged, then swapped in.",
-)
-def served_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
-    counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
-    # Exports derive from the served Parquet files, each replaced atomically after the swap.
-    write_exports(warehouse.parquet_dir, warehouse.path)
-    return dg.MaterializeResult(metadata={
-        "path": dg.MetadataValue.path(str(warehouse.served_db)),
-        "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),
-        "report": dg.MetadataValue.path(str(warehouse.report_dir / REPORT_FILE)),
-        **{f"rows {name}": n for name, n in counts.items()},
-    })
+def served_warehouse_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefinition:
+    """The publishing asset, downstream of the published marts among ``dbt_models``."""
+
+    @dg.asset(
+        deps=[get_asset_key_for_model([dbt_models], name) for name in PUBLISHED_MARTS],
+        group_name="serving",
+        description="militia.duckdb, the file analysts and BI tools read, replaced atomically after a good build; "
+                    "one Parquet file per mart; report/index.html, a static page of the marts; all three staged, then swapped in.",
+    )
+    def served_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+        counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
+        # Exports derive from the served Parquet files, each replaced atomically after the swap.
+        write_exports(warehouse.parquet_dir, warehouse.path)
+        return dg.MaterializeResult(metadata={
+            "path": dg.MetadataValue.path(str(warehouse.served_db)),
+            "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),
+            "report": dg.MetadataValue.path(str(warehouse.report_dir / REPORT_FILE)),
+            **{f"rows {name}": n for name, n in counts.items()},
+        })
+
+    return served_warehouse

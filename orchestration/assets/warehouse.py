@@ -1,138 +1,11 @@
-"""Landing frames in DuckDB (schema raw): each run's batch merged in one transaction.
+"""Landing frames in DuckDB (schema raw): each run's batch merged in one transaction (``orchestration.raw_store``)."""
 
-A batch replaces every row of the files it names (their article, events, claims and
-rejection) and leaves every other file's rows as they are, so a run that read ten
-new files touches ten files' rows, and a run killed before the commit changed nothing.
-"""
-
-
-import unicodedata
-from dataclasses import dataclass
 
 import dagster as dg
-import duckdb
 import polars as pl
 
+from orchestration.raw_store import RAW_TABLES, merge_batch, without_given_up
 from orchestration.resources import Warehouse
-from transforms.events import EXTRACTOR_VERSION
-from transforms.extract import CLAIM_SCHEMA, EVENT_SCHEMA
-from transforms.gazetteer import GAZETTEER_DIR
-from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA, ManifestRow
-
-RAW_SCHEMAS = {
-    "articles": {**ARTICLE_SCHEMA, "extractor_version": pl.String},
-    "rejected_files": REJECTED_SCHEMA,
-    "landing_ledger": LEDGER_SCHEMA,
-    "events": EVENT_SCHEMA,
-    "event_claims": CLAIM_SCHEMA,
-}
-RAW_TABLES = (*RAW_SCHEMAS, "locations")
-
-
-def run(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
-    """Execute and drain: DuckDB 2 keeps a statement's result pending until it is fetched."""
-    return con.execute(sql, params or []).fetchall()
-
-
-def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw tables, and add the columns a warehouse built by an older version lacks."""
-    run(con, "create schema if not exists raw")
-    for table, schema in RAW_SCHEMAS.items():
-        con.register("table_shape", pl.DataFrame(schema=schema).to_arrow())
-        run(con, f"create table if not exists raw.{table} as select * from table_shape")
-        have = {row[0] for row in run(con, f"describe raw.{table}")}
-        for name, dtype in run(con, "select column_name, column_type from (describe table_shape)"):
-            if name not in have:
-                run(con, f'alter table raw.{table} add column "{name}" {dtype}')
-        con.unregister("table_shape")
-
-
-@dataclass(frozen=True)
-class StoredLanding:
-    """What the warehouse already holds, as the landing step needs it to read only what changed."""
-    ledger: pl.DataFrame  # raw.landing_ledger
-    article_files: dict[str, str]  # content hash -> file, of every stored article
-    duplicates: pl.DataFrame  # file, duplicate_of
-    stale_articles: pl.DataFrame  # stored articles (ARTICLE_SCHEMA) to extract again
-    manifest_rows: dict[str, ManifestRow]  # file (NFC) -> the manifest metadata its stored article carries
-
-
-def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLanding:
-    """The warehouse's landing state; stale articles are those of another extractor version, or all."""
-    ensure_raw_tables(con)
-    return StoredLanding(
-        ledger=con.sql("select * from raw.landing_ledger").pl(),
-        article_files=dict(run(con, "select article_id, file from raw.articles")),
-        duplicates=con.sql("select file, duplicate_of from raw.rejected_files where duplicate_of is not null").pl(),
-        stale_articles=con.sql(
-            f"select {', '.join(ARTICLE_SCHEMA)} from raw.articles where ?::boolean or extractor_version is distinct from ?",
-            params=[all_stale, EXTRACTOR_VERSION],
-        ).pl().cast(ARTICLE_SCHEMA),
-        manifest_rows={
-            unicodedata.normalize("NFC", file): ManifestRow(*metadata) for file, *metadata in run(con,
-                "select file, manifest_published_on, url, outlet, language from raw.articles "
-                "where coalesce(manifest_published_on::varchar, url, outlet, language) is not null")
-        },
-    )
-
-
-def replaced_files(articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame) -> pl.Series:
-    """Files whose rows a batch replaces: every file it loaded, refused or retracted (not those only touched)."""
-    return pl.concat([
-        articles["file"],
-        rejected.filter(pl.col("source") == "file")["file"],
-        ledger.filter(pl.col("outcome") == "retracted")["file"],
-    ]).unique()
-
-
-def load_batch(
-    con: duckdb.DuckDBPyConnection, articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame,
-    events: pl.DataFrame, claims: pl.DataFrame,
-) -> None:
-    """Merge one batch into raw; the caller owns the transaction."""
-    ensure_raw_tables(con)
-    frames = {
-        "batch_files": pl.DataFrame({"file": replaced_files(articles, rejected, ledger)}),
-        "batch_ledger": ledger,
-        "batch_articles": articles.with_columns(extractor_version=pl.lit(EXTRACTOR_VERSION)),
-        "batch_rejected": rejected,
-        "batch_events": events,
-        "batch_claims": claims,
-    }
-    for name, frame in frames.items():
-        con.register(name, frame.to_arrow())
-    run(con, "delete from raw.event_claims where event_id in "
-             "(select event_id from raw.events where article in (select file from batch_files))")
-    run(con, "delete from raw.events where article in (select file from batch_files)")
-    run(con, "delete from raw.articles where file in (select file from batch_files)")
-    run(con, "delete from raw.rejected_files where source = 'file' and file in (select file from batch_files)")
-    # Manifest problems are found afresh from the whole manifest every run: those gone leave,
-    # those still there keep their first rejected_at, so an unchanged rerun writes nothing.
-    run(con, "delete from raw.rejected_files r where source is distinct from 'file' and not exists "
-             "(select 1 from batch_rejected b where b.source = 'manifest' and b.file = r.file and b.reason = r.reason)")
-    run(con, "insert into raw.rejected_files by name select * from batch_rejected b where b.source = 'file' or not exists "
-             "(select 1 from raw.rejected_files r where r.source = 'manifest' and r.file = b.file and r.reason = b.reason)")
-    run(con, "delete from raw.landing_ledger where file in (select file from batch_ledger)")
-    for table, frame in (("articles", "batch_articles"), ("landing_ledger", "batch_ledger"),
-                         ("events", "batch_events"), ("event_claims", "batch_claims")):
-        run(con, f"insert into raw.{table} by name select * from {frame}")
-    # A stored article the extractor gave up on when extracting it again has a ledger row from an earlier run.
-    run(con, "update raw.landing_ledger set outcome = 'rejected' where outcome = 'article' "
-             "and file in (select file from batch_rejected where source = 'file')")
-    for name in frames:
-        con.unregister(name)
-
-
-def without_given_up(
-    articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame, given_up: pl.DataFrame,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The batch with the articles the extractor gave up on quarantined: out of the articles, in the rejections, ledger outcome rejected."""
-    files = given_up["file"]
-    return (
-        articles.filter(~pl.col("file").is_in(files)),
-        pl.concat([rejected, given_up]),
-        ledger.with_columns(outcome=pl.when(pl.col("file").is_in(files)).then(pl.lit("rejected")).otherwise("outcome")),
-    )
 
 
 @dg.multi_asset(
@@ -154,16 +27,8 @@ def raw_tables(
     extraction_rejects: pl.DataFrame,
 ):
     articles, rejected, ledger = without_given_up(raw_articles, rejected_files, landing_ledger, extraction_rejects)
-    locations = pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0).drop("spellings").with_columns(
-        pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
+    context.log.info(f"merging {articles.height} articles, {ledger.height} ledger rows in one transaction")
     with warehouse.connect() as con:
-        run(con, "begin transaction")
-        context.log.info(f"merging {articles.height} articles, {ledger.height} ledger rows in one transaction")
-        load_batch(con, articles, rejected, ledger, events, event_claims)
-        con.register("gazetteer_locations", locations.to_arrow())
-        run(con, "create or replace table raw.locations as select * from gazetteer_locations")
-        con.unregister("gazetteer_locations")
-        run(con, "commit")
-        counts = {t: run(con, f"select count(*) from raw.{t}")[0][0] for t in RAW_TABLES}
+        counts = merge_batch(con, articles, rejected, ledger, events, event_claims)
     for table in RAW_TABLES:
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"rows": counts[table]})
