@@ -126,10 +126,10 @@ def test_the_lag_suite_reads_the_window_the_mart_was_built_with(built):
     """retaliation_lag built with a window of --vars: the suite built from the same vars passes, the default's fails."""
     overrides = {"retaliation_window_days": 400}
     built_with = subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), "run", "--select", "retaliation_lag", "--vars", json.dumps(overrides),
+        [str(Path(sys.executable).parent / "dbt"), "run", "--select", "retaliation_lag", "--vars", json.dumps({**built.dbt_vars(), **overrides}),
          "--project-dir", str(REPO / "dbt_project"), "--profiles-dir", str(REPO / "dbt_project"),
          "--target-path", str(built.path / "target"), "--log-path", str(built.path / "logs")],
-        env={**os.environ, "MILITIA_WAREHOUSE_DIR": str(built.path), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
+        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
         capture_output=True, text=True, cwd=REPO / "dbt_project")
     assert built_with.returncode == 0, built_with.stdout[-4000:]
     con = duckdb.connect(str(built.work_db), read_only=True)
