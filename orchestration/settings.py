@@ -1,4 +1,4 @@
-"""Where things live. Each path is set by one environment variable with a default in the repo."""
+"""Where things live and where extraction runs. Each is set by one environment variable with a default in the repo."""
 
 from __future__ import annotations
 
@@ -18,6 +18,25 @@ def warehouse_dir() -> Path:
 def landing_dir() -> Path:
     """MILITIA_LANDING_DIR: where scrapers drop article files and manifest.csv."""
     return Path(os.environ.get("MILITIA_LANDING_DIR", REPO_ROOT / "data" / "landing")).resolve()
+
+
+def lake_root() -> str:
+    """MILITIA_LAKE: articles, events and claims as Parquet partitions, a folder or an s3:// URL; empty: the warehouse's lake/."""
+    return os.environ.get("MILITIA_LAKE", "")
+
+
+# Where extraction runs: worker processes on this machine, or tasks on a Ray cluster (the distributed extra).
+EXECUTORS = ("local", "ray")
+
+
+def extraction_executor() -> str:
+    """MILITIA_EXECUTOR: one of EXECUTORS."""
+    return os.environ.get("MILITIA_EXECUTOR", EXECUTORS[0])
+
+
+def ray_address() -> str:
+    """MILITIA_RAY_ADDRESS: the Ray cluster to join ("auto", "ray://head:10001"); empty starts Ray on this machine per run."""
+    return os.environ.get("MILITIA_RAY_ADDRESS", "")
 
 
 def export_for_dbt() -> None:

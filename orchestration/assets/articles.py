@@ -15,8 +15,9 @@ import polars as pl
 
 from expectations.verdicts import article_refusal
 from orchestration.assets.warehouse import StoredLanding, stored_landing
+from orchestration.executors import ExtractionEngine
 from orchestration.resources import Warehouse
-from transforms.extract import ARTICLE_SECONDS, extract_frames
+from transforms.extract import ARTICLE_SECONDS
 from transforms.ingest import (
     DEFAULT_MAX_BYTES, LEDGER_SCHEMA, REJECTED_SCHEMA, inside_folder, list_landing, manifest_rejections, read_batch,
     read_files, manifest_hash, read_manifest, scan_landing,
@@ -35,6 +36,7 @@ class LandingRun(dg.Config):
     replay: list[str] = []  # landing files to read again although unchanged (quarantined ones after a rule change)
     replay_rejected: bool = False  # read every quarantined file again
     retract: list[str] = []  # files whose article, events and rejection leave the warehouse
+    reextract: bool = False  # extract every stored article again (a rule change), landing files read as usual
 
 
 @dg.multi_asset(
@@ -52,7 +54,7 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     if warehouse.work_db_lost:
         context.log.warning(f"{warehouse.work_db} is missing: restored from the served {warehouse.served_db}")
     with warehouse.connect() as con:
-        stored = stored_landing(con, all_stale=config.full)
+        stored = stored_landing(con, all_stale=config.full or config.reextract)
     retract, replay = _requested(config, stored, folder)
     # A file the manifest has no row for (a refused manifest, a scraper that lists only new
     # files) keeps the metadata its stored article has: a missing row never erases it.
@@ -136,8 +138,10 @@ class ExtractionRun(dg.Config):
     },
     group_name="extraction",
 )
-def extracted_events(context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame):
-    extraction = extract_frames(raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info)
+def extracted_events(
+    context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame, extraction_engine: ExtractionEngine,
+):
+    extraction = extraction_engine.extract(raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info)
     now = dt.datetime.now(dt.timezone.utc)
     # The file was text (it decoded), so its first bytes tell nothing; the reason does.
     rejects = extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"]).select(
@@ -148,6 +152,7 @@ def extracted_events(context: dg.AssetExecutionContext, config: ExtractionRun, r
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
     events = extraction.events
     by_type = dict(events.group_by("event_type").len().iter_rows()) if events.height else {}
-    yield dg.Output(events, "events", metadata={"events": events.height, **{f"{k}s": v for k, v in by_type.items()}})
+    yield dg.Output(events, "events", metadata={
+        "events": events.height, **{f"{k}s": v for k, v in by_type.items()}, "executor": extraction_engine.executor})
     yield dg.Output(extraction.claims, "event_claims", metadata={"claims": extraction.claims.height})
     yield dg.Output(rejects, "extraction_rejects", metadata={"articles given up": rejects.height})
