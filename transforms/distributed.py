@@ -76,11 +76,12 @@ def extract_on_ray(
     articles = articles.select("article_id", "file", "text", "manifest_published_on")
     chunks = [articles.slice(start, chunk_articles) for start in range(0, articles.height, chunk_articles)]
     results: list[Extraction | None] = [None] * len(chunks)
-    progress = Progress(articles.height, tell_progress) if tell_progress else None
     if chunks:
         with ray_connection(address, num_cpus) as cpus:
             import ray
 
+            # Timed from here: starting Ray is not extraction.
+            progress = Progress(articles.height, tell_progress) if tell_progress else None
             task = ray.remote(num_cpus=1)(_extract_chunk)
             pending: dict = {}
             submitted = done = 0
