@@ -9,6 +9,9 @@ folder and by Polars from an S3-compatible server (moto's, started here on 127.0
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -19,7 +22,8 @@ from benchmarks.generate_corpus import generate
 from orchestration.__main__ import landing_config, parse, resource_config
 from orchestration.assets.lake import LAKE_FOLDER, LAKE_TABLES, LakeStore, lake_partitions
 from orchestration.assets.warehouse import RAW_SCHEMAS
-from orchestration.resources import Warehouse
+from orchestration.resources import SERVED_DB, WORK_DB, Warehouse
+from orchestration.settings import DBT_PROJECT_DIR
 from transforms.distributed import extract_on_ray
 from transforms.extract import extract_frames
 from transforms.lake import PARTITION, Lake
@@ -133,6 +137,25 @@ def test_partitions_hold_the_raw_tables_by_ingest_day(local_build, ray_rebuild):
             f"select count(*) from read_parquet('{lake}/events/*/*.parquet', hive_partitioning = true) e "
             f"join read_parquet('{lake}/articles/*/*.parquet', hive_partitioning = true) a on e.article = a.file "
             f"where e.{PARTITION} <> a.{PARTITION}").fetchall()[0][0] == 0
+
+
+def test_dbt_builds_the_same_marts_from_the_partitions(local_build, tmp_path):
+    """dbt-duckdb with staging on the Parquet partitions (`--vars '{raw_source: lake}'`) serves the same marts."""
+    warehouse = tmp_path / "warehouse"
+    shutil.copytree(local_build, warehouse)
+    run = subprocess.run(
+        [str(Path(sys.executable).parent / "dbt"), "run", "--vars", "{raw_source: lake}", "--profiles-dir", ".",
+         "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")],
+        cwd=DBT_PROJECT_DIR, env={**os.environ, "MILITIA_WAREHOUSE_DIR": str(warehouse)}, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
+    con = duckdb.connect(str(warehouse / WORK_DB), read_only=True)
+    con.execute(f"attach '{local_build / SERVED_DB}' as local_build (read_only)")
+    for table in LAKE_TABLES:
+        view = con.sql(f"select sql from duckdb_views() where view_name = 'stg_raw__{table}'").fetchall()[0][0]
+        assert f"{warehouse / LAKE_FOLDER}/{table}/" in view
+    for mart in ("fct_event_reports", "fct_incidents", "attack_frequency_per_base", "retaliation_lag"):
+        assert _differing_rows(con, f"marts.{mart}", f"local_build.marts.{mart}") == 0, mart
 
 
 def test_only_days_whose_articles_changed_are_written_again(tmp_path):
