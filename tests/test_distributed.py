@@ -150,10 +150,10 @@ def test_dbt_builds_the_same_marts_from_the_partitions(local_build, tmp_path):
     )
     assert run.returncode == 0, run.stdout[-3000:]
     con = duckdb.connect(str(warehouse / WORK_DB), read_only=True)
-    con.execute(f"attach '{local_build / SERVED_DB}' as local_build (read_only)")
     for table in LAKE_TABLES:
         view = con.sql(f"select sql from duckdb_views() where view_name = 'stg_raw__{table}'").fetchall()[0][0]
         assert f"{warehouse / LAKE_FOLDER}/{table}/" in view
+    con.execute(f"attach '{local_build / SERVED_DB}' as local_build (read_only)")
     for mart in ("fct_event_reports", "fct_incidents", "attack_frequency_per_base", "retaliation_lag"):
         assert _differing_rows(con, f"marts.{mart}", f"local_build.marts.{mart}") == 0, mart
 
