@@ -5,6 +5,8 @@
     python -m orchestration replay FILE...       read quarantined files again (after a limit or decoder change)
     python -m orchestration replay --rejected    ... every file in raw.rejected_files
     python -m orchestration retract FILE...      take files' articles and events out of the warehouse
+    python -m orchestration reextract [--executor ray [--address ADDR]]
+                                                 extract every stored article again (a rule change), here or on Ray
     python -m orchestration --verbose ...        log Dagster's step events and dbt's output too
 
 Runs are recorded in $DAGSTER_HOME (default .dagster_home/), so `dagster dev` shows them.
@@ -17,13 +19,13 @@ import sys
 import time
 
 from orchestration.instance import prepare_dagster_home
-from orchestration.settings import landing_dir, warehouse_dir
+from orchestration.settings import EXECUTORS, extraction_executor, landing_dir, ray_address, warehouse_dir
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m orchestration", description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog="\n".join(__doc__.splitlines()[2:9]),
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog="\n".join(__doc__.splitlines()[2:11]),
     )
     parser.add_argument("--full", action="store_true", help="read every landing file and extract every stored article again")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG: Dagster's step events and dbt's log lines")
@@ -33,6 +35,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     replay.add_argument("--rejected", action="store_true", help="every file raw.rejected_files lists")
     retract = commands.add_parser("retract", help="take files' articles, events and rejections out of the warehouse")
     retract.add_argument("files", nargs="+", metavar="FILE", help="file names as raw.articles.file lists them")
+    reextract = commands.add_parser("reextract", help="extract every stored article again, after a rule change")
+    reextract.add_argument("--executor", choices=EXECUTORS, default=extraction_executor(),
+                           help="local worker processes, or tasks on a Ray cluster (default: MILITIA_EXECUTOR, else local)")
+    reextract.add_argument("--address", default=ray_address(), metavar="ADDR",
+                           help="the Ray cluster to join, e.g. auto or ray://head:10001 (default: MILITIA_RAY_ADDRESS; "
+                                "empty starts Ray on this machine)")
     args = parser.parse_args(argv)
     if args.command == "replay" and not (args.files or args.rejected):
         parser.error("replay needs FILE names or --rejected")
@@ -45,7 +53,15 @@ def landing_config(args: argparse.Namespace) -> dict:
         "replay": args.files if args.command == "replay" else [],
         "replay_rejected": args.command == "replay" and args.rejected,
         "retract": args.files if args.command == "retract" else [],
+        "reextract": args.command == "reextract",
     }
+
+
+def resource_config(args: argparse.Namespace) -> dict:
+    """The extraction engine a reextract asks for; other runs take the deployment's (MILITIA_EXECUTOR)."""
+    if args.command != "reextract":
+        return {}
+    return {"extraction_engine": {"config": {"executor": args.executor, "ray_address": args.address}}}
 
 
 def unknown_retractions(names: list[str]) -> list[str]:
@@ -79,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     result = pipeline.execute_in_process(
         run_config={
             "ops": {"landing_files": {"config": landing_config(args)}},
+            "resources": resource_config(args),
             "loggers": {CONSOLE_LOGGER: {"config": {"log_level": "DEBUG" if args.verbose else "INFO"}}},
         },
         instance=dg.DagsterInstance.get(), raise_on_error=False,

@@ -10,12 +10,14 @@ import dagster as dg
 
 from orchestration.assets.articles import LandingFolder, extracted_events, landing_files
 from orchestration.assets.dbt import dbt_models_asset
+from orchestration.assets.lake import LakeStore, lake_partitions
 from orchestration.assets.serving import served_warehouse_asset
 from orchestration.assets.warehouse import raw_tables
 from orchestration.automation import daily_schedule, landing_folder_sensor, pipeline_job
 from orchestration.checks import events_contract, mart_contracts, raw_articles_contract
 from orchestration.console import CONSOLE_LOGGER, plain_console_logger
 from orchestration.dbt_setup import dbt_cli, parse_dbt_project_if_stale
+from orchestration.executors import ExtractionEngine
 from orchestration.io_managers import PolarsParquetIOManager
 from orchestration.resources import Warehouse
 from orchestration.settings import landing_dir, warehouse_dir
@@ -29,7 +31,7 @@ def defs() -> dg.Definitions:
     parse_dbt_project_if_stale(warehouse)
     dbt_models = dbt_models_asset()
     return dg.Definitions(
-        assets=[landing_files, extracted_events, raw_tables, dbt_models, served_warehouse_asset(dbt_models)],
+        assets=[landing_files, extracted_events, raw_tables, lake_partitions, dbt_models, served_warehouse_asset(dbt_models)],
         asset_checks=[raw_articles_contract, events_contract, *mart_contracts(dbt_models)],
         jobs=[pipeline_job],
         schedules=[daily_schedule],
@@ -38,6 +40,8 @@ def defs() -> dg.Definitions:
         resources={
             "warehouse": warehouse,
             "landing": LandingFolder(directory=str(landing_dir())),
+            "extraction_engine": ExtractionEngine(),
+            "lake": LakeStore(),
             "frames": PolarsParquetIOManager(directory=str(warehouse_dir() / "frames")),
             "dbt": dbt_cli(),
         },

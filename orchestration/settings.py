@@ -1,4 +1,4 @@
-"""Where things live. Each path is set by one environment variable with a default in the repo."""
+"""Where things live and where extraction runs. Each is set by one environment variable with a default in the repo."""
 
 from __future__ import annotations
 
@@ -31,3 +31,23 @@ def dbt_vars(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """
     defaults = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8")).get("vars") or {}
     return {**defaults, **(overrides or {})}
+
+
+def lake_root() -> str:
+    """MILITIA_LAKE: articles, events and claims as Parquet partitions, a folder or an s3:// URL; empty: the warehouse's lake/."""
+    return os.environ.get("MILITIA_LAKE", "")
+
+
+# Where extraction runs: worker processes on this machine, or tasks on a Ray cluster (the distributed extra).
+EXECUTORS = ("local", "ray")
+
+
+def extraction_executor() -> str:
+    """MILITIA_EXECUTOR: one of EXECUTORS."""
+    return os.environ.get("MILITIA_EXECUTOR", EXECUTORS[0])
+
+
+def ray_address() -> str:
+    """MILITIA_RAY_ADDRESS: the Ray cluster to join ("auto", "ray://head:10001"); empty starts Ray on this machine per run."""
+    return os.environ.get("MILITIA_RAY_ADDRESS", "")
+

@@ -200,8 +200,9 @@ def test_retracted_file_leaves_and_replayed_file_loads(scenario):
 
 def test_command_line_names_the_batch():
     assert landing_config(parse(["retract", "a b.txt", "تقرير.txt"])) == {
-        "full": False, "replay": [], "replay_rejected": False, "retract": ["a b.txt", "تقرير.txt"]}
+        "full": False, "replay": [], "replay_rejected": False, "retract": ["a b.txt", "تقرير.txt"], "reextract": False}
     assert landing_config(parse(["replay", "--rejected"]))["replay_rejected"] is True
     assert landing_config(parse(["--full"]))["full"] is True
+    assert landing_config(parse(["reextract"]))["reextract"] is True
     with pytest.raises(SystemExit):
         parse(["replay"])

@@ -14,9 +14,10 @@ import dagster as dg
 import polars as pl
 
 from expectations.verdicts import article_refusal
+from orchestration.executors import ExtractionEngine
 from orchestration.raw_store import stored_landing
 from orchestration.resources import Warehouse
-from transforms.extract import ARTICLE_SECONDS, extract_frames
+from transforms.extract import ARTICLE_SECONDS
 from transforms.ingest import DEFAULT_MAX_BYTES, REJECTED_SCHEMA, BatchRequest, RefusedRequest, plan_batch
 
 
@@ -27,11 +28,13 @@ class LandingFolder(dg.ConfigurableResource):
 
 
 class LandingRun(dg.Config):
-    """What one run reads besides the files that changed since the last run: ``transforms.ingest.BatchRequest`` as run config."""
+    """What one run reads besides the files that changed since the last run: ``transforms.ingest.BatchRequest`` as run
+    config, and ``reextract``: extract every stored article again (a rule change), landing files read as usual."""
     full: bool = False
     replay: list[str] = []
     replay_rejected: bool = False
     retract: list[str] = []
+    reextract: bool = False
 
 
 @dg.multi_asset(
@@ -46,9 +49,9 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     if warehouse.work_db_lost:
         context.log.warning(f"{warehouse.work_db} is missing: restored from the served {warehouse.served_db}")
     with warehouse.connect() as con:
-        stored = stored_landing(con, all_stale=config.full)
+        stored = stored_landing(con, all_stale=config.full or config.reextract)
     try:
-        batch = plan_batch(Path(landing.directory), stored, BatchRequest(**config.model_dump()), dt.datetime.now(dt.timezone.utc),
+        batch = plan_batch(Path(landing.directory), stored, BatchRequest(**config.model_dump(exclude={"reextract"})), dt.datetime.now(dt.timezone.utc),
                            landing.max_bytes, article_refusal)
     except RefusedRequest as why:
         raise dg.Failure(str(why)) from None
@@ -80,8 +83,10 @@ class ExtractionRun(dg.Config):
     },
     group_name="extraction",
 )
-def extracted_events(context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame):
-    extraction = extract_frames(raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info)
+def extracted_events(
+    context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame, extraction_engine: ExtractionEngine,
+):
+    extraction = extraction_engine.extract(raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info)
     now = dt.datetime.now(dt.timezone.utc)
     # The file was text (it decoded), so its first bytes tell nothing; the reason does.
     rejects = extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"]).select(
@@ -92,6 +97,7 @@ def extracted_events(context: dg.AssetExecutionContext, config: ExtractionRun, r
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
     events = extraction.events
     by_type = dict(events.group_by("event_type").len().iter_rows()) if events.height else {}
-    yield dg.Output(events, "events", metadata={"events": events.height, **{f"{k}s": v for k, v in by_type.items()}})
+    yield dg.Output(events, "events", metadata={
+        "events": events.height, **{f"{k}s": v for k, v in by_type.items()}, "executor": extraction_engine.executor})
     yield dg.Output(extraction.claims, "event_claims", metadata={"claims": extraction.claims.height})
     yield dg.Output(rejects, "extraction_rejects", metadata={"articles given up": rejects.height})

@@ -10,4 +10,4 @@ select
     encoding,
     byte_size,
     ingested_at
-from {{ source('raw', 'articles') }}
+from {{ raw_source('articles') }}

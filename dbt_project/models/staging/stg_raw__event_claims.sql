@@ -4,4 +4,4 @@ select
     munition_count,
     killed,
     injured
-from {{ source('raw', 'event_claims') }}
+from {{ raw_source('event_claims') }}

@@ -24,4 +24,4 @@ select
     evidence,
     evidence_spans,
     extractor_version
-from {{ source('raw', 'events') }}
+from {{ raw_source('events') }}
