@@ -22,7 +22,7 @@ import pytest
 from benchmarks.generate_corpus import generate
 from orchestration.__main__ import landing_config, parse, resource_config
 from orchestration.assets.lake import LAKE_FOLDER, LAKE_TABLES, LakeStore, lake_partitions
-from orchestration.assets.warehouse import RAW_SCHEMAS
+from orchestration.raw_store import RAW_SCHEMAS
 from orchestration.resources import SERVED_DB, WORK_DB, Warehouse
 from orchestration.settings import DBT_PROJECT_DIR
 from transforms.distributed import extract_on_ray

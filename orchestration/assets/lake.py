@@ -12,7 +12,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from orchestration.assets.warehouse import RAW_SCHEMAS, ensure_raw_tables
+from orchestration.raw_store import RAW_SCHEMAS, ensure_raw_tables
 from orchestration.resources import Warehouse
 from orchestration.settings import lake_root
 from transforms.lake import PARTITION, Lake, ingest_day
