@@ -31,7 +31,8 @@ with reports as (
 ),
 
 dated as (
-    select * from reports where date_precision = 'day'
+    select * from reports
+    where date_precision = 'day'
 ),
 
 -- Each actor's part in bucketing: a group or state named outright, an umbrella other groups claim
@@ -41,7 +42,10 @@ actor_roles as (
         actor,
         case
             when specificity <> 'named' then specificity
-            when actor in (select member_of from {{ ref('actors') }} where member_of is not null) then 'umbrella'
+            when actor in (
+                    select members.member_of from {{ ref('actors') }} as members
+                    where members.member_of is not null
+                ) then 'umbrella'
             else 'named'
         end as role
     from {{ ref('actors') }}
@@ -53,8 +57,8 @@ cell_actors as (
         {{ cell | join(', ') }},
         actor,
         actor_roles.role,
-        min(publication_order) as first_published,
-        arg_min(event_id, (publication_order, event_id)) as first_event_id
+        min(dated.publication_order) as first_published,
+        arg_min(dated.event_id, (dated.publication_order, dated.event_id)) as first_event_id
     from dated
     inner join actor_roles using (actor)
     group by all
@@ -63,7 +67,9 @@ cell_actors as (
 -- A group or state named outright makes a bucket of its own: two named groups at one place on
 -- one day are two acts.
 named as (
-    select *, actor as bucket_actor
+    select
+        *,
+        actor as bucket_actor
     from cell_actors
     where role = 'named'
 ),
@@ -95,9 +101,12 @@ unattributed as (
 
 assignment as (
     select {{ cell | join(', ') }}, actor, bucket_actor from named
-    union all select {{ cell | join(', ') }}, actor, bucket_actor from umbrella
-    union all select {{ cell | join(', ') }}, actor, bucket_actor from generic
-    union all select {{ cell | join(', ') }}, actor, bucket_actor from unattributed
+    union all
+    select {{ cell | join(', ') }}, actor, bucket_actor from umbrella
+    union all
+    select {{ cell | join(', ') }}, actor, bucket_actor from generic
+    union all
+    select {{ cell | join(', ') }}, actor, bucket_actor from unattributed
 ),
 
 -- The n-th report of each article in a bucket goes with the n-th of the others (in time of day),
@@ -149,10 +158,10 @@ followed as (
     from buckets as later
     inner join buckets as earlier
         on later.event_type = earlier.event_type
-        and later.location_key = earlier.location_key
-        and earlier.event_date = later.event_date - 1
-        and earlier.has_night
-        and {{ actors_compatible('earlier.bucket_actor', 'later.bucket_actor') }}
+            and later.location_key = earlier.location_key
+            and earlier.event_date = later.event_date - 1
+            and earlier.has_night
+            and {{ actors_compatible('earlier.bucket_actor', 'later.bucket_actor') }}
     where later.may_follow_night
     group by later.bucket_id
 ),
@@ -180,7 +189,7 @@ joined as (
     from paired
     inner join buckets as earlier on paired.earlier_id = earlier.bucket_id
     inner join buckets as later on paired.later_id = later.bucket_id
-    where paired.earlier_id not in (select later_id from paired)
+    where paired.earlier_id not in (select chained.later_id from paired as chained)
 ),
 
 bucket_incidents as (

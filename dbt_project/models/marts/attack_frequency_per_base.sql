@@ -23,20 +23,36 @@ dated_attacks as (
 ),
 
 attacks_with_gaps as (
-    select attacks.*, dated_attacks.days_since_previous_attack
+    select
+        attacks.*,
+        dated_attacks.days_since_previous_attack
     from attacks
     left join dated_attacks using (incident_id)
 ),
 
 periods as (
-    select 'all_time' as period_type, 'all' as period, null::date as period_start, *
+    select
+        'all_time' as period_type,
+        'all' as period,
+        null::date as period_start,
+        *
     from attacks_with_gaps
     union all
-    select 'month', strftime(event_date, '%Y-%m'), date_trunc('month', event_date)::date, *
-    from attacks_with_gaps where date_precision = 'day'
+    select
+        'month' as period_type,
+        strftime(event_date, '%Y-%m') as period,
+        date_trunc('month', event_date)::date as period_start,
+        *
+    from attacks_with_gaps
+    where date_precision = 'day'
     union all
-    select 'iso_week', strftime(event_date, '%G-W%V'), date_trunc('week', event_date)::date, *
-    from attacks_with_gaps where date_precision = 'day'
+    select
+        'iso_week' as period_type,
+        strftime(event_date, '%G-W%V') as period,
+        date_trunc('week', event_date)::date as period_start,
+        *
+    from attacks_with_gaps
+    where date_precision = 'day'
 ),
 
 frequency as (
@@ -72,7 +88,7 @@ select
     bases.name_en as base_name,
     bases.country,
     bases.governorate,
-    frequency.* exclude (location_id)
+    frequency.* exclude (location_id)  -- noqa: RF02
 from frequency
 left join bases on frequency.location_id = bases.location_id
 -- A fixed row order: a rerun on the same data writes the same table, Parquet file and exports.

@@ -28,8 +28,8 @@ act_days as (
         place.country_code,
         act.event_date + window_day.day_offset::integer as answer_date
     from acts as act
-    cross join unnest(act.country) as place(country_code)
-    cross join range(0, {{ var('retaliation_window_days') }} + 1) as window_day(day_offset)
+    cross join unnest(act.country) as place (country_code)
+    cross join range(0, {{ var('retaliation_window_days') }} + 1) as window_day (day_offset)
 ),
 
 answer_places as (
@@ -41,7 +41,7 @@ answer_places as (
         answer.time_of_day_hour,
         place.country_code
     from acts as answer
-    cross join unnest(answer.country) as place(country_code)
+    cross join unnest(answer.country) as place (country_code)
 ),
 
 -- The first answer: the earliest day, then the earliest time of day (unknown last), then id.
@@ -52,18 +52,18 @@ first_answers as (
     from act_days as act
     inner join answer_places as answer
         on answer.country_code = act.country_code
-        and answer.event_date = act.answer_date
-        and answer.event_type <> act.event_type
-        -- Same theatre: a shared country, and the same governorate where both are known.
-        and (act.governorate is null or answer.governorate is null or act.governorate = answer.governorate)
-        -- The same day, order by time of day where known. Where it is not, the strike is
-        -- taken as the answer to the attack and not the other way round: outlets report a
-        -- same-day strike as the response ("ردا على ذلك", "على الإثر").
-        and (
-            answer.event_date > act.event_date
-            or (act.event_type = 'attack' and not coalesce(answer.time_of_day_hour < act.time_of_day_hour, false))
-            or (act.event_type = 'strike' and coalesce(answer.time_of_day_hour > act.time_of_day_hour, false))
-        )
+            and answer.event_date = act.answer_date
+            and answer.event_type <> act.event_type
+            -- Same theatre: a shared country, and the same governorate where both are known.
+            and (act.governorate is null or answer.governorate is null or act.governorate = answer.governorate)
+            -- The same day, order by time of day where known. Where it is not, the strike is
+            -- taken as the answer to the attack and not the other way round: outlets report a
+            -- same-day strike as the response ("ردا على ذلك", "على الإثر").
+            and (
+                answer.event_date > act.event_date
+                or (act.event_type = 'attack' and not coalesce(answer.time_of_day_hour < act.time_of_day_hour, false))
+                or (act.event_type = 'strike' and coalesce(answer.time_of_day_hour > act.time_of_day_hour, false))
+            )
     group by act.incident_id
 ),
 
