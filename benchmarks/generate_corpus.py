@@ -182,7 +182,10 @@ class ArticleWriter:
         if absolute_allowed:
             kinds["absolute"] = 13
         kind = _weighted(rng, kinds)
-        weekday = lambda offset: t.WEEKDAYS[(published + dt.timedelta(days=offset)).weekday()]
+
+        def weekday(offset: int) -> str:
+            return t.WEEKDAYS[(published + dt.timedelta(days=offset)).weekday()]
+
         if kind == "today":
             text, part = rng.choice([("اليوم", None), ("فجر اليوم", "dawn"), ("صباح اليوم", "morning"), ("مساء اليوم", "evening"),
                                      (f"اليوم {weekday(0)}", None), (f"فجر اليوم {weekday(0)}", "dawn"), ("ظهر اليوم", "afternoon")])

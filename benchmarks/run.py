@@ -39,14 +39,22 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from benchmarks.generate_corpus import FEEDS, GENERATOR_VERSION, generate, write_articles
 from transforms.evaluate import Score, score_article
 from transforms.extract import extract_article
 from transforms.ingest import (
-    MANIFEST_NAME, LandingFile, ManifestRow, RejectedFile, decoded, landing_article, list_landing, manifest_row, read_manifest,
+    MANIFEST_NAME,
+    LandingFile,
+    ManifestRow,
+    RejectedFile,
+    decoded,
+    landing_article,
+    list_landing,
+    manifest_row,
+    read_manifest,
     read_path,
 )
 from transforms.normalize import normalize
@@ -108,7 +116,7 @@ def extraction_work(items: list[tuple[str, ManifestRow | None]], keep: dict | No
     With ``keep``, the records of each article are kept by file name (for scoring afterwards).
     """
     articles = size = events = 0
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     for landed, row in _read(items):
         size += landed.byte_size
         try:
@@ -389,8 +397,8 @@ def print_targets(results: list[dict]) -> None:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown CPU")
-    memory = next((int(line.split()[1]) / 1024 ** 2 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "unknown CPU")
+    memory = next((int(line.split()[1]) / 1024 ** 2 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
     return f"{cpu}, {os.cpu_count()} cores visible, {memory:.0f} GB RAM, Python {sys.version.split()[0]}"
 
 

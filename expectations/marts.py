@@ -10,8 +10,9 @@ on a dbt var is built with the value the mart was built with.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import duckdb
 import great_expectations as gx

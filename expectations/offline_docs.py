@@ -53,7 +53,8 @@ def make_offline(docs: Path) -> None:
         shutil.copyfile(SHIPPED / name, target / name)
     for page in docs.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        offline = _REMOTE_TAG.sub(lambda match: _local_tag(match, os.path.relpath(target, page.parent)), text)
+        site = os.path.relpath(target, page.parent)
+        offline = _REMOTE_TAG.sub(lambda match, site=site: _local_tag(match, site), text)
         if offline != text:
             page.write_text(offline, encoding="utf-8")
 

@@ -5,7 +5,7 @@ same frames; Dagster stays the orchestrator, the asset submits to Ray and waits.
 imported only when the executor is ``ray``.
 """
 
-from typing import Callable
+from collections.abc import Callable
 
 import dagster as dg
 import polars as pl

@@ -99,7 +99,7 @@ def acled_row(r: dict) -> dict:
         f"{' Also reported in ' + ', '.join(also) + '.' if also else ''}"
         f" {r['n_reports']} report(s). militia-events incident {r['incident_id']}."
     )
-    reported = dt.datetime.combine(r["last_reported_on"] or r["event_date"], dt.time(), dt.timezone.utc)
+    reported = dt.datetime.combine(r["last_reported_on"] or r["event_date"], dt.time(), dt.UTC)
     return {
         "event_id_cnty": f"{iso3}{r['incident_id']}",
         "event_date": r["event_date"].isoformat(),

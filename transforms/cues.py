@@ -15,6 +15,7 @@ from transforms.gazetteer import GAZETTEER_DIR
 from transforms.normalize import fold
 from transforms.numbers import NUMBER
 
+
 def _rows(name: str) -> list[dict[str, str]]:
     """The rows of a word list in the gazetteer directory."""
     with open(GAZETTEER_DIR / name, encoding="utf-8", newline="") as handle:

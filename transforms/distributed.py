@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import polars as pl
 
 from transforms.events import EXTRACTOR_VERSION
 from transforms.extract import (
-    ARTICLE_SECONDS, CLAIM_SCHEMA, EVENT_SCHEMA, QUARANTINE_SCHEMA, Extraction, Progress, extract_frames,
+    ARTICLE_SECONDS,
+    CLAIM_SCHEMA,
+    EVENT_SCHEMA,
+    QUARANTINE_SCHEMA,
+    Extraction,
+    Progress,
+    extract_frames,
 )
 
 # Articles per task: a task spends about a second starting its worker process and loading the

@@ -20,16 +20,17 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from transforms import cues
 from transforms.dates import Calendar, TimeMention, find_times, read_calendar
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.normalize import fold, normalize
 from transforms.numbers import parse_number
+
 
 def rules_digest() -> str:
     """A digest of every rule module and data file of the extractor, in a stable order.
@@ -393,7 +394,6 @@ class ArticleExtractor:
         if any(not cues.CASUALTY_DENIAL.match(norm, d.start()) for d in cues.DENIAL.finditer(norm)):
             return []
         no_claim = bool(cues.NO_CLAIM.search(norm))
-        named_group = any(a.id in cues.NAMED_ACTORS for a in actors)
         # The group speaking: "قالت المقاومة الإسلامية ..." (a named group right after the verb of saying).
         group_speaks = any(a.id in cues.NAMED_ACTORS and any(0 <= a.start - v.end() < 40 for v in cues.SAYS.finditer(norm))
                            for a in actors)

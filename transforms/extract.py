@@ -17,9 +17,10 @@ import os
 import sys
 import time
 from collections import deque
+from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import polars as pl
 

@@ -82,7 +82,7 @@ class Gazetteer:
             # ل + ال is written لل: "للتحالف" holds no "التحالف".
             self._entries.setdefault("ل" + key[2:], []).append((kind, ident, entry, True))
 
-    def build(self) -> "Gazetteer":
+    def build(self) -> Gazetteer:
         for key, values in self._entries.items():
             self._automaton.add_word(key, (key, values))
         self._automaton.make_automaton()

@@ -434,7 +434,7 @@ def scan_landing(
             touched.append({**previous, "byte_size": row["byte_size"], "modified_ns": row["modified_ns"]})
         else:
             changed.append(scanned)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     return LandingScan(changed, pl.DataFrame([{**t, "read_at": now} for t in touched], schema=LEDGER_SCHEMA))
 
 
@@ -648,7 +648,7 @@ def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, n
 
 def read_landing(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(articles, rejected) of a whole landing folder read from scratch, manifest problems included."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     manifest, problems = read_manifest(folder)
     scan = scan_landing(folder, pl.DataFrame(schema=LEDGER_SCHEMA), manifest, max_bytes)
     batch = read_batch(scan.changed, manifest, {}, now)
@@ -685,7 +685,7 @@ def read_article_files(
 
 def _article_files(paths: list[Path], manifest: Path | None, max_bytes: int) -> Iterator[ArticleFile]:
     manifests: dict[Path, dict[str, ManifestRow]] = {}
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     for given in paths:
         if given.is_dir():
             found = ((given / row["file"], _read_file(given, row, max_bytes)) for row in list_landing(given).iter_rows(named=True))

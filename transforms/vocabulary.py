@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 VOCABULARY_DIR = Path(__file__).parent / "vocabulary"
@@ -39,7 +39,7 @@ class Country:
     spellings: tuple[str, ...]  # Arabic words that place an act in the country
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(field: str) -> tuple[dict[str, str | None], ...]:
     """The rows of ``<field>.csv`` in file order, a blank cell as None."""
     with open(VOCABULARY_DIR / f"{field}.csv", encoding="utf-8", newline="") as handle:

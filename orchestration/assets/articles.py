@@ -51,7 +51,7 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     with warehouse.connect() as con:
         stored = stored_landing(con, all_stale=config.full or config.reextract)
     try:
-        batch = plan_batch(Path(landing.directory), stored, BatchRequest(**config.model_dump(exclude={"reextract"})), dt.datetime.now(dt.timezone.utc),
+        batch = plan_batch(Path(landing.directory), stored, BatchRequest(**config.model_dump(exclude={"reextract"})), dt.datetime.now(dt.UTC),
                            landing.max_bytes, article_refusal)
     except RefusedRequest as why:
         raise dg.Failure(str(why)) from None
@@ -87,7 +87,7 @@ def extracted_events(
     context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame, extraction_engine: ExtractionEngine,
 ):
     extraction = extraction_engine.extract(raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     # The file was text (it decoded), so its first bytes tell nothing; the reason does.
     rejects = extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"]).select(
         "file", "reason", "byte_size", source=pl.lit("file"), first_bytes_hex=pl.lit(None), duplicate_of=pl.lit(None),
