@@ -24,6 +24,17 @@ shutil.copytree(SAMPLE_LANDING, _ROOT / "landing")
 _SAMPLE_WAREHOUSE = _ROOT / "sample-warehouse"
 
 
+# Fixtures that run the pipeline or dbt (marts: test_marts' reference or served warehouse, chosen
+# by parameter). A test using one, directly or through another fixture, is in the slow tier.
+SLOW_FIXTURES = {"pipeline", "reference", "marts"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_ROOT, ignore_errors=True)
 
