@@ -43,10 +43,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(scope="session")
 def pipeline():
-    """Definitions and paths of the test deployment; the dbt manifest parsed first."""
-    from orchestration.dbt_setup import parse_dbt_project
+    """Definitions and paths of the test deployment; the dbt manifest parsed first if stale."""
+    from orchestration.dbt_setup import parse_dbt_project_if_stale
 
-    parse_dbt_project()
+    parse_dbt_project_if_stale()
     from orchestration.definitions import defs
 
     return SimpleNamespace(defs=defs, landing=_ROOT / "landing", warehouse=_ROOT / "warehouse")
