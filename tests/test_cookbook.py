@@ -36,7 +36,10 @@ class Terminal:
     def __init__(self, home: Path, command: list[str]):
         # One socket per terminal: a server the previous test killed may still hold its socket a moment.
         self.socket = f"militia-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        env = {**os.environ, "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
+        # COLUMNS and LINES, when the test process has them (pytest-xdist's workers do: 80 and 24), would
+        # override the size of the terminal below for the shell, which then draws its error dialog too small to show the error.
+        inherited = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
+        env = {**inherited, "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
                "XDG_DATA_HOME": str(home / "data"), "TERM": "xterm-256color"}
         subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "200", "-y", "50", *command],
                        env=env, check=True)
