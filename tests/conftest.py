@@ -6,6 +6,8 @@ the warehouse and landing paths when they load.
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -24,18 +26,26 @@ shutil.copytree(SAMPLE_LANDING, _ROOT / "landing")
 _SAMPLE_WAREHOUSE = _ROOT / "sample-warehouse"
 
 
+# Fixtures that run the pipeline or dbt (marts: test_marts' reference or served warehouse, chosen
+# by parameter). A test using one, directly or through another fixture, is in the slow tier.
+SLOW_FIXTURES = {"pipeline", "reference", "marts"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def pipeline():
-    """Definitions and paths of the test deployment; the dbt manifest parsed first, for its warehouse."""
-    from orchestration.dbt_setup import parse_dbt_project
+    """Definitions and paths of the test deployment; loading them parses the dbt project if it is stale."""
     from orchestration.definitions import defs
-    from orchestration.resources import Warehouse
 
-    parse_dbt_project(Warehouse(directory=str(_ROOT / "warehouse")))
     return SimpleNamespace(defs=defs(), landing=_ROOT / "landing", warehouse=_ROOT / "warehouse")
 
 
@@ -71,6 +81,57 @@ def loaded_sample(sample_warehouse, tmp_path):
     shutil.copytree(SAMPLE_LANDING, landing)
     shutil.copytree(sample_warehouse, warehouse)
     return landing, warehouse
+
+
+# An analyst's session on the served file: one read-only connection, opened at the start, that
+# answers the same query once at the start and again for every line read from stdin.
+HOLDING_READER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+query = "select count(*), max(incident_id) from marts.fct_incidents"
+print(con.execute(query).fetchall(), flush=True)
+for _ in sys.stdin:
+    print(con.execute(query).fetchall(), flush=True)
+"""
+
+
+@pytest.fixture(scope="session")
+def rerun(pipeline, pipeline_run, tmp_path_factory):
+    """`python -m orchestration` again over the unchanged samples, as a person runs it, while an analyst
+    holds the served file open; one run for every test about a run that finds nothing new.
+
+    Records what the run printed, the id of its Dagster run, the served warehouse and published files
+    before and after, the served file's inode before and after, and the analyst's answers before and after.
+    """
+    import dagster as dg
+
+    from warehouse_state import snapshot
+
+    served = pipeline.warehouse / "militia.duckdb"
+    home = tmp_path_factory.mktemp("dagster_home")
+    before = SimpleNamespace(state=snapshot(served), files=published_files(pipeline.warehouse), inode=served.stat().st_ino)
+    reader = subprocess.Popen([sys.executable, "-c", HOLDING_READER, str(served)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        answers = [reader.stdout.readline()]
+        done = subprocess.run([sys.executable, "-m", "orchestration"], cwd=REPO, capture_output=True, text=True,
+                              env={**os.environ, "DAGSTER_HOME": str(home)}, check=False)
+        reader.stdin.write("\n")
+        reader.stdin.flush()
+        answers.append(reader.stdout.readline())
+    finally:
+        reader.stdin.close()
+        reader.wait(timeout=30)
+    after = SimpleNamespace(state=snapshot(served), files=published_files(pipeline.warehouse), inode=served.stat().st_ino)
+    with dg.DagsterInstance.local_temp(tempdir=str(home)) as instance:  # the runs $DAGSTER_HOME recorded
+        run_ids = [run.run_id for run in instance.get_runs()]
+    return SimpleNamespace(done=done, run_ids=run_ids, before=before, after=after, answers=answers)
+
+
+def published_files(warehouse: Path) -> dict[str, bytes]:
+    """The Parquet marts and the exports a run publishes, by name."""
+    files = sorted((warehouse / "parquet").glob("*.parquet")) + sorted((warehouse / "exports").iterdir())
+    return {f.name: f.read_bytes() for f in files}
 
 
 @pytest.fixture

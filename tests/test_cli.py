@@ -1,8 +1,5 @@
 """`python -m orchestration` as a person runs it, and what the Dagster UI starts with."""
 
-import os
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -11,11 +8,10 @@ import dagster as dg
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_run_with_nothing_new_is_short_and_plain(pipeline, pipeline_run, tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "orchestration"], cwd=REPO, capture_output=True, text=True,
-        env={**os.environ, "DAGSTER_HOME": str(tmp_path)}, check=False,
-    )
+def test_run_with_nothing_new_is_short_and_plain(rerun):
+    from orchestration.assets.dbt import BUILD_TARGETS
+
+    done = rerun.done
     assert done.returncode == 0, done.stderr
     lines = (done.stdout + done.stderr).splitlines()
     assert "\x1b[" not in done.stdout + done.stderr  # no colour codes, in a terminal or a log file
@@ -24,7 +20,8 @@ def test_run_with_nothing_new_is_short_and_plain(pipeline, pipeline_run, tmp_pat
     assert "batch      nothing new or changed in the landing folder" in done.stdout
     assert len(lines) < 40, "\n".join(lines)
     # The build's own dbt target folder went with its success.
-    assert not list((REPO / "dbt_project" / "target").glob("build-*"))
+    assert len(rerun.run_ids) == 1
+    assert not (BUILD_TARGETS / f"build-{rerun.run_ids[0]}").exists()
     summary = done.stdout[done.stdout.index("batch "):].splitlines()
     # Aligned: every summary line has its label, or its value, from column 11 on.
     assert all(len(line) > 11 and line[10] == " " and line[11] != " " for line in summary), summary

@@ -49,9 +49,10 @@ def test_cli_prints_one_json_object_per_event():
 
 def test_evidence_offsets_point_into_the_original_text():
     text = (SAMPLE_LANDING / "003_32638afa5e7834e6.txt").read_text(encoding="utf-8")
-    for event in extract_article(text, "003", dt.date(2022, 1, 5)):
-        for span in event["evidence_spans"]:
-            assert text[span["start"]:span["end"]] in event["evidence"]
+    pieces = [(text[span["start"]:span["end"]], event["evidence"])
+              for event in extract_article(text, "003", dt.date(2022, 1, 5)) for span in event["evidence_spans"]]
+    assert pieces, "no event of sample 003 has an evidence span"
+    assert all(piece and piece in evidence for piece, evidence in pieces), pieces
 
 
 @pytest.mark.parametrize("text", [

@@ -26,8 +26,6 @@ from transforms.ingest import read_landing, read_manifest
 from conftest import GOLD, SAMPLE_LANDING, execute_pipeline
 from warehouse_state import snapshot
 
-pytestmark = pytest.mark.slow
-
 # The regex blow-up: a long run of digits where a count is expected.
 DIGIT_RUN = "أطلقت " + "٣" * 500_000 + " صاروخا على قاعدة حرير"
 # Small enough that no test waits long on a stalled article, far above what an article takes (milliseconds).

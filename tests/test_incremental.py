@@ -6,6 +6,7 @@ touched and an extractor version moved on; a run retracting a deleted file and r
 a quarantined one. The tests then look at what each run left.
 """
 
+import datetime as dt
 import os
 import shutil
 from types import SimpleNamespace
@@ -143,7 +144,7 @@ def test_bad_files_quarantined_and_the_rest_loaded(scenario):
     assert {name: loaded[name]["encoding"] for name in ("cp1256.txt", "utf16.txt", "bom.txt", "crlf.txt", "page.html")} == {
         "cp1256.txt": "windows-1256", "utf16.txt": "utf-16", "bom.txt": "utf-8", "crlf.txt": "utf-8", "page.html": "utf-8+html"}
     assert "\r" not in loaded["crlf.txt"]["text"] and "<p>" not in loaded["page.html"]["text"]
-    assert loaded["with space.txt"]["manifest_published_on"] is not None
+    assert loaded["with space.txt"]["manifest_published_on"] == dt.date(2023, 12, 1)  # MANIFEST_EXTRA's row
     events = events_by_article(scenario.first)
     assert all(events.get(name) for name in ("cp1256.txt", "utf16.txt", "bom.txt", "crlf.txt", "page.html", "with space.txt"))
     assert len(loaded) == 5 + 6
