@@ -1,5 +1,8 @@
 """`python -m orchestration` as a person runs it, and what the Dagster UI starts with."""
 
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
