@@ -35,6 +35,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
+    # Files with slow tests first (each file's tests kept together, in their order): with workers
+    # (scripts/run-tests), the files that run the pipeline start early and the quick files fill the
+    # end, rather than one worker running a long file alone at the end.
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)
 
 
 def pytest_sessionfinish(session, exitstatus):
