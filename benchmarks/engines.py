@@ -55,15 +55,24 @@ def measured(run) -> tuple[object, dict]:
     load = os.getloadavg()[0]
     started, cpu = time.perf_counter(), tree_cpu_seconds(os.getpid())
     result = run()
-    return result, {"seconds": time.perf_counter() - started, "cpu_seconds": tree_cpu_seconds(os.getpid()) - cpu,
-                    "load_1m_before": load}
+    return result, {
+        "seconds": time.perf_counter() - started,
+        "cpu_seconds": tree_cpu_seconds(os.getpid()) - cpu,
+        "load_1m_before": load,
+    }
 
 
 def cluster_for_archive(articles_per_cpu_second: float) -> dict:
     """CPUs (and 16-CPU nodes) that extract ARCHIVE_ARTICLES in ARCHIVE_SECONDS at the measured rate per CPU."""
     cpus = math.ceil(ARCHIVE_ARTICLES / (ARCHIVE_SECONDS * CLUSTER_EFFICIENCY * articles_per_cpu_second))
-    return {"articles": ARCHIVE_ARTICLES, "seconds": ARCHIVE_SECONDS, "efficiency": CLUSTER_EFFICIENCY,
-            "cpus": cpus, "nodes": math.ceil(cpus / NODE_CPUS), "node_cpus": NODE_CPUS}
+    return {
+        "articles": ARCHIVE_ARTICLES,
+        "seconds": ARCHIVE_SECONDS,
+        "efficiency": CLUSTER_EFFICIENCY,
+        "cpus": cpus,
+        "nodes": math.ceil(cpus / NODE_CPUS),
+        "node_cpus": NODE_CPUS,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,8 +91,11 @@ def main(argv: list[str] | None = None) -> int:
 
     local, timing = measured(lambda: extract_frames(articles, workers=args.cpus))
     result["local"] = {**timing, "articles_per_s": n / timing["seconds"], "events": local.events.height}
-    print(f"  local processes  {n / timing['seconds']:>6,.0f} articles/s  {timing['seconds']:7.1f} s wall "
-          f"{timing['cpu_seconds']:7.1f} s CPU  (load {timing['load_1m_before']:.1f})", flush=True)
+    print(
+        f"  local processes  {n / timing['seconds']:>6,.0f} articles/s  {timing['seconds']:7.1f} s wall "
+        f"{timing['cpu_seconds']:7.1f} s CPU  (load {timing['load_1m_before']:.1f})",
+        flush=True,
+    )
 
     import ray
 
@@ -96,20 +108,29 @@ def main(argv: list[str] | None = None) -> int:
     same = all(getattr(on_ray, part).equals(getattr(local, part)) for part in ("events", "claims", "quarantined"))
     result["ray_start"] = start
     result["ray"] = {**timing, "articles_per_s": n / timing["seconds"], "events": on_ray.events.height, "equal_to_local": same}
-    print(f"  Ray tasks        {n / timing['seconds']:>6,.0f} articles/s  {timing['seconds']:7.1f} s wall "
-          f"{timing['cpu_seconds']:7.1f} s CPU  (load {timing['load_1m_before']:.1f}); start-up {start['seconds']:.1f} s wall, "
-          f"{start['cpu_seconds']:.1f} s CPU; {math.ceil(n / args.chunk)} tasks of {args.chunk:,}", flush=True)
+    print(
+        f"  Ray tasks        {n / timing['seconds']:>6,.0f} articles/s  {timing['seconds']:7.1f} s wall "
+        f"{timing['cpu_seconds']:7.1f} s CPU  (load {timing['load_1m_before']:.1f}); start-up {start['seconds']:.1f} s wall, "
+        f"{start['cpu_seconds']:.1f} s CPU; {math.ceil(n / args.chunk)} tasks of {args.chunk:,}",
+        flush=True,
+    )
     overhead = timing["cpu_seconds"] / result["local"]["cpu_seconds"] - 1
-    print(f"  Ray's overhead   {overhead:+.0%} CPU time, {timing['seconds'] / result['local']['seconds'] - 1:+.0%} wall time; "
-          f"frames equal to the local ones: {same}", flush=True)
+    print(
+        f"  Ray's overhead   {overhead:+.0%} CPU time, {timing['seconds'] / result['local']['seconds'] - 1:+.0%} wall time; "
+        f"frames equal to the local ones: {same}",
+        flush=True,
+    )
 
     per_cpu = n / timing["cpu_seconds"]
     plan = cluster_for_archive(per_cpu)
     result["ray"]["articles_per_cpu_second"] = per_cpu
     result["archive_plan"] = plan
-    print(f"  {plan['articles']:,} articles in {plan['seconds'] / 60:.0f} min at {per_cpu:,.0f} articles per CPU-second "
-          f"on Ray, {plan['efficiency']:.0%} of the hour extracting: {plan['cpus']} CPUs "
-          f"({plan['nodes']} nodes of {plan['node_cpus']})", flush=True)
+    print(
+        f"  {plan['articles']:,} articles in {plan['seconds'] / 60:.0f} min at {per_cpu:,.0f} articles per CPU-second "
+        f"on Ray, {plan['efficiency']:.0%} of the hour extracting: {plan['cpus']} CPUs "
+        f"({plan['nodes']} nodes of {plan['node_cpus']})",
+        flush=True,
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"engines-{n}.json").write_text(json.dumps(result, indent=2) + "\n")
     return 0 if same else 1

@@ -168,9 +168,11 @@ class ArticleWriter:
 
     def source(self, country: str) -> tuple[str, str, str]:
         """(source id, trailing attribution, lead-in) of a source that reports from that country."""
-        allowed = {"SY": ("sohr", "local_sources", "reuters", "afp", "deir_ezzor_24", "us_official"),
-                   "IQ": ("reuters", "afp", "shafaq", "us_official", "iraqi_security_media_cell", "local_sources"),
-                   "JO": ("reuters", "afp", "us_official")}[country]
+        allowed = {
+            "SY": ("sohr", "local_sources", "reuters", "afp", "deir_ezzor_24", "us_official"),
+            "IQ": ("reuters", "afp", "shafaq", "us_official", "iraqi_security_media_cell", "local_sources"),
+            "JO": ("reuters", "afp", "us_official"),
+        }[country]
         source_id = _weighted(self.rng, {s: w for s, w in t.SOURCE_WEIGHTS.items() if s in allowed})
         trailing, leads = t.SOURCES[source_id]
         return source_id, self.rng.choice(trailing), self.rng.choice(leads)
@@ -187,12 +189,30 @@ class ArticleWriter:
             return t.WEEKDAYS[(published + dt.timedelta(days=offset)).weekday()]
 
         if kind == "today":
-            text, part = rng.choice([("اليوم", None), ("فجر اليوم", "dawn"), ("صباح اليوم", "morning"), ("مساء اليوم", "evening"),
-                                     (f"اليوم {weekday(0)}", None), (f"فجر اليوم {weekday(0)}", "dawn"), ("ظهر اليوم", "afternoon")])
+            text, part = rng.choice(
+                [
+                    ("اليوم", None),
+                    ("فجر اليوم", "dawn"),
+                    ("صباح اليوم", "morning"),
+                    ("مساء اليوم", "evening"),
+                    (f"اليوم {weekday(0)}", None),
+                    (f"فجر اليوم {weekday(0)}", "dawn"),
+                    ("ظهر اليوم", "afternoon"),
+                ]
+            )
             return text, {"kind": "relative", "offset": 0, "time_of_day": part}
         if kind == "yesterday":
-            text, part = rng.choice([("أمس", None), ("مساء أمس", "evening"), ("ليل أمس", "night"), ("صباح أمس", "morning"),
-                                     (f"أمس {weekday(-1)}", None), (f"مساء أمس {weekday(-1)}", "evening"), ("فجر أمس", "dawn")])
+            text, part = rng.choice(
+                [
+                    ("أمس", None),
+                    ("مساء أمس", "evening"),
+                    ("ليل أمس", "night"),
+                    ("صباح أمس", "morning"),
+                    (f"أمس {weekday(-1)}", None),
+                    (f"مساء أمس {weekday(-1)}", "evening"),
+                    ("فجر أمس", "dawn"),
+                ]
+            )
             return text, {"kind": "relative", "offset": -1, "time_of_day": part}
         if kind == "last_night":
             return "الليلة الماضية", {"kind": "relative", "offset": -1, "time_of_day": "night"}
@@ -201,8 +221,13 @@ class ArticleWriter:
         if kind == "weekday":
             back = rng.randint(0, 5)
             name = weekday(-back)
-            forms = [(f"يوم {name}", None), (f"فجر {name}", "dawn"), (f"مساء {name}", "evening"), (f"ليل {name}", "night"),
-                     (f"صباح يوم {name}", "morning")]
+            forms = [
+                (f"يوم {name}", None),
+                (f"فجر {name}", "dawn"),
+                (f"مساء {name}", "evening"),
+                (f"ليل {name}", "night"),
+                (f"صباح يوم {name}", "morning"),
+            ]
             if back >= 1:
                 forms.append((f"يوم {name} الماضي", None))
             text, part = rng.choice(forms)
@@ -225,10 +250,13 @@ class ArticleWriter:
         return text, {"kind": "absolute" if with_year else "day_month", "offset": -back, "time_of_day": None, "day": day}
 
     def calendar_date(self, day: dt.date, with_year: bool) -> str:
-        month = self.rng.choice([
-            t.LEVANTINE_MONTHS[day.month - 1], t.TRANSLITERATED_MONTHS[day.month - 1],
-            f"{t.LEVANTINE_MONTHS[day.month - 1]}/{t.TRANSLITERATED_MONTHS[day.month - 1]}",
-        ])
+        month = self.rng.choice(
+            [
+                t.LEVANTINE_MONTHS[day.month - 1],
+                t.TRANSLITERATED_MONTHS[day.month - 1],
+                f"{t.LEVANTINE_MONTHS[day.month - 1]}/{t.TRANSLITERATED_MONTHS[day.month - 1]}",
+            ]
+        )
         text = f"{self.number(day.day, False, False)} {month}"
         return f"{text} {day.year}" if with_year else text
 
@@ -249,13 +277,22 @@ class ArticleWriter:
             actor = _weighted(rng, t.BLAMED_WEIGHTS)
             blamed_phrase = rng.choice(t.BLAMED_GROUPS[actor])
         text = template["text"].format(
-            time=time_text, base=self.base_phrase(base), region=self.region(base), mun_b=mun_b, mun_acc=mun_acc,
-            actor=actor_phrase, actor_attr=blamed_phrase, actor_attr_l=_with_lam(blamed_phrase) if blamed_phrase else "",
-            source=source, source_says=source_says, tail=tail,
+            time=time_text,
+            base=self.base_phrase(base),
+            region=self.region(base),
+            mun_b=mun_b,
+            mun_acc=mun_acc,
+            actor=actor_phrase,
+            actor_attr=blamed_phrase,
+            actor_attr_l=_with_lam(blamed_phrase) if blamed_phrase else "",
+            source=source,
+            source_says=source_says,
+            tail=tail,
         )
         reporter = source_id if template["source"] else (actor if claimed else None)
-        event = self.gold("attack", base, actor, claimed, weapon, count, killed, injured, when, published, known,
-                          template["outcome"], reporter)
+        event = self.gold(
+            "attack", base, actor, claimed, weapon, count, killed, injured, when, published, known, template["outcome"], reporter
+        )
         return text, event
 
     def strike(self, targets: list[Place], published: dt.date, known: dt.date | None) -> tuple[str, list[dict]]:
@@ -269,26 +306,46 @@ class ArticleWriter:
         names = [rng.choice(p.spellings) for p in targets]
         places = names[0] if len(names) == 1 else "، ".join(names[:-1]) + " و" + names[-1]
         target = rng.choice(t.STRIKE_TARGETS)
-        text = template["text"].format(striker=striker, time=time_text, target_l=_with_lam(target), places=places,
-                                       tail=tail, source=source)
+        text = template["text"].format(
+            striker=striker, time=time_text, target_l=_with_lam(target), places=places, tail=tail, source=source
+        )
         reporter = source_id if "{source}" in template["text"] else None
-        events = [self.gold("strike", p, template["striker"], False, template["weapon"], None, killed, injured, when,
-                            published, known, None, reporter) for p in targets]
+        events = [
+            self.gold(
+                "strike",
+                p,
+                template["striker"],
+                False,
+                template["weapon"],
+                None,
+                killed,
+                injured,
+                when,
+                published,
+                known,
+                None,
+                reporter,
+            )
+            for p in targets
+        ]
         return text, events
 
     def background(self, base: Place, published: dt.date, known: dt.date | None) -> tuple[str, dict]:
         day = published - dt.timedelta(days=self.rng.randint(40, 400))
         weapon = self.rng.choice(["rocket", "drone"])
         mun_b, _, count = self.munitions(weapon)
-        text = self.rng.choice(t.BACKGROUND_TEMPLATES).format(base=self.base_phrase(base), mun_b=mun_b,
-                                                            date=self.calendar_date(day, with_year=True))
+        text = self.rng.choice(t.BACKGROUND_TEMPLATES).format(
+            base=self.base_phrase(base), mun_b=mun_b, date=self.calendar_date(day, with_year=True)
+        )
         when = {"kind": "absolute", "offset": (day - published).days, "time_of_day": None, "day": day}
         event = self.gold("attack", base, "unknown", False, weapon, count, None, None, when, published, known, None, None)
         event["background"] = True
         return text, event
 
     @staticmethod
-    def gold(event_type, place, actor, claimed, weapon, count, killed, injured, when, published, known, outcome, reporter) -> dict:
+    def gold(
+        event_type, place, actor, claimed, weapon, count, killed, injured, when, published, known, outcome, reporter
+    ) -> dict:
         """The EVENTS.md record of a planted act; dates resolved as the guideline says."""
         if known is not None:
             date, offset = published + dt.timedelta(days=when["offset"]), when["offset"]
@@ -300,12 +357,23 @@ class ArticleWriter:
             date, offset = None, None  # a weekday or a day-month needs the publication date
         figures = {k: v for k, v in (("munition_count", count), ("killed", killed), ("injured", injured)) if v is not None}
         return {
-            "event_type": event_type, "location_id": place.id, "location_kind": place.kind, "country": [place.country],
-            "actor": actor, "claimed": claimed, "weapon": weapon, "munition_count": count, "killed": killed,
-            "injured": injured, "date": date.isoformat() if date else None, "day_offset": offset,
-            "time_of_day": when["time_of_day"], "outcome": outcome,
+            "event_type": event_type,
+            "location_id": place.id,
+            "location_kind": place.kind,
+            "country": [place.country],
+            "actor": actor,
+            "claimed": claimed,
+            "weapon": weapon,
+            "munition_count": count,
+            "killed": killed,
+            "injured": injured,
+            "date": date.isoformat() if date else None,
+            "day_offset": offset,
+            "time_of_day": when["time_of_day"],
+            "outcome": outcome,
             "claims": [{"source": reporter, **figures}] if reporter and figures else [],
-            "background": False, "optional": False,
+            "background": False,
+            "optional": False,
         }
 
     # --- the article -----------------------------------------------------------------
@@ -339,8 +407,10 @@ class ArticleWriter:
         governorate = rng.choice(["دير الزور", "الحسكة", "الأنبار", "الرقة"])
         lines = self.header(published, header_states_date, outlet)
         lines += ["", self.title(events, governorate), ""]
-        blocks = [(rng.choice(["", "وفي سياق متصل، ", "وفي تطور آخر، ", "إلى ذلك، ", "من جهة أخرى، "]) if i else "") + a
-                  for i, a in enumerate(acts)]
+        blocks = [
+            (rng.choice(["", "وفي سياق متصل، ", "وفي تطور آخر، ", "إلى ذلك، ", "من جهة أخرى، "]) if i else "") + a
+            for i, a in enumerate(acts)
+        ]
         for _ in range(rng.choice([0, 0, 1, 1, 2])):
             blocks.insert(rng.randint(1 if blocks else 0, len(blocks)), rng.choice(t.NOISE).format(tally=rng.randint(12, 180)))
         target_bytes = min(8000, max(1000, int(rng.lognormvariate(math.log(2800), 0.55))))
@@ -351,8 +421,9 @@ class ArticleWriter:
             blocks.insert(rng.randint(1 if blocks else 0, len(blocks)), paragraph)
             size += len(paragraph.encode("utf-8")) + 2
         if rng.random() < 0.4:
-            read_also = rng.choice(t.READ_ALSO).format(base=self.base_phrase(self.places[_weighted(rng, self.bases)]),
-                                                       governorate=governorate)
+            read_also = rng.choice(t.READ_ALSO).format(
+                base=self.base_phrase(self.places[_weighted(rng, self.bases)]), governorate=governorate
+            )
             blocks.insert(rng.randint(1 if len(blocks) > 1 else 0, len(blocks)), "اقرأ أيضاً: " + read_also)
         for block in blocks:
             lines += [block, ""]
@@ -399,10 +470,18 @@ class ArticleWriter:
         rng = self.rng
         team, team2 = rng.sample(u.TEAMS, 2)
         return template.format(
-            city=rng.choice(u.CITIES), country=rng.choice(u.COUNTRIES), official=rng.choice(u.OFFICIALS),
-            n=self._digits(str(rng.randint(2, 12))), big=self._digits(str(rng.randint(15, 950))),
-            pct=self._digits(str(rng.randint(3, 70))), score=self._digits(f"{rng.randint(0, 4)}-{rng.randint(0, 3)}"),
-            team=team, team2=team2, currency=rng.choice(u.CURRENCIES), day=rng.choice(t.WEEKDAYS))
+            city=rng.choice(u.CITIES),
+            country=rng.choice(u.COUNTRIES),
+            official=rng.choice(u.OFFICIALS),
+            n=self._digits(str(rng.randint(2, 12))),
+            big=self._digits(str(rng.randint(15, 950))),
+            pct=self._digits(str(rng.randint(3, 70))),
+            score=self._digits(f"{rng.randint(0, 4)}-{rng.randint(0, 3)}"),
+            team=team,
+            team2=team2,
+            currency=rng.choice(u.CURRENCIES),
+            day=rng.choice(t.WEEKDAYS),
+        )
 
     def _fresh(self, weights: dict[str, int], event_type: str, taken: list) -> str:
         """A place not yet planted with this event type in this article (events match on both)."""
@@ -416,7 +495,9 @@ class ArticleWriter:
         rng = self.rng
         dateline = rng.choice(t.DATELINES)
         if not states_date:
-            return rng.choice([[f"{t.OUTLETS[outlet]} | {dateline}"], ["أخبار سوريا والعراق"], [f"{dateline} - {t.OUTLETS[outlet]}"]])
+            return rng.choice(
+                [[f"{t.OUTLETS[outlet]} | {dateline}"], ["أخبار سوريا والعراق"], [f"{dateline} - {t.OUTLETS[outlet]}"]]
+            )
         style = rng.choice(["worded", "ymd", "dmy"])
         if style == "worded":
             return [f"{t.OUTLETS[outlet]} | {dateline} | {self.calendar_date(published, with_year=True)}"]
@@ -437,15 +518,20 @@ class ArticleWriter:
         place = self.places[first["location_id"]]
         if first["event_type"] == "strike":
             return rng.choice(t.TITLES_STRIKE).format(place=rng.choice(place.spellings))
-        return rng.choice(t.TITLES_ATTACK).format(title_weapon=t.TITLE_WEAPONS[first["weapon"]], base=self.base_phrase(place),
-                                                   region=self.region(place))
+        return rng.choice(t.TITLES_ATTACK).format(
+            title_weapon=t.TITLE_WEAPONS[first["weapon"]], base=self.base_phrase(place), region=self.region(place)
+        )
 
     def filler(self, governorate: str) -> str:
         """A context sentence; an article repeats none until it has used them all."""
         if not self.unused_filler:
             self.unused_filler = self.rng.sample(t.FILLER, len(t.FILLER))
-        return self.unused_filler.pop().format(governorate=governorate, troops_sy=self.rng.choice([900, "900", "ألف"]),
-                                                troops_iq=self.rng.choice([2500, 2000]), percent=self.rng.randint(10, 60))
+        return self.unused_filler.pop().format(
+            governorate=governorate,
+            troops_sy=self.rng.choice([900, "900", "ألف"]),
+            troops_iq=self.rng.choice([2500, 2000]),
+            percent=self.rng.randint(10, 60),
+        )
 
     def decorate(self, text: str) -> str:
         """Marks writers and CMSs add (harakat, shadda, tatweel) on a few letters of some articles."""
@@ -489,9 +575,9 @@ class ArticleWriter:
         if kind == "html":
             paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
             page = (
-                "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>أخبار</title>"
+                '<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>أخبار</title>'
                 "<script>window.dataLayer = window.dataLayer || [];</script><style>p{margin:0}</style></head>\n"
-                "<body><nav><a href=\"/\">الرئيسية</a> | <a href=\"/syria\">سوريا</a> | <a href=\"/iraq\">العراق</a></nav>\n"
+                '<body><nav><a href="/">الرئيسية</a> | <a href="/syria">سوريا</a> | <a href="/iraq">العراق</a></nav>\n'
                 f"<article>\n{paragraphs}\n</article>\n<footer><div>جميع الحقوق محفوظة</div></footer></body></html>\n"
             )
             return page.encode("utf-8")
@@ -512,8 +598,9 @@ def is_relevant(seed: int, index: int, feed: str) -> bool:
     return feed == "relevant" or random.Random(f"{seed}:{index}:feed").random() < REALISTIC_RELEVANT_SHARE
 
 
-def write_articles(landing: Path, gold_path: Path, seed: int, indices: range, append: bool = False,
-                   feed: str = "relevant") -> CorpusSummary:
+def write_articles(
+    landing: Path, gold_path: Path, seed: int, indices: range, append: bool = False, feed: str = "relevant"
+) -> CorpusSummary:
     """Write articles ``indices`` of the corpus of (``seed``, ``feed``) into ``landing``, their manifest rows and gold."""
     places = load_places()
     landing.mkdir(parents=True, exist_ok=True)
@@ -529,8 +616,15 @@ def write_articles(landing: Path, gold_path: Path, seed: int, indices: range, ap
             writer = ArticleWriter(seed, index, places)
             article = writer.write() if is_relevant(seed, index, feed) else writer.write_unrelated()
             (landing / article.file).write_bytes(article.data)
-            rows.writerow([article.file, article.published_on.isoformat() if article.published_on else "",
-                           f"https://news.example/articles/{index}", t.OUTLET_SLUGS[index % len(t.OUTLET_SLUGS)], "ar"])
+            rows.writerow(
+                [
+                    article.file,
+                    article.published_on.isoformat() if article.published_on else "",
+                    f"https://news.example/articles/{index}",
+                    t.OUTLET_SLUGS[index % len(t.OUTLET_SLUGS)],
+                    "ar",
+                ]
+            )
             for event in article.events:
                 gold.write(json.dumps(event, ensure_ascii=False) + "\n")
             kinds[article.kind] = kinds.get(article.kind, 0) + 1
@@ -546,8 +640,10 @@ def generate(out: Path, n: int, seed: int, feed: str = "relevant") -> CorpusSumm
         for path in landing.iterdir():
             path.unlink()
     summary = write_articles(landing, out / "gold.jsonl", seed, range(n), feed=feed)
-    (out / "corpus.json").write_text(json.dumps(
-        {"generator_version": GENERATOR_VERSION, "seed": seed, "feed": feed, **dataclasses.asdict(summary)}, indent=2) + "\n")
+    (out / "corpus.json").write_text(
+        json.dumps({"generator_version": GENERATOR_VERSION, "seed": seed, "feed": feed, **dataclasses.asdict(summary)}, indent=2)
+        + "\n"
+    )
     return summary
 
 
@@ -556,12 +652,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of article files")
     parser.add_argument("out", type=Path, help="folder to write landing/, gold.jsonl and corpus.json into")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--feed", choices=FEEDS, default="relevant",
-                        help=f"realistic: {REALISTIC_RELEVANT_SHARE * 100:.0f}%% reports of this conflict among unrelated news; "
-                             "relevant: reports only (default)")
+    parser.add_argument(
+        "--feed",
+        choices=FEEDS,
+        default="relevant",
+        help=f"realistic: {REALISTIC_RELEVANT_SHARE * 100:.0f}%% reports of this conflict among unrelated news; "
+        "relevant: reports only (default)",
+    )
     args = parser.parse_args(argv)
     summary = generate(args.out, args.n, args.seed, args.feed)
-    print(f"{summary.articles} files, {summary.bytes / 1e6:.1f} MB, {summary.events} planted events, kinds {summary.kinds} -> {args.out}")
+    print(
+        f"{summary.articles} files, {summary.bytes / 1e6:.1f} MB, {summary.events} planted events, kinds {summary.kinds} -> {args.out}"
+    )
     return 0
 
 

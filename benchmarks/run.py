@@ -76,7 +76,12 @@ def ensure_corpus(out: Path, n: int, seed: int, feed: str) -> tuple[Path, dict, 
     meta_path = folder / "corpus.json"
     if meta_path.exists():
         meta = json.loads(meta_path.read_text())
-        if (meta.get("generator_version"), meta.get("seed"), meta.get("articles"), meta.get("feed")) == (GENERATOR_VERSION, seed, n, feed):
+        if (meta.get("generator_version"), meta.get("seed"), meta.get("articles"), meta.get("feed")) == (
+            GENERATOR_VERSION,
+            seed,
+            n,
+            feed,
+        ):
             return folder, meta, None
     started = time.perf_counter()
     generate(folder, n, seed, feed)
@@ -147,7 +152,7 @@ def timed(work, items: list, processes: int) -> dict:
     if processes == 1:
         articles, size, events = work(items)
     else:
-        chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
+        chunks = [items[i : i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
         # fork: workers start in milliseconds, so small corpora measure work, not interpreter start-up.
         pool = multiprocessing.get_context("fork").Pool(processes)
         totals = list(pool.imap_unordered(work, chunks))
@@ -155,9 +160,17 @@ def timed(work, items: list, processes: int) -> dict:
         pool.join()  # reaped workers count in RUSAGE_CHILDREN
         articles, size, events = (sum(t[i] for t in totals) for i in range(3))
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before
-    return {"processes": processes, "seconds": seconds, "cpu_seconds": cpu, "articles": articles, "bytes": size,
-            "events": events, "articles_per_s": articles / seconds, "mb_per_s": size / 1e6 / seconds,
-            "load_1m_before": load}
+    return {
+        "processes": processes,
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "articles": articles,
+        "bytes": size,
+        "events": events,
+        "articles_per_s": articles / seconds,
+        "mb_per_s": size / 1e6 / seconds,
+        "load_1m_before": load,
+    }
 
 
 def score(gold_path: Path, predicted: dict[str, list[dict]]) -> Score:
@@ -224,14 +237,21 @@ def _seconds(duration: str) -> float:
 
 def run_pipeline(landing: Path, workdir: Path, log_name: str) -> dict:
     """``python -m orchestration`` on a landing folder with its own warehouse and Dagster home."""
-    env = dict(os.environ, MILITIA_LANDING_DIR=str(landing), MILITIA_WAREHOUSE_DIR=str(workdir / "warehouse"),
-               DAGSTER_HOME=str(workdir / "dagster_home"), GX_ANALYTICS_ENABLED="false")
+    env = dict(
+        os.environ,
+        MILITIA_LANDING_DIR=str(landing),
+        MILITIA_WAREHOUSE_DIR=str(workdir / "warehouse"),
+        DAGSTER_HOME=str(workdir / "dagster_home"),
+        GX_ANALYTICS_ENABLED="false",
+    )
     (workdir / "dagster_home").mkdir(parents=True, exist_ok=True)
     log_path = workdir / f"{log_name}.log"
     peak, load = 0, os.getloadavg()[0]
     with open(log_path, "w") as log:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "orchestration"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "orchestration"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         finished = threading.Event()
 
         def sample() -> None:
@@ -252,9 +272,16 @@ def run_pipeline(landing: Path, workdir: Path, log_name: str) -> dict:
     steps: dict[str, float] = {}
     for step, duration in _STEP_DONE.findall(output):
         steps[step] = steps.get(step, 0.0) + _seconds(duration)
-    return {"ok": process.returncode == 0, "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "load_1m_before": load, "peak_tree_rss_gb": peak / 1e9,
-            "max_process_rss_gb": usage.ru_maxrss * 1024 / 1e9, "steps": steps, "log": str(log_path)}
+    return {
+        "ok": process.returncode == 0,
+        "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "load_1m_before": load,
+        "peak_tree_rss_gb": peak / 1e9,
+        "max_process_rss_gb": usage.ru_maxrss * 1024 / 1e9,
+        "steps": steps,
+        "log": str(log_path),
+    }
 
 
 def last_run_extracted(warehouse: Path) -> dict:
@@ -298,14 +325,19 @@ def add_articles_and_rerun(corpus: Path, workdir: Path, n: int, seed: int, feed:
 
 # --- the report -------------------------------------------------------------------------
 def _rate(run: dict) -> str:
-    return (f"{run['articles_per_s']:>9,.0f} articles/s {run['mb_per_s']:>7.1f} MB/s "
-            f"({run['seconds']:.1f} s wall, {run['cpu_seconds']:.1f} s CPU, load {run['load_1m_before']:.1f})")
+    return (
+        f"{run['articles_per_s']:>9,.0f} articles/s {run['mb_per_s']:>7.1f} MB/s "
+        f"({run['seconds']:.1f} s wall, {run['cpu_seconds']:.1f} s CPU, load {run['load_1m_before']:.1f})"
+    )
 
 
 def _steps(run: dict) -> str:
     ordered = sorted(run["steps"].items(), key=lambda kv: -kv[1])
     outside = run["seconds"] - sum(run["steps"].values())
-    return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in ordered) + f"; outside steps (start-up, dbt parse, Dagster) {outside:.1f} s"
+    return (
+        ", ".join(f"{name} {seconds:.1f} s" for name, seconds in ordered)
+        + f"; outside steps (start-up, dbt parse, Dagster) {outside:.1f} s"
+    )
 
 
 def benchmark_size(n: int, feed: str, args) -> dict:
@@ -313,10 +345,19 @@ def benchmark_size(n: int, feed: str, args) -> dict:
     corpus, meta, generated_in = ensure_corpus(args.out, n, args.seed, feed)
     items = work_list(corpus / "landing")
     made = f"generated in {generated_in:.1f} s" if generated_in is not None else "reused"
-    print(f"\nN = {n:,} files, {feed} feed ({meta['bytes'] / 1e6:.1f} MB, {meta['events']:,} planted events, "
-          f"corpus {made}: {corpus})", flush=True)
-    result: dict = {"n": n, "seed": args.seed, "feed": feed, "corpus_bytes": meta["bytes"], "planted_events": meta["events"],
-                    "kinds": meta["kinds"]}
+    print(
+        f"\nN = {n:,} files, {feed} feed ({meta['bytes'] / 1e6:.1f} MB, {meta['events']:,} planted events, "
+        f"corpus {made}: {corpus})",
+        flush=True,
+    )
+    result: dict = {
+        "n": n,
+        "seed": args.seed,
+        "feed": feed,
+        "corpus_bytes": meta["bytes"],
+        "planted_events": meta["events"],
+        "kinds": meta["kinds"],
+    }
 
     if not args.pipeline_only:
         measure_extraction(items, corpus, result, args.profile)
@@ -339,18 +380,33 @@ def measure_extraction(items: list, corpus: Path, result: dict, always_profile: 
         print(f"  {'':<36} {WORKERS} processes {_rate(runs[WORKERS])}", flush=True)
     shares = {p: result["extraction"][str(p)]["articles_per_s"] / result["floor"][str(p)]["articles_per_s"] for p in (1, WORKERS)}
     result["extraction_share_of_floor"] = {str(p): s for p, s in shares.items()}
-    print(f"  {'extraction / floor':<36} {shares[1]:.1%} (1 process), {shares[WORKERS]:.1%} ({WORKERS} processes); "
-          f"target >= {EXTRACTION_SHARE_TARGET:.0%}", flush=True)
-    result["f1"] = {"precision": events_score.precision, "recall": events_score.recall, "f1": events_score.f1,
-                    "true_positives": events_score.true_positives, "false_positives": events_score.false_positives,
-                    "false_negatives": events_score.false_negatives, "fields": events_score.field_accuracy()}
-    print(f"  {'event F1 against the planted gold':<36} {events_score.f1:.3f} (precision {events_score.precision:.3f}, "
-          f"recall {events_score.recall:.3f}; tp {events_score.true_positives:,}, fp {events_score.false_positives:,}, "
-          f"fn {events_score.false_negatives:,})", flush=True)
+    print(
+        f"  {'extraction / floor':<36} {shares[1]:.1%} (1 process), {shares[WORKERS]:.1%} ({WORKERS} processes); "
+        f"target >= {EXTRACTION_SHARE_TARGET:.0%}",
+        flush=True,
+    )
+    result["f1"] = {
+        "precision": events_score.precision,
+        "recall": events_score.recall,
+        "f1": events_score.f1,
+        "true_positives": events_score.true_positives,
+        "false_positives": events_score.false_positives,
+        "false_negatives": events_score.false_negatives,
+        "fields": events_score.field_accuracy(),
+    }
+    print(
+        f"  {'event F1 against the planted gold':<36} {events_score.f1:.3f} (precision {events_score.precision:.3f}, "
+        f"recall {events_score.recall:.3f}; tp {events_score.true_positives:,}, fp {events_score.false_positives:,}, "
+        f"fn {events_score.false_negatives:,})",
+        flush=True,
+    )
     print(f"  {'':<36} fields: " + ", ".join(f"{k} {v:.3f}" for k, v in events_score.field_accuracy().items()), flush=True)
     if always_profile or min(shares.values()) < EXTRACTION_SHARE_TARGET:
         result["extraction_profile"] = extraction_profile(items)
-        print(f"  extraction profile, 1 process, first {min(PROFILE_SAMPLE, len(items)):,} files:\n{result['extraction_profile']}", flush=True)
+        print(
+            f"  extraction profile, 1 process, first {min(PROFILE_SAMPLE, len(items)):,} files:\n{result['extraction_profile']}",
+            flush=True,
+        )
 
 
 def measure_pipeline(corpus: Path, n: int, feed: str, args, result: dict) -> None:
@@ -361,16 +417,22 @@ def measure_pipeline(corpus: Path, n: int, feed: str, args, result: dict) -> Non
     cold = run_pipeline(corpus / "landing", workdir, "cold")
     result["pipeline_cold"] = cold
     failed = "" if cold["ok"] else f"  FAILED, see {cold['log']}"
-    print(f"  {'full pipeline, cold, every asset':<36} {cold['seconds']:.1f} s wall ({cold['cpu_seconds']:.1f} s CPU, "
-          f"load {cold['load_1m_before']:.1f}), peak RSS {cold['peak_tree_rss_gb']:.2f} GB (process tree), "
-          f"{cold['max_process_rss_gb']:.2f} GB largest process{failed}", flush=True)
+    print(
+        f"  {'full pipeline, cold, every asset':<36} {cold['seconds']:.1f} s wall ({cold['cpu_seconds']:.1f} s CPU, "
+        f"load {cold['load_1m_before']:.1f}), peak RSS {cold['peak_tree_rss_gb']:.2f} GB (process tree), "
+        f"{cold['max_process_rss_gb']:.2f} GB largest process{failed}",
+        flush=True,
+    )
     print(f"  {'':<36} steps: {_steps(cold)}", flush=True)
     if n == max(args.sizes) and cold["ok"]:
         again = add_articles_and_rerun(corpus, workdir, n, args.seed, feed)
         result["pipeline_plus_10"] = again
         failed = "" if again["ok"] else f"  FAILED, see {again['log']}"
-        print(f"  {f'+{NEW_ARTICLES} new articles, same warehouse':<36} {again['seconds']:.1f} s wall "
-              f"({again['cpu_seconds']:.1f} s CPU), peak RSS {again['peak_tree_rss_gb']:.2f} GB{failed}", flush=True)
+        print(
+            f"  {f'+{NEW_ARTICLES} new articles, same warehouse':<36} {again['seconds']:.1f} s wall "
+            f"({again['cpu_seconds']:.1f} s CPU), peak RSS {again['peak_tree_rss_gb']:.2f} GB{failed}",
+            flush=True,
+        )
         print(f"  {'':<36} steps: {_steps(again)}", flush=True)
         print(f"  {'':<36} rows after it: " + ", ".join(f"{k} {v:,}" for k, v in again["counts"].items()), flush=True)
 
@@ -381,24 +443,44 @@ def print_targets(results: list[dict]) -> None:
         if "extraction_share_of_floor" not in r:
             continue
         share = r["extraction_share_of_floor"][str(WORKERS)]
-        print(f"  N={r['n']:>7,} {r['feed']:<9}  extraction at >= {EXTRACTION_SHARE_TARGET:.0%} of the floor ({WORKERS} processes): "
-              f"{share:.1%}  {'met' if share >= EXTRACTION_SHARE_TARGET else 'MISSED'}")
+        print(
+            f"  N={r['n']:>7,} {r['feed']:<9}  extraction at >= {EXTRACTION_SHARE_TARGET:.0%} of the floor ({WORKERS} processes): "
+            f"{share:.1%}  {'met' if share >= EXTRACTION_SHARE_TARGET else 'MISSED'}"
+        )
     for r in results:
         cold = r.get("pipeline_cold")
         if cold and r["n"] == PIPELINE_TARGET_SIZE:
             ok = cold["ok"] and cold["seconds"] < PIPELINE_SECONDS_TARGET and cold["peak_tree_rss_gb"] < PIPELINE_MEMORY_TARGET_GB
-            print(f"  N={r['n']:>7,}  end to end < {PIPELINE_SECONDS_TARGET / 60:.0f} min and < {PIPELINE_MEMORY_TARGET_GB:.0f} GB: "
-                  f"{cold['seconds']:.0f} s, {cold['peak_tree_rss_gb']:.2f} GB  {'met' if ok else 'MISSED'}")
+            print(
+                f"  N={r['n']:>7,}  end to end < {PIPELINE_SECONDS_TARGET / 60:.0f} min and < {PIPELINE_MEMORY_TARGET_GB:.0f} GB: "
+                f"{cold['seconds']:.0f} s, {cold['peak_tree_rss_gb']:.2f} GB  {'met' if ok else 'MISSED'}"
+            )
         again = r.get("pipeline_plus_10")
         if again:
             ok = again["ok"] and again["seconds"] < INCREMENTAL_SECONDS_TARGET
-            print(f"  N={r['n']:>7,}  +{NEW_ARTICLES} articles < {INCREMENTAL_SECONDS_TARGET} s: {again['seconds']:.1f} s  "
-                  f"{'met' if ok else 'MISSED'}")
+            print(
+                f"  N={r['n']:>7,}  +{NEW_ARTICLES} articles < {INCREMENTAL_SECONDS_TARGET} s: {again['seconds']:.1f} s  "
+                f"{'met' if ok else 'MISSED'}"
+            )
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "unknown CPU")
-    memory = next((int(line.split()[1]) / 1024 ** 2 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown CPU",
+    )
+    memory = next(
+        (
+            int(line.split()[1]) / 1024**2
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
     return f"{cpu}, {os.cpu_count()} cores visible, {memory:.0f} GB RAM, Python {sys.version.split()[0]}"
 
 
@@ -406,8 +488,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--feeds", nargs="+", choices=FEEDS, default=list(FEEDS),
-                        help="corpora to measure (benchmarks.generate_corpus --feed); the full pipeline runs on the first")
+    parser.add_argument(
+        "--feeds",
+        nargs="+",
+        choices=FEEDS,
+        default=list(FEEDS),
+        help="corpora to measure (benchmarks.generate_corpus --feed); the full pipeline runs on the first",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the full-pipeline runs")
     parser.add_argument("--pipeline-only", action="store_true", help="skip the floor, extraction and F1 measurements")

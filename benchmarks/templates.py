@@ -16,10 +16,34 @@ realistic length and put tallies, threats and statements where an extractor may 
 """
 
 WEEKDAYS = ["الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]  # Monday first
-LEVANTINE_MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-                    "تشرين الأول", "تشرين الثاني", "كانون الأول"]
-TRANSLITERATED_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-                         "أكتوبر", "نوفمبر", "ديسمبر"]
+LEVANTINE_MONTHS = [
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+]
+TRANSLITERATED_MONTHS = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+]
 
 # Counting words for 1-10: masculine form (before a feminine noun: ثلاث طائرات) and
 # feminine form (before a masculine noun: ثلاثة صواريخ), by Arabic polarity.
@@ -31,30 +55,38 @@ NUMBER_WORDS_FOR_MASCULINE_NOUN = {3: "ثلاثة", 4: "أربعة", 5: "خمس�
 MUNITIONS = {
     "rocket": {
         "feminine": False,
-        "one_gen": ["صاروخ", "صاروخ كاتيوشا"], "one_acc": ["صاروخاً", "صاروخ كاتيوشا"],
+        "one_gen": ["صاروخ", "صاروخ كاتيوشا"],
+        "one_acc": ["صاروخاً", "صاروخ كاتيوشا"],
         "two": ["صاروخين", "صاروخين من طراز كاتيوشا"],
-        "plural": ["صواريخ", "صواريخ كاتيوشا"], "many": ["صاروخاً"],
+        "plural": ["صواريخ", "صواريخ كاتيوشا"],
+        "many": ["صاروخاً"],
         "vague": ["رشقة صاروخية", "عدة صواريخ", "صواريخ كاتيوشا", "رشقات من الصواريخ"],
     },
     "drone": {
         "feminine": True,
-        "one_gen": ["طائرة مسيّرة", "طائرة مسيرة مفخخة", "طائرة بدون طيار"], "one_acc": ["طائرة مسيّرة", "طائرة مسيرة مفخخة"],
+        "one_gen": ["طائرة مسيّرة", "طائرة مسيرة مفخخة", "طائرة بدون طيار"],
+        "one_acc": ["طائرة مسيّرة", "طائرة مسيرة مفخخة"],
         "two": ["طائرتين مسيرتين", "طائرتين مسيّرتين مفخختين"],
-        "plural": ["طائرات مسيّرة", "طائرات مسيرة مفخخة"], "many": ["طائرة مسيرة"],
+        "plural": ["طائرات مسيّرة", "طائرات مسيرة مفخخة"],
+        "many": ["طائرة مسيرة"],
         "vague": ["طائرات مسيّرة", "عدة طائرات مسيرة", "سرب من الطائرات المسيرة"],
     },
     "missile": {
         "feminine": False,
-        "one_gen": ["صاروخ باليستي"], "one_acc": ["صاروخاً باليستياً"],
+        "one_gen": ["صاروخ باليستي"],
+        "one_acc": ["صاروخاً باليستياً"],
         "two": ["صاروخين باليستيين"],
-        "plural": ["صواريخ باليستية"], "many": ["صاروخاً باليستياً"],
+        "plural": ["صواريخ باليستية"],
+        "many": ["صاروخاً باليستياً"],
         "vague": ["صواريخ باليستية", "عدة صواريخ باليستية"],
     },
     "artillery": {
         "feminine": True,
-        "one_gen": ["قذيفة هاون"], "one_acc": ["قذيفة هاون"],
+        "one_gen": ["قذيفة هاون"],
+        "one_acc": ["قذيفة هاون"],
         "two": ["قذيفتي هاون"],
-        "plural": ["قذائف هاون"], "many": ["قذيفة هاون"],
+        "plural": ["قذائف هاون"],
+        "many": ["قذيفة هاون"],
         "vague": ["قذائف هاون", "عدة قذائف هاون"],
     },
 }
@@ -77,43 +109,86 @@ BLAMED_WEIGHTS = {"iran_aligned": 80, "kataib_hezbollah": 12, "irgc": 8}
 # Who reports an act: gazetteer source id (or local_sources, which no gazetteer lists),
 # trailing attributions, and lead-ins that end in a verb of saying.
 SOURCES = {
-    "sohr": (["بحسب المرصد السوري لحقوق الإنسان", "وفق ما أفاد المرصد السوري لحقوق الإنسان"],
-             ["وقال المرصد السوري لحقوق الإنسان", "وأفاد المرصد السوري"]),
-    "reuters": (["بحسب وكالة رويترز", "وفق ما نقلت وكالة رويترز عن مصدرين أمنيين"],
-                ["وقال مصدران أمنيان لوكالة رويترز"]),
-    "afp": (["بحسب وكالة فرانس برس", "وفق ما أوردته وكالة الصحافة الفرنسية"],
-            ["وقال مصدر أمني لوكالة فرانس برس"]),
+    "sohr": (
+        ["بحسب المرصد السوري لحقوق الإنسان", "وفق ما أفاد المرصد السوري لحقوق الإنسان"],
+        ["وقال المرصد السوري لحقوق الإنسان", "وأفاد المرصد السوري"],
+    ),
+    "reuters": (["بحسب وكالة رويترز", "وفق ما نقلت وكالة رويترز عن مصدرين أمنيين"], ["وقال مصدران أمنيان لوكالة رويترز"]),
+    "afp": (["بحسب وكالة فرانس برس", "وفق ما أوردته وكالة الصحافة الفرنسية"], ["وقال مصدر أمني لوكالة فرانس برس"]),
     "deir_ezzor_24": (["بحسب شبكة دير الزور 24"], ["وقالت شبكة دير الزور 24"]),
     "shafaq": (["وفق ما أوردته شفق نيوز"], ["وذكرت شفق نيوز"]),
-    "us_official": (["بحسب مسؤول عسكري أمريكي", "وفق مسؤول أميركي تحدث شرط عدم الكشف عن هويته"],
-                    ["وقال مسؤول عسكري أمريكي"]),
+    "us_official": (["بحسب مسؤول عسكري أمريكي", "وفق مسؤول أميركي تحدث شرط عدم الكشف عن هويته"], ["وقال مسؤول عسكري أمريكي"]),
     "iraqi_security_media_cell": (["بحسب خلية الإعلام الأمني"], ["وقالت خلية الإعلام الأمني في بيان"]),
     "local_sources": (["وفق مصادر محلية", "بحسب ما أفاد سكان في المنطقة"], ["وقالت مصادر محلية"]),
 }
-SOURCE_WEIGHTS = {"sohr": 25, "local_sources": 20, "reuters": 12, "afp": 10, "deir_ezzor_24": 8, "shafaq": 8,
-                  "us_official": 10, "iraqi_security_media_cell": 7}
+SOURCE_WEIGHTS = {
+    "sohr": 25,
+    "local_sources": 20,
+    "reuters": 12,
+    "afp": 10,
+    "deir_ezzor_24": 8,
+    "shafaq": 8,
+    "us_official": 10,
+    "iraqi_security_media_cell": 7,
+}
 
 # Attack sentences. actor: claimed (a group names itself), blamed (others name a group)
 # or unknown; outcome as EVENTS.md codes what the sentence says; source: needs one.
 ATTACK_TEMPLATES = [
-    {"actor": "claimed", "outcome": "hit", "source": False,
-     "text": "أعلنت {actor} في بيان أن مجاهديها استهدفوا {time} {base}{region} {mun_b}، مؤكدة أنها أصابت أهدافها بشكل مباشر{tail}."},
-    {"actor": "claimed", "outcome": None, "source": False,
-     "text": "تبنت {actor} {time} هجوماً {mun_b} على {base}{region}{tail}، وفق بيان نشرته عبر قناتها على تلغرام."},
-    {"actor": "claimed", "outcome": None, "source": True,
-     "text": "قالت {actor} إنها استهدفت {time} {base}{region} {mun_b}{tail}، {source}."},
-    {"actor": "blamed", "outcome": None, "source": True,
-     "text": "تعرضت {base}{region} {time} لهجوم {mun_b}{tail}، {source}، وسط اتهامات {actor_attr_l} بالوقوف وراءه."},
-    {"actor": "blamed", "outcome": None, "source": True,
-     "text": "{source_says} إن {actor_attr} أطلقت {time} {mun_acc} باتجاه {base}{region}{tail}."},
-    {"actor": "blamed", "outcome": None, "source": True,
-     "text": "استهدفت {actor_attr} {time} {base}{region} {mun_b}{tail}، {source}."},
-    {"actor": "unknown", "outcome": None, "source": True,
-     "text": "تعرضت {base}{region} {time} لقصف {mun_b}{tail}، {source}، ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن."},
-    {"actor": "unknown", "outcome": None, "source": True,
-     "text": "{source_says} إن {base}{region} تعرضت {time} لهجوم {mun_b}{tail}، دون أن تتبنى أي جهة العملية."},
-    {"actor": "unknown", "outcome": "intercepted", "source": True,
-     "text": "تصدت الدفاعات الجوية في {base}{region} {time} لهجوم {mun_b} وأسقطتها قبل بلوغ هدفها، {source}."},
+    {
+        "actor": "claimed",
+        "outcome": "hit",
+        "source": False,
+        "text": "أعلنت {actor} في بيان أن مجاهديها استهدفوا {time} {base}{region} {mun_b}، مؤكدة أنها أصابت أهدافها بشكل مباشر{tail}.",
+    },
+    {
+        "actor": "claimed",
+        "outcome": None,
+        "source": False,
+        "text": "تبنت {actor} {time} هجوماً {mun_b} على {base}{region}{tail}، وفق بيان نشرته عبر قناتها على تلغرام.",
+    },
+    {
+        "actor": "claimed",
+        "outcome": None,
+        "source": True,
+        "text": "قالت {actor} إنها استهدفت {time} {base}{region} {mun_b}{tail}، {source}.",
+    },
+    {
+        "actor": "blamed",
+        "outcome": None,
+        "source": True,
+        "text": "تعرضت {base}{region} {time} لهجوم {mun_b}{tail}، {source}، وسط اتهامات {actor_attr_l} بالوقوف وراءه.",
+    },
+    {
+        "actor": "blamed",
+        "outcome": None,
+        "source": True,
+        "text": "{source_says} إن {actor_attr} أطلقت {time} {mun_acc} باتجاه {base}{region}{tail}.",
+    },
+    {
+        "actor": "blamed",
+        "outcome": None,
+        "source": True,
+        "text": "استهدفت {actor_attr} {time} {base}{region} {mun_b}{tail}، {source}.",
+    },
+    {
+        "actor": "unknown",
+        "outcome": None,
+        "source": True,
+        "text": "تعرضت {base}{region} {time} لقصف {mun_b}{tail}، {source}، ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.",
+    },
+    {
+        "actor": "unknown",
+        "outcome": None,
+        "source": True,
+        "text": "{source_says} إن {base}{region} تعرضت {time} لهجوم {mun_b}{tail}، دون أن تتبنى أي جهة العملية.",
+    },
+    {
+        "actor": "unknown",
+        "outcome": "intercepted",
+        "source": True,
+        "text": "تصدت الدفاعات الجوية في {base}{region} {time} لهجوم {mun_b} وأسقطتها قبل بلوغ هدفها، {source}.",
+    },
 ]
 
 # The casualty tail of an attack: (text, killed, injured, weight). "count" is a planted
@@ -129,21 +204,41 @@ ATTACK_TAILS = [
 
 US_STRIKERS = ["مقاتلات أمريكية", "طائرات حربية أميركية", "القوات الأمريكية", "مقاتلات أميركية من طراز إف-15"]
 COALITION_STRIKERS = ["طائرات التحالف الدولي", "مقاتلات التحالف الدولي", "مروحيات التحالف الدولي"]
-STRIKE_TARGETS = ["الحرس الثوري الإيراني", "الميليشيات الموالية لإيران", "كتائب حزب الله", "فصائل مدعومة من إيران",
-                  "ميليشيا لواء فاطميون"]
+STRIKE_TARGETS = [
+    "الحرس الثوري الإيراني",
+    "الميليشيات الموالية لإيران",
+    "كتائب حزب الله",
+    "فصائل مدعومة من إيران",
+    "ميليشيا لواء فاطميون",
+]
 
 # Strike sentences: striker kind (us / coalition), the weapon EVENTS.md codes.
 STRIKE_TEMPLATES = [
-    {"striker": "us", "weapon": "airstrike",
-     "text": "شنت {striker} {time} غارات جوية على مواقع {target_l} في {places}{tail}، {source}."},
-    {"striker": "us", "weapon": "airstrike",
-     "text": "استهدفت غارات أمريكية {time} مستودعات أسلحة تابعة {target_l} في {places}{tail}."},
-    {"striker": "coalition", "weapon": "airstrike",
-     "text": "قصفت {striker} {time} مقرات {target_l} في {places}{tail}، {source}."},
-    {"striker": "coalition", "weapon": "artillery",
-     "text": "قصفت مدفعية التحالف الدولي {time} مواقع {target_l} في {places}{tail}، {source}."},
-    {"striker": "us", "weapon": "gunfire",
-     "text": "استهدفت مروحيات أمريكية {time} بالرشاشات الثقيلة مواقع {target_l} في {places}{tail}، {source}."},
+    {
+        "striker": "us",
+        "weapon": "airstrike",
+        "text": "شنت {striker} {time} غارات جوية على مواقع {target_l} في {places}{tail}، {source}.",
+    },
+    {
+        "striker": "us",
+        "weapon": "airstrike",
+        "text": "استهدفت غارات أمريكية {time} مستودعات أسلحة تابعة {target_l} في {places}{tail}.",
+    },
+    {
+        "striker": "coalition",
+        "weapon": "airstrike",
+        "text": "قصفت {striker} {time} مقرات {target_l} في {places}{tail}، {source}.",
+    },
+    {
+        "striker": "coalition",
+        "weapon": "artillery",
+        "text": "قصفت مدفعية التحالف الدولي {time} مواقع {target_l} في {places}{tail}، {source}.",
+    },
+    {
+        "striker": "us",
+        "weapon": "gunfire",
+        "text": "استهدفت مروحيات أمريكية {time} بالرشاشات الثقيلة مواقع {target_l} في {places}{tail}، {source}.",
+    },
 ]
 STRIKE_TAILS = [
     ("", None, None, 55),
@@ -157,14 +252,26 @@ BACKGROUND_TEMPLATES = [
     "وكانت {base} قد تعرضت لهجوم مماثل {mun_b} في {date}، بحسب ما وثقه المرصد السوري في حينه.",
 ]
 
-TITLES_ATTACK = ["هجوم ب{title_weapon} على {base}{region}", "استهداف {base} ب{title_weapon}",
-                 "{base} تحت النار مجدداً", "{title_weapon} تستهدف {base}{region}"]
+TITLES_ATTACK = [
+    "هجوم ب{title_weapon} على {base}{region}",
+    "استهداف {base} ب{title_weapon}",
+    "{base} تحت النار مجدداً",
+    "{title_weapon} تستهدف {base}{region}",
+]
 TITLE_WEAPONS = {"rocket": "صواريخ", "drone": "مسيّرات", "missile": "صواريخ باليستية", "artillery": "قذائف هاون"}
-TITLES_STRIKE = ["غارات أمريكية على مواقع للميليشيات في {place}", "التحالف الدولي يقصف مواقع في {place}",
-                 "ضربات جوية تطال مواقع مسلحين في {place}"]
-TITLES_QUIET = ["قراءة في مستقبل الوجود الأمريكي شرق الفرات", "أزمة المحروقات تتفاقم في {governorate}",
-                "مباحثات عراقية أمريكية حول جدول انسحاب قوات التحالف", "تقرير: تراجع إنتاج القمح في الجزيرة السورية",
-                "العشائر العربية في دير الزور بين الضغوط والتحالفات", "وفد أممي يطالب بتحسين الظروف في مخيم الركبان"]
+TITLES_STRIKE = [
+    "غارات أمريكية على مواقع للميليشيات في {place}",
+    "التحالف الدولي يقصف مواقع في {place}",
+    "ضربات جوية تطال مواقع مسلحين في {place}",
+]
+TITLES_QUIET = [
+    "قراءة في مستقبل الوجود الأمريكي شرق الفرات",
+    "أزمة المحروقات تتفاقم في {governorate}",
+    "مباحثات عراقية أمريكية حول جدول انسحاب قوات التحالف",
+    "تقرير: تراجع إنتاج القمح في الجزيرة السورية",
+    "العشائر العربية في دير الزور بين الضغوط والتحالفات",
+    "وفد أممي يطالب بتحسين الظروف في مخيم الركبان",
+]
 
 # Where a base lies, by the gazetteer's governorate: words that name no other gazetteer place.
 REGIONS = {
@@ -183,21 +290,94 @@ REGIONS = {
 }
 
 # How often each base and each struck place appears (others named in the gazetteer get 1).
-BASE_WEIGHTS = {"conoco": 30, "al_omar": 28, "al_tanf": 22, "ain_al_asad": 25, "harir": 14, "al_shaddadi": 16,
-                "kharab_al_jir": 14, "erbil_airport": 14, "rumeilan": 8, "tal_baydar": 6, "qasrak": 8,
-                "green_village": 6, "baghdad_airport": 10, "us_embassy_baghdad": 6, "tower_22": 3, "al_malikiyah": 4,
-                "rukban": 3, "tell_tamr": 3, "union_iii": 3, "balad": 3, "taji": 2, "k1_kirkuk": 2}
-STRIKE_PLACE_WEIGHTS = {"al_mayadin": 30, "albu_kamal": 30, "al_qaim": 15, "jurf_al_sakhar": 8, "akashat": 4,
-                        "hamdan_airport": 5, "imam_ali_base": 6, "al_ashara": 5, "al_quriyah": 4, "mahkan": 3,
-                        "al_hiri": 4, "al_sukkariyah": 3, "deir_ez_zor_airport": 3}
+BASE_WEIGHTS = {
+    "conoco": 30,
+    "al_omar": 28,
+    "al_tanf": 22,
+    "ain_al_asad": 25,
+    "harir": 14,
+    "al_shaddadi": 16,
+    "kharab_al_jir": 14,
+    "erbil_airport": 14,
+    "rumeilan": 8,
+    "tal_baydar": 6,
+    "qasrak": 8,
+    "green_village": 6,
+    "baghdad_airport": 10,
+    "us_embassy_baghdad": 6,
+    "tower_22": 3,
+    "al_malikiyah": 4,
+    "rukban": 3,
+    "tell_tamr": 3,
+    "union_iii": 3,
+    "balad": 3,
+    "taji": 2,
+    "k1_kirkuk": 2,
+}
+STRIKE_PLACE_WEIGHTS = {
+    "al_mayadin": 30,
+    "albu_kamal": 30,
+    "al_qaim": 15,
+    "jurf_al_sakhar": 8,
+    "akashat": 4,
+    "hamdan_airport": 5,
+    "imam_ali_base": 6,
+    "al_ashara": 5,
+    "al_quriyah": 4,
+    "mahkan": 3,
+    "al_hiri": 4,
+    "al_sukkariyah": 3,
+    "deir_ez_zor_airport": 3,
+}
 # Spellings of a base that already say what it is; any other gets قاعدة before it.
-BASE_NOUNS = ("قاعدة", "حقل", "حقول", "حقلي", "مطار", "معسكر", "مركز", "المركز", "المنطقة", "مجمع", "مبنى", "السفارة",
-              "سفارة", "القنصلية", "معبر", "منطقة", "مخيم", "معمل", "ناحية", "مدينة", "البرج", "برج", "القرية", "قضاء", "بادية")
+BASE_NOUNS = (
+    "قاعدة",
+    "حقل",
+    "حقول",
+    "حقلي",
+    "مطار",
+    "معسكر",
+    "مركز",
+    "المركز",
+    "المنطقة",
+    "مجمع",
+    "مبنى",
+    "السفارة",
+    "سفارة",
+    "القنصلية",
+    "معبر",
+    "منطقة",
+    "مخيم",
+    "معمل",
+    "ناحية",
+    "مدينة",
+    "البرج",
+    "برج",
+    "القرية",
+    "قضاء",
+    "بادية",
+)
 
-OUTLETS = ["فرات بوست", "شبكة الشرق الإخبارية", "موقع النهرين", "صوت الجزيرة", "بوابة البادية", "شبكة أخبار الرافدين",
-           "المرصد الإخباري", "نشرة المشرق"]
-OUTLET_SLUGS = ["furat-post", "sharq-news", "nahrain", "jazira-voice", "badia-gate", "rafidain-news", "marsad-news",
-                "mashreq-bulletin"]
+OUTLETS = [
+    "فرات بوست",
+    "شبكة الشرق الإخبارية",
+    "موقع النهرين",
+    "صوت الجزيرة",
+    "بوابة البادية",
+    "شبكة أخبار الرافدين",
+    "المرصد الإخباري",
+    "نشرة المشرق",
+]
+OUTLET_SLUGS = [
+    "furat-post",
+    "sharq-news",
+    "nahrain",
+    "jazira-voice",
+    "badia-gate",
+    "rafidain-news",
+    "marsad-news",
+    "mashreq-bulletin",
+]
 DATELINES = ["دير الزور", "الحسكة", "بغداد", "أربيل", "الأنبار", "دمشق", "عمّان", "واشنطن", "بيروت"]
 
 # Context prose, no act of violence in it.
@@ -243,11 +423,23 @@ NOISE = [
     "وحذرت طهران من أن أي تصعيد أمريكي سيقابل برد مناسب، وفق تصريحات لمسؤولين إيرانيين.",
 ]
 
-READ_ALSO = ["تعزيزات أمريكية جديدة تصل إلى {base}", "وفد عسكري أمريكي يزور {base} لبحث الوضع الأمني",
-             "ارتفاع أسعار المحروقات في {governorate}", "اجتماع أمني في بغداد لبحث مستقبل التحالف الدولي",
-             "منظمة دولية تحذر من تدهور الوضع الصحي في مخيمات الشمال السوري"]
+READ_ALSO = [
+    "تعزيزات أمريكية جديدة تصل إلى {base}",
+    "وفد عسكري أمريكي يزور {base} لبحث الوضع الأمني",
+    "ارتفاع أسعار المحروقات في {governorate}",
+    "اجتماع أمني في بغداد لبحث مستقبل التحالف الدولي",
+    "منظمة دولية تحذر من تدهور الوضع الصحي في مخيمات الشمال السوري",
+]
 
-FOOTERS = ["شارك هذا المقال", "شارك:  فيسبوك | تويتر | واتساب | تلغرام", "تابعونا على قناتنا في تلغرام",
-           "جميع الحقوق محفوظة © {year}", "اترك تعليقاً",
-           "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *", "زر الذهاب إلى الأعلى",
-           "الأكثر قراءة", "المصدر: {outlet}", "كلمات مفتاحية: سوريا، العراق، الوجود الأمريكي"]
+FOOTERS = [
+    "شارك هذا المقال",
+    "شارك:  فيسبوك | تويتر | واتساب | تلغرام",
+    "تابعونا على قناتنا في تلغرام",
+    "جميع الحقوق محفوظة © {year}",
+    "اترك تعليقاً",
+    "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+    "زر الذهاب إلى الأعلى",
+    "الأكثر قراءة",
+    "المصدر: {outlet}",
+    "كلمات مفتاحية: سوريا، العراق، الوجود الأمريكي",
+]

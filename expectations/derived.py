@@ -30,11 +30,14 @@ def events_to_validate(events: pl.DataFrame, raw_articles: pl.DataFrame) -> pl.D
       (null when the gazetteer does not know the id).
     """
     texts = raw_articles.select(
-        "article_id", article_found=pl.lit(True), text_chars=pl.col("text").str.len_chars(),
+        "article_id",
+        article_found=pl.lit(True),
+        text_chars=pl.col("text").str.len_chars(),
     ).unique("article_id")
     kinds = pl.DataFrame(
         [(place.id, place.kind) for place in load().locations.values()],
-        schema={"location_id": pl.String, "gazetteer_kind": pl.String}, orient="row",
+        schema={"location_id": pl.String, "gazetteer_kind": pl.String},
+        orient="row",
     )
     spans = pl.col("evidence_spans")
     starts = spans.list.eval(pl.element().struct.field("start"))

@@ -35,76 +35,132 @@ class MartContract:
 
 
 def fct_incidents_suite() -> gx.ExpectationSuite:
-    return gx.ExpectationSuite(name="fct_incidents", meta={"row_key": ["incident_id"]}, expectations=[
-        gxe.ExpectColumnValuesToBeBetween(column="n_reports", min_value=1, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="killed", min_value=0, max_value=1000, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="injured", min_value=0, max_value=2000, severity=ERROR),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="munition_count_high", column_B="munition_count_low", or_equal=True, ignore_row_if="either_value_is_missing", severity=ERROR),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="last_reported_on", column_B="first_reported_on", or_equal=True, ignore_row_if="either_value_is_missing", severity=ERROR),
-    ])
+    return gx.ExpectationSuite(
+        name="fct_incidents",
+        meta={"row_key": ["incident_id"]},
+        expectations=[
+            gxe.ExpectColumnValuesToBeBetween(column="n_reports", min_value=1, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="killed", min_value=0, max_value=1000, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="injured", min_value=0, max_value=2000, severity=ERROR),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="munition_count_high",
+                column_B="munition_count_low",
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+                severity=ERROR,
+            ),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="last_reported_on",
+                column_B="first_reported_on",
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+                severity=ERROR,
+            ),
+        ],
+    )
 
 
 def fct_event_reports_suite() -> gx.ExpectationSuite:
-    return gx.ExpectationSuite(name="fct_event_reports", meta={"row_key": ["event_id", "incident_id"]}, expectations=[
-        # An incident counts the reports that tell it: as many as have its key here.
-        gxe.ExpectColumnPairValuesToBeEqual(
-            column_A="incident_reports", column_B="n_reports", ignore_row_if="either_value_is_missing", severity=ERROR),
-    ])
+    return gx.ExpectationSuite(
+        name="fct_event_reports",
+        meta={"row_key": ["event_id", "incident_id"]},
+        expectations=[
+            # An incident counts the reports that tell it: as many as have its key here.
+            gxe.ExpectColumnPairValuesToBeEqual(
+                column_A="incident_reports", column_B="n_reports", ignore_row_if="either_value_is_missing", severity=ERROR
+            ),
+        ],
+    )
 
 
 def attack_frequency_per_base_suite() -> gx.ExpectationSuite:
-    return gx.ExpectationSuite(name="attack_frequency_per_base", meta={"row_key": ["location_id", "period_type", "period"]}, expectations=[
-        gxe.ExpectColumnValuesToBeBetween(column="attacks", min_value=1, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="days_since_previous_attack", min_value=0, severity=ERROR),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="attacks", column_B="typed_attacks", or_equal=True, severity=ERROR),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="last_attack_on", column_B="first_attack_on", or_equal=True, ignore_row_if="either_value_is_missing", severity=ERROR),
-        # Each period type partitions the base's incidents: its periods add up to their count.
-        gxe.ExpectColumnPairValuesToBeEqual(
-            column_A="period_type_attacks", column_B="incidents_counted", ignore_row_if="either_value_is_missing", severity=ERROR),
-    ])
+    return gx.ExpectationSuite(
+        name="attack_frequency_per_base",
+        meta={"row_key": ["location_id", "period_type", "period"]},
+        expectations=[
+            gxe.ExpectColumnValuesToBeBetween(column="attacks", min_value=1, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="days_since_previous_attack", min_value=0, severity=ERROR),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="attacks", column_B="typed_attacks", or_equal=True, severity=ERROR
+            ),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="last_attack_on",
+                column_B="first_attack_on",
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+                severity=ERROR,
+            ),
+            # Each period type partitions the base's incidents: its periods add up to their count.
+            gxe.ExpectColumnPairValuesToBeEqual(
+                column_A="period_type_attacks",
+                column_B="incidents_counted",
+                ignore_row_if="either_value_is_missing",
+                severity=ERROR,
+            ),
+        ],
+    )
 
 
 def retaliation_lag_suite(retaliation_window_days: int) -> gx.ExpectationSuite:
     window = int(retaliation_window_days)
-    return gx.ExpectationSuite(name="retaliation_lag", meta={"row_key": ["incident_id"]}, expectations=[
-        gxe.ExpectColumnValuesToBeBetween(column="lag_days", min_value=0, max_value=window, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="lag_hours", min_value=0, max_value=(window + 1) * 24, severity=ERROR),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="next_event_date", column_B="event_date", or_equal=True, ignore_row_if="either_value_is_missing", severity=ERROR),
-    ])
+    return gx.ExpectationSuite(
+        name="retaliation_lag",
+        meta={"row_key": ["incident_id"]},
+        expectations=[
+            gxe.ExpectColumnValuesToBeBetween(column="lag_days", min_value=0, max_value=window, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="lag_hours", min_value=0, max_value=(window + 1) * 24, severity=ERROR),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="next_event_date",
+                column_B="event_date",
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+                severity=ERROR,
+            ),
+        ],
+    )
 
 
 def retaliation_lag_summary_suite() -> gx.ExpectationSuite:
-    return gx.ExpectationSuite(name="retaliation_lag_summary", meta={"row_key": ["direction", "country", "year"]}, expectations=[
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="acts", column_B="answered_acts", or_equal=True, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="median_lag_days", min_value=0, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="p90_lag_days", min_value=0, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="median_lag_hours", min_value=0, severity=ERROR),
-    ])
+    return gx.ExpectationSuite(
+        name="retaliation_lag_summary",
+        meta={"row_key": ["direction", "country", "year"]},
+        expectations=[
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="acts", column_B="answered_acts", or_equal=True, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="median_lag_days", min_value=0, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="p90_lag_days", min_value=0, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="median_lag_hours", min_value=0, severity=ERROR),
+        ],
+    )
 
 
 def attack_timeline_suite() -> gx.ExpectationSuite:
-    return gx.ExpectationSuite(name="attack_timeline", meta={"row_key": ["day", "country"]}, expectations=[
-        gxe.ExpectColumnValuesToBeBetween(column="attacks", min_value=0, severity=ERROR),
-        gxe.ExpectColumnValuesToBeBetween(column="strikes", min_value=0, severity=ERROR),
-        # Each country's days add up to its dated incidents.
-        gxe.ExpectColumnPairValuesToBeEqual(
-            column_A="country_attacks", column_B="attack_incidents", ignore_row_if="either_value_is_missing", severity=ERROR),
-        gxe.ExpectColumnPairValuesToBeEqual(
-            column_A="country_strikes", column_B="strike_incidents", ignore_row_if="either_value_is_missing", severity=ERROR),
-    ])
+    return gx.ExpectationSuite(
+        name="attack_timeline",
+        meta={"row_key": ["day", "country"]},
+        expectations=[
+            gxe.ExpectColumnValuesToBeBetween(column="attacks", min_value=0, severity=ERROR),
+            gxe.ExpectColumnValuesToBeBetween(column="strikes", min_value=0, severity=ERROR),
+            # Each country's days add up to its dated incidents.
+            gxe.ExpectColumnPairValuesToBeEqual(
+                column_A="country_attacks", column_B="attack_incidents", ignore_row_if="either_value_is_missing", severity=ERROR
+            ),
+            gxe.ExpectColumnPairValuesToBeEqual(
+                column_A="country_strikes", column_B="strike_incidents", ignore_row_if="either_value_is_missing", severity=ERROR
+            ),
+        ],
+    )
 
 
 def dim_locations_suite() -> gx.ExpectationSuite:
-    return gx.ExpectationSuite(name="dim_locations", meta={"row_key": ["location_id"]}, expectations=[
-        # Syria, Iraq and Jordan lie inside this box: a point outside it has its coordinates wrong.
-        gxe.ExpectColumnValuesToBeBetween(column="latitude", min_value=29, max_value=38, severity=WARNING),
-        gxe.ExpectColumnValuesToBeBetween(column="longitude", min_value=34.5, max_value=49, severity=WARNING),
-    ])
+    return gx.ExpectationSuite(
+        name="dim_locations",
+        meta={"row_key": ["location_id"]},
+        expectations=[
+            # Syria, Iraq and Jordan lie inside this box: a point outside it has its coordinates wrong.
+            gxe.ExpectColumnValuesToBeBetween(column="latitude", min_value=29, max_value=38, severity=WARNING),
+            gxe.ExpectColumnValuesToBeBetween(column="longitude", min_value=34.5, max_value=49, severity=WARNING),
+        ],
+    )
 
 
 # The incidents each mart counts, as its SQL selects them; the derived columns compare with these.
@@ -113,15 +169,19 @@ _DATED_ACTS = "marts.fct_incidents where not is_background and date_precision = 
 
 MART_CONTRACTS: dict[str, MartContract] = {
     "fct_incidents": MartContract("select * from marts.fct_incidents", fct_incidents_suite),
-    "fct_event_reports": MartContract("""
+    "fct_event_reports": MartContract(
+        """
         select
             reports.*,
             count(*) over (partition by reports.incident_id) as incident_reports,
             incidents.n_reports
         from marts.fct_event_reports as reports
         left join marts.fct_incidents as incidents using (incident_id)
-    """, fct_event_reports_suite),
-    "attack_frequency_per_base": MartContract(f"""
+    """,
+        fct_event_reports_suite,
+    ),
+    "attack_frequency_per_base": MartContract(
+        f"""
         with incidents as (
             select location_id, count(*) as all_time, count(*) filter (where date_precision = 'day') as dated
             from {_BASE_ATTACKS}
@@ -138,10 +198,13 @@ MART_CONTRACTS: dict[str, MartContract] = {
         from marts.attack_frequency_per_base as frequency
         left join incidents using (location_id)
         window per_type as (partition by frequency.location_id, frequency.period_type order by frequency.period)
-    """, attack_frequency_per_base_suite),
+    """,
+        attack_frequency_per_base_suite,
+    ),
     "retaliation_lag": MartContract("select * from marts.retaliation_lag", retaliation_lag_suite, ("retaliation_window_days",)),
     "retaliation_lag_summary": MartContract("select * from marts.retaliation_lag_summary", retaliation_lag_summary_suite),
-    "attack_timeline": MartContract(f"""
+    "attack_timeline": MartContract(
+        f"""
         with acts as (
             select unnest(country) as country, event_type from {_DATED_ACTS}
         ),
@@ -163,7 +226,9 @@ MART_CONTRACTS: dict[str, MartContract] = {
         from marts.attack_timeline as timeline
         left join incidents using (country)
         window per_country as (partition by timeline.country order by timeline.day)
-    """, attack_timeline_suite),
+    """,
+        attack_timeline_suite,
+    ),
     "dim_locations": MartContract("select * from marts.dim_locations", dim_locations_suite),
 }
 

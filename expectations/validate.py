@@ -99,16 +99,21 @@ def validate(frame: pl.DataFrame, suite: gx.ExpectationSuite, gx_dir: Path | Non
         indices = [i for i in result.result.get("unexpected_index_list") or [] if isinstance(i, int)]
         failing.update(indices)
         columns = _columns(config.kwargs)
-        failures.append(Failure(
-            expectation=config.type,
-            column=config.kwargs.get("column") or (",".join(columns) or None),
-            severity="error" if config.severity == FailureSeverity.CRITICAL else "warning",
-            unexpected_count=result.result.get("unexpected_count"),
-            examples=list(result.result.get("unexpected_list") or [])[:EXAMPLES],
-            example_rows=scalar[indices[:EXAMPLES]].select(list(dict.fromkeys(key + [c for c in columns if c in scalar.columns]))).to_dicts()
-            if indices else [],
-            exception=_exception(result.exception_info),
-        ))
+        failures.append(
+            Failure(
+                expectation=config.type,
+                column=config.kwargs.get("column") or (",".join(columns) or None),
+                severity="error" if config.severity == FailureSeverity.CRITICAL else "warning",
+                unexpected_count=result.result.get("unexpected_count"),
+                examples=list(result.result.get("unexpected_list") or [])[:EXAMPLES],
+                example_rows=scalar[indices[:EXAMPLES]]
+                .select(list(dict.fromkeys(key + [c for c in columns if c in scalar.columns])))
+                .to_dicts()
+                if indices
+                else [],
+                exception=_exception(result.exception_info),
+            )
+        )
     return SuiteResult(suite.name, outcome.success, len(outcome.results), scalar.height, len(failing), failures)
 
 
@@ -125,16 +130,21 @@ def _context(gx_dir: Path | None):
         # The site's index lists what the stores hold, so the stores outlive the check that wrote them.
         config.stores[config.expectations_store_name] = _file_store("ExpectationsStore", gx_dir / "suites")
         config.stores[config.validation_results_store_name] = _file_store("ValidationResultsStore", gx_dir / "validations")
-        config.data_docs_sites = {"local_site": {
-            "class_name": "SiteBuilder",
-            "show_how_to_buttons": False,
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(gx_dir / "docs")},
-        }}
+        config.data_docs_sites = {
+            "local_site": {
+                "class_name": "SiteBuilder",
+                "show_how_to_buttons": False,
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(gx_dir / "docs")},
+            }
+        }
     return gx.get_context(project_config=config)
 
 
 def _file_store(class_name: str, directory: Path) -> dict:
-    return {"class_name": class_name, "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(directory)}}
+    return {
+        "class_name": class_name,
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(directory)},
+    }
 
 
 @contextlib.contextmanager

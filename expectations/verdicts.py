@@ -25,6 +25,8 @@ def article_refusal(article: Mapping) -> str | None:
     """Why the article contract refuses this article (an ingest ARTICLE_SCHEMA row), or None."""
     published = article["published_on"]
     if published is not None and not EARLIEST_PUBLICATION <= published <= latest_publication():
-        return (f"published_on {published} (from the {article['published_on_source']}) is outside the article "
-                f"contract's range {EARLIEST_PUBLICATION} to {latest_publication()}")
+        return (
+            f"published_on {published} (from the {article['published_on_source']}) is outside the article "
+            f"contract's range {EARLIEST_PUBLICATION} to {latest_publication()}"
+        )
     return None

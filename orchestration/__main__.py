@@ -24,8 +24,10 @@ from orchestration.settings import EXECUTORS, extraction_executor, landing_dir, 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m orchestration", description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog="\n".join(__doc__.splitlines()[2:11]),
+        prog="python -m orchestration",
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(__doc__.splitlines()[2:11]),
     )
     parser.add_argument("--full", action="store_true", help="read every landing file and extract every stored article again")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG: Dagster's step events and dbt's log lines")
@@ -36,11 +38,19 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     retract = commands.add_parser("retract", help="take files' articles, events and rejections out of the warehouse")
     retract.add_argument("files", nargs="+", metavar="FILE", help="file names as raw.articles.file lists them")
     reextract = commands.add_parser("reextract", help="extract every stored article again, after a rule change")
-    reextract.add_argument("--executor", choices=EXECUTORS, default=extraction_executor(),
-                           help="local worker processes, or tasks on a Ray cluster (default: MILITIA_EXECUTOR, else local)")
-    reextract.add_argument("--address", default=ray_address(), metavar="ADDR",
-                           help="the Ray cluster to join, e.g. auto or ray://head:10001 (default: MILITIA_RAY_ADDRESS; "
-                                "empty starts Ray on this machine)")
+    reextract.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default=extraction_executor(),
+        help="local worker processes, or tasks on a Ray cluster (default: MILITIA_EXECUTOR, else local)",
+    )
+    reextract.add_argument(
+        "--address",
+        default=ray_address(),
+        metavar="ADDR",
+        help="the Ray cluster to join, e.g. auto or ray://head:10001 (default: MILITIA_RAY_ADDRESS; "
+        "empty starts Ray on this machine)",
+    )
     args = parser.parse_args(argv)
     if args.command == "replay" and not (args.files or args.rejected):
         parser.error("replay needs FILE names or --rejected")
@@ -80,8 +90,10 @@ def unknown_retractions(names: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     if args.command == "retract" and (unknown := unknown_retractions(args.files)):
-        print(f"python -m orchestration: error: the warehouse holds no file named {', '.join(map(repr, unknown))}; "
-              "nothing was run", file=sys.stderr)
+        print(
+            f"python -m orchestration: error: the warehouse holds no file named {', '.join(map(repr, unknown))}; nothing was run",
+            file=sys.stderr,
+        )
         return 2
     prepare_dagster_home()
     import dagster as dg
@@ -98,15 +110,19 @@ def main(argv: list[str] | None = None) -> int:
             "resources": resource_config(args),
             "loggers": {CONSOLE_LOGGER: {"config": {"log_level": "DEBUG" if args.verbose else "INFO"}}},
         },
-        instance=dg.DagsterInstance.get(), raise_on_error=False,
+        instance=dg.DagsterInstance.get(),
+        raise_on_error=False,
     )
     if not result.success:
         failed = [e for e in result.all_events if e.is_step_failure]
         for event in failed:
             error = event.step_failure_data.error
             print(f"{event.step_key}: {error.message.strip() if error else 'failed'}", file=sys.stderr)
-        print(f"pipeline run {result.run_id} FAILED at {', '.join(e.step_key for e in failed) or 'a check'}; "
-              "the served warehouse was left as it was.", file=sys.stderr)
+        print(
+            f"pipeline run {result.run_id} FAILED at {', '.join(e.step_key for e in failed) or 'a check'}; "
+            "the served warehouse was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     from orchestration.summary import print_batch, print_summary
 

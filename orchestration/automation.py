@@ -1,6 +1,5 @@
 """When the pipeline runs: every day, and whenever files in the landing folder are new or changed."""
 
-
 import hashlib
 from pathlib import Path
 
@@ -19,7 +18,10 @@ pipeline_job = dg.define_asset_job(
 )
 
 daily_schedule = dg.ScheduleDefinition(
-    name="daily_pipeline", job=pipeline_job, cron_schedule="0 5 * * *", execution_timezone="UTC",
+    name="daily_pipeline",
+    job=pipeline_job,
+    cron_schedule="0 5 * * *",
+    execution_timezone="UTC",
     # On as soon as the UI's daemon (or `dagster-daemon run`) starts: a fresh deployment keeps itself current.
     default_status=dg.DefaultScheduleStatus.RUNNING,
 )
@@ -43,8 +45,12 @@ def landing_run_key(folder: Path, served: Path, max_bytes: int) -> tuple[str | N
     return f"landing-{digest.hexdigest()[:24]}", len(changed)
 
 
-@dg.sensor(job=pipeline_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
-           description="Runs the pipeline when landing files are new or changed, or stored articles need the new extractor.")
+@dg.sensor(
+    job=pipeline_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Runs the pipeline when landing files are new or changed, or stored articles need the new extractor.",
+)
 def landing_folder_sensor(context: dg.SensorEvaluationContext, landing: LandingFolder, warehouse: Warehouse):
     folder = Path(landing.directory)
     if not folder.is_dir():

@@ -9,7 +9,6 @@ not published, so the served marts stay those of the last good run. A failed
 Each run also rebuilds the GX Data Docs in ``<warehouse>/gx/docs/`` (see the README).
 """
 
-
 from pathlib import Path
 
 import dagster as dg
@@ -40,15 +39,20 @@ def check_result(result: SuiteResult, docs: Path | None = None) -> dg.AssetCheck
         "failing_rows": result.failing_rows,
         "expectations": result.evaluated,
         "failed_expectations": len(result.failures),
-        "failures": dg.MetadataValue.json([
-            {
-                "expectation": f.expectation, "column": f.column, "severity": f.severity,
-                "unexpected_count": f.unexpected_count, "exception": f.exception,
-                "examples": [_shown(x) for x in f.examples],
-                "example_rows": [{k: _shown(v) for k, v in row.items()} for row in f.example_rows],
-            }
-            for f in result.failures
-        ]),
+        "failures": dg.MetadataValue.json(
+            [
+                {
+                    "expectation": f.expectation,
+                    "column": f.column,
+                    "severity": f.severity,
+                    "unexpected_count": f.unexpected_count,
+                    "exception": f.exception,
+                    "examples": [_shown(x) for x in f.examples],
+                    "example_rows": [{k: _shown(v) for k, v in row.items()} for row in f.example_rows],
+                }
+                for f in result.failures
+            ]
+        ),
     }
     if docs is not None:
         metadata["data_docs"] = dg.MetadataValue.path(str(docs))
@@ -57,10 +61,12 @@ def check_result(result: SuiteResult, docs: Path | None = None) -> dg.AssetCheck
         severity=dg.AssetCheckSeverity.ERROR if result.errors else dg.AssetCheckSeverity.WARN,
         metadata=metadata,
         description="; ".join(
-            f"{f.severity}: {f.expectation}({f.column}) failed on {f.unexpected_count} rows" if f.exception is None
+            f"{f.severity}: {f.expectation}({f.column}) failed on {f.unexpected_count} rows"
+            if f.exception is None
             else f"{f.severity}: {f.expectation}({f.column}) could not run: {f.exception}"
             for f in result.failures
-        ) or None,
+        )
+        or None,
     )
 
 
@@ -70,7 +76,8 @@ def run_suite(frame: pl.DataFrame, suite, warehouse: Warehouse) -> dg.AssetCheck
 
 
 @dg.asset_check(
-    asset="raw_articles", blocking=True,
+    asset="raw_articles",
+    blocking=True,
     description="GX suite 'raw_articles': ids unique, text not empty, publication date in a sane range.",
 )
 def raw_articles_contract(raw_articles: pl.DataFrame, warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -78,7 +85,9 @@ def raw_articles_contract(raw_articles: pl.DataFrame, warehouse: Warehouse) -> d
 
 
 @dg.asset_check(
-    asset="events", blocking=True, additional_ins={"raw_articles": dg.AssetIn("raw_articles")},
+    asset="events",
+    blocking=True,
+    additional_ins={"raw_articles": dg.AssetIn("raw_articles")},
     description="GX suite 'events': EVENTS.md enumerations, gazetteer ids, sane counts, dates not after publication, evidence inside the article text.",
 )
 def events_contract(events: pl.DataFrame, raw_articles: pl.DataFrame, warehouse: Warehouse) -> dg.AssetCheckResult:
@@ -89,7 +98,9 @@ def mart_contract(model: str, dbt_models: dg.AssetsDefinition) -> dg.AssetChecks
     """The check of one dbt mart: reads the built table from the working database and validates it."""
 
     @dg.asset_check(
-        asset=get_asset_key_for_model([dbt_models], model), name=f"{model}_contract", blocking=True,
+        asset=get_asset_key_for_model([dbt_models], model),
+        name=f"{model}_contract",
+        blocking=True,
         description=f"GX suite '{model}' on the built mart (expectations/marts.py).",
     )
     def _contract(warehouse: Warehouse) -> dg.AssetCheckResult:

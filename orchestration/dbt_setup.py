@@ -21,8 +21,20 @@ from orchestration.resources import Warehouse
 from orchestration.settings import DBT_PROJECT_DIR
 
 # What `dbt parse` reads: a change to any file here makes the manifest stale.
-PARSE_INPUTS = ("dbt_project.yml", "profiles.yml", "packages.yml", "dependencies.yml", "selectors.yml",
-                "models", "macros", "tests", "seeds", "snapshots", "analyses", "../transforms/vocabulary")
+PARSE_INPUTS = (
+    "dbt_project.yml",
+    "profiles.yml",
+    "packages.yml",
+    "dependencies.yml",
+    "selectors.yml",
+    "models",
+    "macros",
+    "tests",
+    "seeds",
+    "snapshots",
+    "analyses",
+    "../transforms/vocabulary",
+)
 
 
 @functools.cache

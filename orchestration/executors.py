@@ -17,6 +17,7 @@ from transforms.extract import Extraction, extract_frames
 
 class ExtractionEngine(dg.ConfigurableResource):
     """The executor of the extraction step; MILITIA_EXECUTOR and MILITIA_RAY_ADDRESS give the defaults."""
+
     executor: str = extraction_executor()  # one of EXECUTORS
     # Ray only: the cluster to join; empty starts Ray on this machine for the run, and stops it after.
     ray_address: str = ray_address()
@@ -29,8 +30,15 @@ class ExtractionEngine(dg.ConfigurableResource):
         if self.executor == "ray":
             from transforms.distributed import extract_on_ray
 
-            tell_progress(f"extracting {articles.height:,} articles as Ray tasks of {self.chunk_articles:,} "
-                          f"on {self.ray_address or 'a local Ray'}")
-            return extract_on_ray(articles, address=self.ray_address, seconds_per_article=seconds_per_article,
-                                  chunk_articles=self.chunk_articles, tell_progress=tell_progress)
+            tell_progress(
+                f"extracting {articles.height:,} articles as Ray tasks of {self.chunk_articles:,} "
+                f"on {self.ray_address or 'a local Ray'}"
+            )
+            return extract_on_ray(
+                articles,
+                address=self.ray_address,
+                seconds_per_article=seconds_per_article,
+                chunk_articles=self.chunk_articles,
+                tell_progress=tell_progress,
+            )
         raise dg.Failure(f"unknown extraction executor {self.executor!r}: MILITIA_EXECUTOR is one of {', '.join(EXECUTORS)}")

@@ -25,9 +25,28 @@ ACLED_FILE = "events_acled.csv"
 GEOJSON_FILE = "incidents.geojson"
 
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "actor2", "interaction", "iso", "country", "admin1", "location", "latitude", "longitude",
-    "geo_precision", "source", "source_scale", "notes", "fatalities", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "interaction",
+    "iso",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "timestamp",
 )
 # ISO 3166-1: ACLED's `iso` is the numeric code, its event ids start with the alpha-3 code.
 COUNTRIES = {c.country: (c.iso_numeric, c.iso_alpha3, c.name_en) for c in vocabulary.countries().values()}
@@ -37,8 +56,11 @@ UNKNOWN_COUNTRY = (None, "XXX", None)
 TIME_PRECISION = {"day": 1, "week": 2}
 # ACLED's sub-event of a remote act by the weapon used; a gunfire exchange is a battle.
 SUB_EVENT_BY_WEAPON = {
-    "rocket": "Shelling/artillery/missile attack", "missile": "Shelling/artillery/missile attack",
-    "artillery": "Shelling/artillery/missile attack", "drone": "Air/drone strike", "airstrike": "Air/drone strike",
+    "rocket": "Shelling/artillery/missile attack",
+    "missile": "Shelling/artillery/missile attack",
+    "artillery": "Shelling/artillery/missile attack",
+    "drone": "Air/drone strike",
+    "airstrike": "Air/drone strike",
 }
 US_FORCES = "Military Forces of the United States"
 COALITION_FORCES = "Military Forces of the International Coalition"
@@ -65,8 +87,7 @@ def placed_incidents(parquet_dir: Path) -> pl.DataFrame:
     locations = pl.read_parquet(parquet_dir / "dim_locations.parquet")
     actors = pl.DataFrame(list(vocabulary.actors().values())).select("actor", actor_name="name_en")
     places = locations.select("location_id", place="name_en", latitude="latitude", longitude="longitude")
-    governorates = locations.filter(pl.col("location_kind") == "governorate").select(
-        governorate="location_id", admin1="name_en")
+    governorates = locations.filter(pl.col("location_kind") == "governorate").select(governorate="location_id", admin1="name_en")
     return (
         incidents.filter(~pl.col("is_background") & pl.col("event_date").is_not_null())
         .join(places, on="location_id", how="left")
@@ -88,9 +109,13 @@ def acled_row(r: dict) -> dict:
     else:
         actor1, actor2 = state, "Unidentified Iran-aligned militia"
     battle = r["weapon"] == "gunfire"
-    munitions = ("" if r["munition_count_low"] is None else
-                 f" {r['munition_count_low']}" + ("" if r["munition_count_high"] == r["munition_count_low"]
-                                                  else f" to {r['munition_count_high']}") + " munitions.")
+    munitions = (
+        ""
+        if r["munition_count_low"] is None
+        else f" {r['munition_count_low']}"
+        + ("" if r["munition_count_high"] == r["munition_count_low"] else f" to {r['munition_count_high']}")
+        + " munitions."
+    )
     also = [c for c in r["country"] if c != r["primary_country"]]
     notes = (
         f"On {r['event_date']}{' (' + r['time_of_day'] + ')' if r['time_of_day'] else ''}, "
@@ -141,12 +166,25 @@ def incidents_geojson(incidents: pl.DataFrame) -> str:
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
             "properties": {
-                "incident_id": r["incident_id"], "event_type": r["event_type"], "event_date": r["event_date"].isoformat(),
-                "date_precision": r["date_precision"], "time_of_day": r["time_of_day"], "location_id": r["location_id"],
-                "place": r["place"], "country": ",".join(r["country"]), "admin1": r["admin1"], "actor": r["actor"],
-                "claimed": r["claimed"], "weapon": r["weapon"], "munition_count_low": r["munition_count_low"],
-                "munition_count_high": r["munition_count_high"], "killed": r["killed"], "injured": r["injured"],
-                "n_reports": r["n_reports"], "sources": ",".join(r["sources"] or []), "event_ids": ",".join(r["event_ids"]),
+                "incident_id": r["incident_id"],
+                "event_type": r["event_type"],
+                "event_date": r["event_date"].isoformat(),
+                "date_precision": r["date_precision"],
+                "time_of_day": r["time_of_day"],
+                "location_id": r["location_id"],
+                "place": r["place"],
+                "country": ",".join(r["country"]),
+                "admin1": r["admin1"],
+                "actor": r["actor"],
+                "claimed": r["claimed"],
+                "weapon": r["weapon"],
+                "munition_count_low": r["munition_count_low"],
+                "munition_count_high": r["munition_count_high"],
+                "killed": r["killed"],
+                "injured": r["injured"],
+                "n_reports": r["n_reports"],
+                "sources": ",".join(r["sources"] or []),
+                "event_ids": ",".join(r["event_ids"]),
             },
         }
         for r in incidents.filter(pl.col("latitude").is_not_null()).iter_rows(named=True)

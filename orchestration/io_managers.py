@@ -1,6 +1,5 @@
 """Polars frames between assets, stored as Parquet (faster and smaller than pickles)."""
 
-
 from pathlib import Path
 
 import dagster as dg

@@ -57,11 +57,16 @@ def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLan
         stale_articles=con.sql(
             f"select {', '.join(ARTICLE_SCHEMA)} from raw.articles where ?::boolean or extractor_version is distinct from ?",
             params=[all_stale, EXTRACTOR_VERSION],
-        ).pl().cast(ARTICLE_SCHEMA),
+        )
+        .pl()
+        .cast(ARTICLE_SCHEMA),
         manifest_rows={
-            unicodedata.normalize("NFC", file): ManifestRow(*metadata) for file, *metadata in run(con,
+            unicodedata.normalize("NFC", file): ManifestRow(*metadata)
+            for file, *metadata in run(
+                con,
                 "select file, manifest_published_on, url, outlet, language from raw.articles "
-                "where coalesce(manifest_published_on::varchar, url, outlet, language) is not null")
+                "where coalesce(manifest_published_on::varchar, url, outlet, language) is not null",
+            )
         },
     )
 
@@ -79,7 +84,9 @@ def served_landing(served: Path) -> tuple[pl.DataFrame, int]:
         if "landing_ledger" not in tables:
             return pl.DataFrame(schema=LEDGER_SCHEMA), 0
         ledger = con.sql("select * from raw.landing_ledger").pl().cast(LEDGER_SCHEMA)
-        stale = run(con, "select count(*) from raw.articles where extractor_version is distinct from ?", [EXTRACTOR_VERSION])[0][0]
+        stale = run(con, "select count(*) from raw.articles where extractor_version is distinct from ?", [EXTRACTOR_VERSION])[0][
+            0
+        ]
         return ledger, stale
     finally:
         con.close()
@@ -87,15 +94,20 @@ def served_landing(served: Path) -> tuple[pl.DataFrame, int]:
 
 def replaced_files(articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame) -> pl.Series:
     """Files whose rows a batch replaces: every file it loaded, refused or retracted (not those only touched)."""
-    return pl.concat([
-        articles["file"],
-        rejected.filter(pl.col("source") == "file")["file"],
-        ledger.filter(pl.col("outcome") == "retracted")["file"],
-    ]).unique()
+    return pl.concat(
+        [
+            articles["file"],
+            rejected.filter(pl.col("source") == "file")["file"],
+            ledger.filter(pl.col("outcome") == "retracted")["file"],
+        ]
+    ).unique()
 
 
 def without_given_up(
-    articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame, given_up: pl.DataFrame,
+    articles: pl.DataFrame,
+    rejected: pl.DataFrame,
+    ledger: pl.DataFrame,
+    given_up: pl.DataFrame,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """The batch with the articles the extractor gave up on quarantined: out of the articles, in the rejections, ledger outcome rejected."""
     files = given_up["file"]
@@ -107,8 +119,12 @@ def without_given_up(
 
 
 def load_batch(
-    con: duckdb.DuckDBPyConnection, articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame,
-    events: pl.DataFrame, claims: pl.DataFrame,
+    con: duckdb.DuckDBPyConnection,
+    articles: pl.DataFrame,
+    rejected: pl.DataFrame,
+    ledger: pl.DataFrame,
+    events: pl.DataFrame,
+    claims: pl.DataFrame,
 ) -> None:
     """Merge one batch into raw; the caller owns the transaction."""
     ensure_raw_tables(con)
@@ -122,35 +138,58 @@ def load_batch(
     }
     for name, frame in frames.items():
         con.register(name, frame.to_arrow())
-    run(con, "delete from raw.event_claims where event_id in "
-             "(select event_id from raw.events where article in (select file from batch_files))")
+    run(
+        con,
+        "delete from raw.event_claims where event_id in "
+        "(select event_id from raw.events where article in (select file from batch_files))",
+    )
     run(con, "delete from raw.events where article in (select file from batch_files)")
     run(con, "delete from raw.articles where file in (select file from batch_files)")
     run(con, "delete from raw.rejected_files where source = 'file' and file in (select file from batch_files)")
     # Manifest problems are found afresh from the whole manifest every run: those gone leave,
     # those still there keep their first rejected_at, so an unchanged rerun writes nothing.
-    run(con, "delete from raw.rejected_files r where source is distinct from 'file' and not exists "
-             "(select 1 from batch_rejected b where b.source = 'manifest' and b.file = r.file and b.reason = r.reason)")
-    run(con, "insert into raw.rejected_files by name select * from batch_rejected b where b.source = 'file' or not exists "
-             "(select 1 from raw.rejected_files r where r.source = 'manifest' and r.file = b.file and r.reason = b.reason)")
+    run(
+        con,
+        "delete from raw.rejected_files r where source is distinct from 'file' and not exists "
+        "(select 1 from batch_rejected b where b.source = 'manifest' and b.file = r.file and b.reason = r.reason)",
+    )
+    run(
+        con,
+        "insert into raw.rejected_files by name select * from batch_rejected b where b.source = 'file' or not exists "
+        "(select 1 from raw.rejected_files r where r.source = 'manifest' and r.file = b.file and r.reason = b.reason)",
+    )
     run(con, "delete from raw.landing_ledger where file in (select file from batch_ledger)")
-    for table, frame in (("articles", "batch_articles"), ("landing_ledger", "batch_ledger"),
-                         ("events", "batch_events"), ("event_claims", "batch_claims")):
+    for table, frame in (
+        ("articles", "batch_articles"),
+        ("landing_ledger", "batch_ledger"),
+        ("events", "batch_events"),
+        ("event_claims", "batch_claims"),
+    ):
         run(con, f"insert into raw.{table} by name select * from {frame}")
     # A stored article the extractor gave up on when extracting it again has a ledger row from an earlier run.
-    run(con, "update raw.landing_ledger set outcome = 'rejected' where outcome = 'article' "
-             "and file in (select file from batch_rejected where source = 'file')")
+    run(
+        con,
+        "update raw.landing_ledger set outcome = 'rejected' where outcome = 'article' "
+        "and file in (select file from batch_rejected where source = 'file')",
+    )
     for name in frames:
         con.unregister(name)
 
 
 def merge_batch(
-    con: duckdb.DuckDBPyConnection, articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame,
-    events: pl.DataFrame, claims: pl.DataFrame,
+    con: duckdb.DuckDBPyConnection,
+    articles: pl.DataFrame,
+    rejected: pl.DataFrame,
+    ledger: pl.DataFrame,
+    events: pl.DataFrame,
+    claims: pl.DataFrame,
 ) -> dict[str, int]:
     """Merge one batch, and the gazetteer's places, into raw in one transaction; the rows of each raw table after."""
-    locations = pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0).drop("spellings").with_columns(
-        pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
+    locations = (
+        pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0)
+        .drop("spellings")
+        .with_columns(pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
+    )
     run(con, "begin transaction")
     load_batch(con, articles, rejected, ledger, events, claims)
     con.register("gazetteer_locations", locations.to_arrow())

@@ -8,7 +8,6 @@ the Parquet exports and the report beside the served ones and renaming them over
 the old marts, and the next reader sees the new ones.
 """
 
-
 import contextlib
 import fcntl
 import json

@@ -51,4 +51,3 @@ def extraction_executor() -> str:
 def ray_address() -> str:
     """MILITIA_RAY_ADDRESS: the Ray cluster to join ("auto", "ray://head:10001"); empty starts Ray on this machine per run."""
     return os.environ.get("MILITIA_RAY_ADDRESS", "")
-

@@ -13,15 +13,27 @@ if TYPE_CHECKING:
     import dagster as dg
 
 # The landing step's figures, in the order a reader wants them (metadata labels of its outputs).
-BATCH_FIGURES = ("files read", "new or changed articles", "re-extracted articles", "touched only",
-                 "rejected files", "duplicates", "manifest problems", "retracted")
+BATCH_FIGURES = (
+    "files read",
+    "new or changed articles",
+    "re-extracted articles",
+    "touched only",
+    "rejected files",
+    "duplicates",
+    "manifest problems",
+    "retracted",
+)
 
 
 def mart_counts(served: Path) -> list[tuple[str, int]]:
     con = duckdb.connect(str(served), read_only=True)
     try:
-        tables = [row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        tables = [
+            row[0]
+            for row in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
         return [(t, con.execute(f'select count(*) from marts."{t}"').fetchall()[0][0]) for t in tables]
     finally:
         con.close()

@@ -109,18 +109,24 @@ def rerun(pipeline, pipeline_run, tmp_path_factory):
     before and after, the served file's inode before and after, and the analyst's answers before and after.
     """
     import dagster as dg
-
     from warehouse_state import snapshot
 
     served = pipeline.warehouse / "militia.duckdb"
     home = tmp_path_factory.mktemp("dagster_home")
     before = SimpleNamespace(state=snapshot(served), files=published_files(pipeline.warehouse), inode=served.stat().st_ino)
-    reader = subprocess.Popen([sys.executable, "-c", HOLDING_READER, str(served)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", HOLDING_READER, str(served)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         answers = [reader.stdout.readline()]
-        done = subprocess.run([sys.executable, "-m", "orchestration"], cwd=REPO, capture_output=True, text=True,
-                              env={**os.environ, "DAGSTER_HOME": str(home)}, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "orchestration"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "DAGSTER_HOME": str(home)},
+            check=False,
+        )
         reader.stdin.write("\n")
         reader.stdin.flush()
         answers.append(reader.stdout.readline())
@@ -157,7 +163,9 @@ def execute_pipeline(pipeline, landing, warehouse, run_config=None, max_bytes=No
     from orchestration.io_managers import PolarsParquetIOManager
     from orchestration.resources import Warehouse
 
-    folder = LandingFolder(directory=str(landing)) if max_bytes is None else LandingFolder(directory=str(landing), max_bytes=max_bytes)
+    folder = (
+        LandingFolder(directory=str(landing)) if max_bytes is None else LandingFolder(directory=str(landing), max_bytes=max_bytes)
+    )
     return pipeline.defs.resolve_job_def("pipeline").execute_in_process(
         run_config=run_config or {},
         resources={

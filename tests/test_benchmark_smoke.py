@@ -14,9 +14,26 @@ from benchmarks.generate_corpus import REALISTIC_RELEVANT_SHARE, generate, write
 
 REPO = Path(__file__).resolve().parent.parent
 SMOKE_N = 200
-EVENTS_FIELDS = {"article", "event_type", "location_id", "location_kind", "country", "actor", "claimed", "weapon",
-                 "munition_count", "killed", "injured", "date", "day_offset", "time_of_day", "outcome", "claims",
-                 "background", "optional"}
+EVENTS_FIELDS = {
+    "article",
+    "event_type",
+    "location_id",
+    "location_kind",
+    "country",
+    "actor",
+    "claimed",
+    "weapon",
+    "munition_count",
+    "killed",
+    "injured",
+    "date",
+    "day_offset",
+    "time_of_day",
+    "outcome",
+    "claims",
+    "background",
+    "optional",
+}
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -71,11 +88,22 @@ def test_realistic_feed_is_mostly_unrelated_news_around_the_same_reports(tmp_pat
 def test_smoke_benchmark_prints_its_figures(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--sizes", str(SMOKE_N), "--out", str(tmp_path), "--no-pipeline"],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    for figure in ("floor (read, decode, normalise)", "extraction (read, decode, extract)", "articles/s", "MB/s",
-                   "2 processes", "extraction / floor", "event F1 against the planted gold", "Targets"):
+    for figure in (
+        "floor (read, decode, normalise)",
+        "extraction (read, decode, extract)",
+        "articles/s",
+        "MB/s",
+        "2 processes",
+        "extraction / floor",
+        "event F1 against the planted gold",
+        "Targets",
+    ):
         assert figure in run.stdout
     assert "realistic feed" in run.stdout and "relevant feed" in run.stdout
     result = json.loads((tmp_path / f"results-{SMOKE_N}-realistic.json").read_text())

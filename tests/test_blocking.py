@@ -3,7 +3,6 @@
 import hashlib
 
 import dagster as dg
-
 from conftest import execute_pipeline
 
 # Dated 14 January in its header, the article tells of an attack on 20 February: a date after

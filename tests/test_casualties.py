@@ -91,8 +91,10 @@ def test_a_denial_of_casualties_is_not_a_denial_of_the_attack():
 
 
 def test_a_toll_updated_later_takes_the_update():
-    text = ("تعرضت قاعدة عين الأسد لهجوم صاروخي فجر اليوم أدى إلى إصابة 3 جنود. "
-            "وارتفعت حصيلة الجرحى لاحقاً إلى 9 بحسب مسؤول في التحالف.")
+    text = (
+        "تعرضت قاعدة عين الأسد لهجوم صاروخي فجر اليوم أدى إلى إصابة 3 جنود. "
+        "وارتفعت حصيلة الجرحى لاحقاً إلى 9 بحسب مسؤول في التحالف."
+    )
     e = only(text)
     assert (e["killed"], e["injured"]) == (None, 9)
 
@@ -111,13 +113,18 @@ def test_a_figure_of_the_other_kind_is_not_coordinated_into_this_one():
 def test_figures_for_several_places_together_go_to_claims_only():
     text = "قال المرصد السوري إن الغارات الأمريكية على منطقتي البوكمال والميادين فجر اليوم خلفت 12 قتيلاً و20 جريحاً."
     found = extract_article(text, "t.txt", THURSDAY)
-    assert [(e["location_id"], e["killed"], e["injured"]) for e in found] == [("albu_kamal", None, None), ("al_mayadin", None, None)]
+    assert [(e["location_id"], e["killed"], e["injured"]) for e in found] == [
+        ("albu_kamal", None, None),
+        ("al_mayadin", None, None),
+    ]
     assert {"source": "sohr", "killed": 12, "injured": 20} in [c for e in found for c in e["claims"]]
 
 
 def test_a_place_told_further_on_keeps_its_own_figures():
-    text = ("شنت القوات الأمريكية غارات على موقع في القائم أسفرت عن مقتل مقاتل وإصابة اثنين آخرين "
-            "وأضاف المصدر أن غارة أخرى استهدفت البوكمال.")
+    text = (
+        "شنت القوات الأمريكية غارات على موقع في القائم أسفرت عن مقتل مقاتل وإصابة اثنين آخرين "
+        "وأضاف المصدر أن غارة أخرى استهدفت البوكمال."
+    )
     found = {e["location_id"]: (e["killed"], e["injured"]) for e in extract_article(text, "t.txt", THURSDAY)}
     assert found["al_qaim"] == (1, 2)
 

@@ -6,13 +6,12 @@ import datetime as dt
 import dagster as dg
 import polars as pl
 import pytest
+from conftest import SAMPLE_LANDING
 
 from orchestration.checks import events_contract, gx_dir, raw_articles_contract
 from orchestration.resources import Warehouse
 from transforms.extract import extract_frames
 from transforms.ingest import read_landing
-
-from conftest import SAMPLE_LANDING
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +54,11 @@ def test_blank_text_fails(sample, warehouse):
 ARTICLE_BREAKS = [
     ("expect_column_values_to_not_be_null", "article_id", lambda a: a.with_columns(at_row("article_id", 0, None))),
     ("expect_column_values_to_be_unique", "file", lambda a: a.with_columns(at_row("file", 2, a["file"][1]))),
-    ("expect_column_values_to_be_between", "published_on", lambda a: a.with_columns(at_row("published_on", 3, dt.date(1999, 12, 31)))),
+    (
+        "expect_column_values_to_be_between",
+        "published_on",
+        lambda a: a.with_columns(at_row("published_on", 3, dt.date(1999, 12, 31))),
+    ),
     ("expect_column_values_to_not_be_null", "text", lambda a: a.with_columns(at_row("text", 4, None))),
 ]
 
@@ -73,7 +76,9 @@ def test_every_article_rule_is_enforced(sample, warehouse):
 
 
 def test_future_publication_fails(sample, warehouse):
-    result = raw_articles_contract(sample[0].with_columns(at_row("published_on", 0, dt.date.today() + dt.timedelta(days=30))), warehouse=warehouse)
+    result = raw_articles_contract(
+        sample[0].with_columns(at_row("published_on", 0, dt.date.today() + dt.timedelta(days=30))), warehouse=warehouse
+    )
     assert failure(result, "expect_column_values_to_be_between", "published_on")["unexpected_count"] == 1
 
 
@@ -110,10 +115,17 @@ EVENT_BREAKS = [
     ("expect_column_values_to_be_between", "killed", lambda e: e.with_columns(at_row("killed", 5, -1))),
     ("expect_column_values_to_be_between", "injured", lambda e: e.with_columns(at_row("injured", 6, 5000))),
     ("expect_column_values_to_be_between", "munition_count", lambda e: e.with_columns(at_row("munition_count", 7, 1000))),
-    ("expect_column_values_to_be_between", "days_after_publication",
-     lambda e: e.with_columns(at_row("date", 8, e["published_on"][8] + dt.timedelta(days=2)))),
+    (
+        "expect_column_values_to_be_between",
+        "days_after_publication",
+        lambda e: e.with_columns(at_row("date", 8, e["published_on"][8] + dt.timedelta(days=2))),
+    ),
     ("expect_column_values_to_be_between", "day_offset", lambda e: e.with_columns(at_row("day_offset", 9, 2))),
-    ("expect_column_values_to_be_in_set", "evidence_inside_text", lambda e: _with_spans(e, 10, [{"start": 0, "end": 10_000_000}])),
+    (
+        "expect_column_values_to_be_in_set",
+        "evidence_inside_text",
+        lambda e: _with_spans(e, 10, [{"start": 0, "end": 10_000_000}]),
+    ),
     ("expect_column_values_to_be_between", "evidence_span_count", lambda e: _with_spans(e, 11, [])),
     ("expect_column_values_to_be_in_set", "article_found", lambda e: e.with_columns(at_row("article_id", 12, "unknown-article"))),
     ("expect_column_values_to_be_unique", "event_id", lambda e: e.with_columns(at_row("event_id", 13, e["event_id"][14]))),

@@ -28,12 +28,15 @@ def test_a_photo_caption_is_no_report():
     assert keys(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "وتتعرض قاعدة حرير منذ أسابيع لقصف صاروخي متكرر من فصائل مسلحة.",  # habitual, present tense
-    "استنفرت القوات الأمريكية في قاعدة التنف تحسباً لأي هجمات.",  # feared, not told
-    "وأجرت القوات الأمريكية تدريبات بالذخيرة الحية في قاعدة الشدادي.",  # a drill as the clause's act
-    "ووثق المرصد منذ مطلع الشهر 12 هجوماً على القواعد، منها قاعدة التنف وقاعدة الشدادي.",  # counted over a period
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتتعرض قاعدة حرير منذ أسابيع لقصف صاروخي متكرر من فصائل مسلحة.",  # habitual, present tense
+        "استنفرت القوات الأمريكية في قاعدة التنف تحسباً لأي هجمات.",  # feared, not told
+        "وأجرت القوات الأمريكية تدريبات بالذخيرة الحية في قاعدة الشدادي.",  # a drill as the clause's act
+        "ووثق المرصد منذ مطلع الشهر 12 هجوماً على القواعد، منها قاعدة التنف وقاعدة الشدادي.",  # counted over a period
+    ],
+)
 def test_acts_in_general_feared_or_counted_are_no_events(text):
     assert keys(text) == []
 
@@ -69,8 +72,7 @@ def test_the_coalition_named_against_the_islamic_state_still_strikes():
 
 
 def test_a_place_north_of_a_town_takes_the_specific_base_the_article_names():
-    text = ("استهداف قاعدة جوية أمريكية شمالي بغداد بثلاث قذائف هاون.\n"
-            "وقال الجيش إن القذائف سقطت صباح اليوم على قاعدة بلد الجوية.")
+    text = "استهداف قاعدة جوية أمريكية شمالي بغداد بثلاث قذائف هاون.\nوقال الجيش إن القذائف سقطت صباح اليوم على قاعدة بلد الجوية."
     assert keys(text) == [("attack", "balad")]
 
 
@@ -100,8 +102,10 @@ def test_every_item_of_a_list_of_struck_places_is_a_strike():
 
 
 def test_attacks_that_target_us_forces_are_the_subject_not_the_forces():
-    text = ("دمرت مقاتلات أمريكية مخازن تابعة للكتائب في جرف الصخر، رداً على هجمات استهدفت القوات الأمريكية، "
-            "آخرها هجوم بصواريخ على قاعدة عين الأسد مساء أمس.")
+    text = (
+        "دمرت مقاتلات أمريكية مخازن تابعة للكتائب في جرف الصخر، رداً على هجمات استهدفت القوات الأمريكية، "
+        "آخرها هجوم بصواريخ على قاعدة عين الأسد مساء أمس."
+    )
     assert ("attack", "ain_al_asad") in keys(text)
     assert ("strike", "ain_al_asad") not in keys(text)
 
@@ -147,13 +151,15 @@ def test_the_strike_that_prevented_an_attack_takes_the_base_it_protected():
 
 
 def test_a_foreign_word_describing_a_source_is_no_foreign_striker():
-    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في سوريا مساء اليوم.\n"
-            "وذكرت وكالة الأناضول التركية أن القصف الجوي استهدف مقرين للفصائل جنوب مدينة القائم.")
+    text = (
+        "شنت طائرات أمريكية غارات على مواقع للفصائل في سوريا مساء اليوم.\n"
+        "وذكرت وكالة الأناضول التركية أن القصف الجوي استهدف مقرين للفصائل جنوب مدينة القائم."
+    )
     assert ("strike", "al_qaim") in keys(text)
 
 
 def test_the_place_of_an_attack_a_strike_answers_is_the_attacks():
-    text = ("وقال المتحدث إن الضربات الأمريكية جاءت رداً على الهجمات الأخيرة، ومنها سقوط صاروخين على المنطقة الخضراء يوم الاثنين.")
+    text = "وقال المتحدث إن الضربات الأمريكية جاءت رداً على الهجمات الأخيرة، ومنها سقوط صاروخين على المنطقة الخضراء يوم الاثنين."
     assert ("strike", "green_zone") not in keys(text)
 
 
@@ -163,8 +169,10 @@ def test_the_answer_to_an_attack_strikes_the_place_it_targets():
 
 
 def test_a_recollection_with_a_named_place_is_kept_as_background():
-    text = ("سقطت صواريخ على قاعدة عين الأسد فجر اليوم.\n"
-            "وتعرضت القواعد الأمريكية لمئات الهجمات، بعد مقتل 3 جنود أمريكيين في قاعدة البرج 22 بطائرة مسيرة في شباط الماضي.")
+    text = (
+        "سقطت صواريخ على قاعدة عين الأسد فجر اليوم.\n"
+        "وتعرضت القواعد الأمريكية لمئات الهجمات، بعد مقتل 3 جنود أمريكيين في قاعدة البرج 22 بطائرة مسيرة في شباط الماضي."
+    )
     found = {(e["event_type"], e["location_id"]): e for e in extract_article(text, "t.txt", THURSDAY)}
     assert set(found) == {("attack", "ain_al_asad"), ("attack", "tower_22")}
     assert found[("attack", "tower_22")]["background"] and not found[("attack", "ain_al_asad")]["background"]
@@ -182,7 +190,6 @@ def test_a_coalition_named_with_a_clitic_tells_whose_fire_hits_militia_positions
 
 @pytest.mark.parametrize("link", ["اقرأ أيضاً: ", "إقرأ أيضا - ", "ذات صلة: ", "طالع أيضاً: "])
 def test_a_line_linking_another_story_tells_no_act(link):
-    text = (f"{link}الطائرات الأمريكية تقصف مواقع في البوكمال.\n"
-            "سقط صاروخان على قاعدة حقل العمر مساء أمس.")
+    text = f"{link}الطائرات الأمريكية تقصف مواقع في البوكمال.\nسقط صاروخان على قاعدة حقل العمر مساء أمس."
     found = extract_article(text, "t.txt", dt.date(2024, 3, 7))
     assert [e["location_id"] for e in found] == ["al_omar"]

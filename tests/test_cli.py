@@ -25,7 +25,7 @@ def test_run_with_nothing_new_is_short_and_plain(rerun):
     # The build's own dbt target folder went with its success.
     assert len(rerun.run_ids) == 1
     assert not (BUILD_TARGETS / f"build-{rerun.run_ids[0]}").exists()
-    summary = done.stdout[done.stdout.index("batch "):].splitlines()
+    summary = done.stdout[done.stdout.index("batch ") :].splitlines()
     # Aligned: every summary line has its label, or its value, from column 11 on.
     assert all(len(line) > 11 and line[10] == " " and line[11] != " " for line in summary), summary
 
@@ -48,8 +48,10 @@ def test_schedule_and_sensor_run_by_default(pipeline):
 def test_importing_the_definitions_changes_no_environment():
     # Neither the warehouse folder nor a PATH to dbt: dbt is told its warehouse on each command.
     env = {k: v for k, v in os.environ.items() if k not in ("MILITIA_WAREHOUSE_DIR", "PATH")} | {"PATH": "/usr/bin:/bin"}
-    code = ("import os, polars; before = dict(os.environ); import orchestration.definitions, orchestration.__main__; "
-            "print(sorted(k for k in os.environ.keys() | before.keys() if os.environ.get(k) != before.get(k)))")
+    code = (
+        "import os, polars; before = dict(os.environ); import orchestration.definitions, orchestration.__main__; "
+        "print(sorted(k for k in os.environ.keys() | before.keys() if os.environ.get(k) != before.get(k)))"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 

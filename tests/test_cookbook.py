@@ -39,17 +39,22 @@ class Terminal:
         # COLUMNS and LINES, when the test process has them (pytest-xdist's workers do: 80 and 24), would
         # override the size of the terminal below for the shell, which then draws its error dialog too small to show the error.
         inherited = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
-        env = {**inherited, "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
-               "XDG_DATA_HOME": str(home / "data"), "TERM": "xterm-256color"}
-        subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "200", "-y", "50", *command],
-                       env=env, check=True)
+        env = {
+            **inherited,
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "TERM": "xterm-256color",
+        }
+        subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "200", "-y", "50", *command], env=env, check=True)
 
     def keys(self, *keys: str) -> None:
         subprocess.run(["tmux", "-L", self.socket, "send-keys", *keys], check=True)
 
     def screen(self) -> str:
         return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p"], capture_output=True, check=True).stdout.decode(
-            "utf-8", "replace")
+            "utf-8", "replace"
+        )
 
     def wait_for(self, *expected: str | re.Pattern, limit: float = 90) -> str:
         """The screen once it shows every text and pattern at once; polled, so a slow machine only waits
@@ -87,7 +92,10 @@ def terminal(pipeline_run, tmp_path):
 def test_sql_shell_answers_a_query(terminal):
     shell = terminal()
     shell.wait_for("Query Editor")
-    shell.keys("-l", "select base_name, attacks from marts.attack_frequency_per_base where period_type = 'all_time' order by attacks desc, base_name")
+    shell.keys(
+        "-l",
+        "select base_name, attacks from marts.attack_frequency_per_base where period_type = 'all_time' order by attacks desc, base_name",
+    )
     shell.keys("C-j")
     shell.wait_for("Query Results (6 Records)", re.compile(r"Conoco gas field base\s+3"))
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from conftest import GOLD, REPO, SAMPLE_LANDING
 from warehouse_state import snapshot
 
@@ -90,8 +89,15 @@ while True:
 
 
 def environment(code, landing, warehouse, dagster_home):
-    return {**os.environ, "PIPELINE_CODE": str(code), "MILITIA_LANDING_DIR": str(landing), "MILITIA_WAREHOUSE_DIR": str(warehouse),
-            "DAGSTER_HOME": str(dagster_home), "GX_ANALYTICS_ENABLED": "false", "PYTHONUNBUFFERED": "1"}
+    return {
+        **os.environ,
+        "PIPELINE_CODE": str(code),
+        "MILITIA_LANDING_DIR": str(landing),
+        "MILITIA_WAREHOUSE_DIR": str(warehouse),
+        "DAGSTER_HOME": str(dagster_home),
+        "GX_ANALYTICS_ENABLED": "false",
+        "PYTHONUNBUFFERED": "1",
+    }
 
 
 def frozen_code(root):
@@ -109,13 +115,27 @@ def frozen_code(root):
 
 
 def start(args, env, **kwargs):
-    return subprocess.Popen([sys.executable, *args], cwd=env["PIPELINE_CODE"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, *args],
+        cwd=env["PIPELINE_CODE"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        **kwargs,
+    )
 
 
 def pipeline_run(env, *args):
-    done = subprocess.run([sys.executable, "-m", "orchestration", *args], cwd=env["PIPELINE_CODE"], env=env, capture_output=True,
-                          text=True, timeout=RUN_TIMEOUT)
+    done = subprocess.run(
+        [sys.executable, "-m", "orchestration", *args],
+        cwd=env["PIPELINE_CODE"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return done.stdout
 
@@ -174,14 +194,29 @@ def scenario(pipeline, sample_warehouse, tmp_path_factory):
         pipeline_run(env)
         clean_run.result()
     stop.touch()
-    seen = {mode: [line.strip() for line in analyst.communicate(timeout=60)[0].splitlines()] for mode, analyst in analysts.items()}
-    after_run = subprocess.run([sys.executable, "-c", ANALYST, str(served), "once", str(stop)], cwd=code, env=env,
-                               capture_output=True, text=True, check=True).stdout.split()[1]
+    seen = {
+        mode: [line.strip() for line in analyst.communicate(timeout=60)[0].splitlines()] for mode, analyst in analysts.items()
+    }
+    after_run = subprocess.run(
+        [sys.executable, "-c", ANALYST, str(served), "once", str(stop)],
+        cwd=code,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[1]
     before_run = seen["hold"][0]
     return SimpleNamespace(
-        first=first, load_output=load_output, after_load_kill=after_load_kill, dbt_output=dbt_output,
-        after_dbt_kill=after_dbt_kill, recovered=snapshot(served), clean=snapshot(clean / "militia.duckdb"),
-        seen=seen, before_run=before_run, after_run=after_run,
+        first=first,
+        load_output=load_output,
+        after_load_kill=after_load_kill,
+        dbt_output=dbt_output,
+        after_dbt_kill=after_dbt_kill,
+        recovered=snapshot(served),
+        clean=snapshot(clean / "militia.duckdb"),
+        seen=seen,
+        before_run=before_run,
+        after_run=after_run,
     )
 
 
@@ -211,4 +246,3 @@ def test_reader_sees_old_or_new_marts_never_a_mix(scenario):
     # Connections opened during the run see one build or the other.
     assert set(scenario.seen["fresh"]) <= {scenario.before_run, scenario.after_run}
     assert len(scenario.seen["hold"]) > 3 and len(scenario.seen["fresh"]) > 3
-

@@ -15,14 +15,25 @@ def resolve(text, published=FRIDAY):
     return date, offset, times[0].time_of_day
 
 
-@pytest.mark.parametrize("text, offset, part", [
-    ("أمس", -1, None), ("مساء أمس السبت", -1, "evening"), ("فجر اليوم", 0, "dawn"),
-    ("اليوم الجمعة", 0, None), ("أول أمس", -2, None), ("الليلة الماضية", -1, "night"),
-    ("منذ يومين", -2, None), ("قبل يومين", -2, None),
-    ("ليل الخميس", -1, "night"), ("فجر الجمعة", 0, "dawn"), ("صباح الخميس", -1, "morning"),
-    ("ليل الخميس/الجمعة", -1, "night"), ("ليل الأربعاء-الخميس", -2, "night"),
-    ("في ساعة متأخرة من ليل الخميس", -1, "night"),
-])
+@pytest.mark.parametrize(
+    "text, offset, part",
+    [
+        ("أمس", -1, None),
+        ("مساء أمس السبت", -1, "evening"),
+        ("فجر اليوم", 0, "dawn"),
+        ("اليوم الجمعة", 0, None),
+        ("أول أمس", -2, None),
+        ("الليلة الماضية", -1, "night"),
+        ("منذ يومين", -2, None),
+        ("قبل يومين", -2, None),
+        ("ليل الخميس", -1, "night"),
+        ("فجر الجمعة", 0, "dawn"),
+        ("صباح الخميس", -1, "morning"),
+        ("ليل الخميس/الجمعة", -1, "night"),
+        ("ليل الأربعاء-الخميس", -2, "night"),
+        ("في ساعة متأخرة من ليل الخميس", -1, "night"),
+    ],
+)
 def test_relative_days(text, offset, part):
     date, got_offset, got_part = resolve(text)
     assert got_offset == offset
@@ -45,16 +56,19 @@ def test_relative_day_without_publication_date_keeps_its_offset():
     assert resolve("أمس", published=None) == (None, -1, None)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("28 كانون الثاني 2024", dt.date(2024, 1, 28)),
-    ("في 5 شباط/فبراير 2024", dt.date(2024, 2, 5)),
-    ("يوم ٣ آذار ٢٠٢٣", dt.date(2023, 3, 3)),
-    ("في الـ17 من تشرين الأول", dt.date(2023, 10, 17)),
-    ("في 17 أكتوبر", dt.date(2023, 10, 17)),
-    ("فجر الثامن من كانون الثاني 2020", dt.date(2020, 1, 8)),
-    ("في الحادي والعشرين من آذار", dt.date(2023, 3, 21)),
-    ("السابع عشر من تشرين الأول", dt.date(2023, 10, 17)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("28 كانون الثاني 2024", dt.date(2024, 1, 28)),
+        ("في 5 شباط/فبراير 2024", dt.date(2024, 2, 5)),
+        ("يوم ٣ آذار ٢٠٢٣", dt.date(2023, 3, 3)),
+        ("في الـ17 من تشرين الأول", dt.date(2023, 10, 17)),
+        ("في 17 أكتوبر", dt.date(2023, 10, 17)),
+        ("فجر الثامن من كانون الثاني 2020", dt.date(2020, 1, 8)),
+        ("في الحادي والعشرين من آذار", dt.date(2023, 3, 21)),
+        ("السابع عشر من تشرين الأول", dt.date(2023, 10, 17)),
+    ],
+)
 def test_explicit_dates_in_both_month_systems(text, expected):
     assert resolve(text, published=dt.date(2024, 2, 10))[0] == expected
 
@@ -70,25 +84,36 @@ def test_month_alone_marks_background():
     assert time.is_background(FRIDAY)
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("تقارير | 4 02 2024\nنص", dt.date(2024, 2, 4)),
-    ("الجمعة 2024/07/26\n\nعنوان", dt.date(2024, 7, 26)),
-    ("الأحد ١٤ كانون الثاني ٢٠٢٤\nعنوان", dt.date(2024, 1, 14)),
-    ("12-03-2023\nعنوان", dt.date(2023, 3, 12)),
-])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("تقارير | 4 02 2024\nنص", dt.date(2024, 2, 4)),
+        ("الجمعة 2024/07/26\n\nعنوان", dt.date(2024, 7, 26)),
+        ("الأحد ١٤ كانون الثاني ٢٠٢٤\nعنوان", dt.date(2024, 1, 14)),
+        ("12-03-2023\nعنوان", dt.date(2023, 3, 12)),
+    ],
+)
 def test_header_dates(header, expected):
     assert header_date(header) == expected
 
 
 def test_a_date_inside_the_body_is_not_the_publication_date():
-    body = "عنوان الخبر\n" + "قال المتحدث إن القوات تعرضت لهجوم في 28 كانون الثاني 2024 أدى إلى مقتل ثلاثة جنود أمريكيين في قاعدة البرج 22 شمال شرقي الأردن قرب الحدود السورية."
+    body = (
+        "عنوان الخبر\n"
+        + "قال المتحدث إن القوات تعرضت لهجوم في 28 كانون الثاني 2024 أدى إلى مقتل ثلاثة جنود أمريكيين في قاعدة البرج 22 شمال شرقي الأردن قرب الحدود السورية."
+    )
     assert header_date(body) is None
 
 
-@pytest.mark.parametrize("text, offset, part", [
-    ("في وقت متأخر من الليلة الفائتة", -1, "night"), ("الليلة المنصرمة", -1, "night"),
-    ("في وقت متأخر من يوم الخميس", -1, "night"), ("مساء الأمس", -1, "evening"),
-])
+@pytest.mark.parametrize(
+    "text, offset, part",
+    [
+        ("في وقت متأخر من الليلة الفائتة", -1, "night"),
+        ("الليلة المنصرمة", -1, "night"),
+        ("في وقت متأخر من يوم الخميس", -1, "night"),
+        ("مساء الأمس", -1, "evening"),
+    ],
+)
 def test_late_in_the_day_and_last_night_variants(text, offset, part):
     assert resolve(text)[1:] == (offset, part)
 

@@ -12,33 +12,40 @@ def actors(text):
 
 
 def test_the_group_goes_on_speaking_in_the_next_sentence():
-    text = ("تبنت المقاومة الإسلامية في العراق استهداف قاعدة التنف بطائرة مسيرة فجر اليوم.\n"
-            "وأضافت أن مقاتليها استهدفوا أيضاً قاعدة الشدادي بصاروخين.")
+    text = (
+        "تبنت المقاومة الإسلامية في العراق استهداف قاعدة التنف بطائرة مسيرة فجر اليوم.\n"
+        "وأضافت أن مقاتليها استهدفوا أيضاً قاعدة الشدادي بصاروخين."
+    )
     assert actors(text) == {"al_tanf": "islamic_resistance_iraq", "al_shaddadi": "islamic_resistance_iraq"}
 
 
 def test_a_short_form_of_the_name_refers_to_the_group_named_before():
-    text = ("قصفت المقاومة الإسلامية في العراق مواقع أمريكية شرق سوريا فجر اليوم.\n"
-            "كما أعلنت المقاومة مسؤوليتها عن هجوم صاروخي استهدف قاعدة حقل العمر.")
+    text = (
+        "قصفت المقاومة الإسلامية في العراق مواقع أمريكية شرق سوريا فجر اليوم.\n"
+        "كما أعلنت المقاومة مسؤوليتها عن هجوم صاروخي استهدف قاعدة حقل العمر."
+    )
     assert actors(text)["al_omar"] == "islamic_resistance_iraq"
 
 
 def test_continued_speech_without_a_group_speaking_before_names_nobody():
-    text = ("سقطت ثلاثة صواريخ على قاعدة عين الأسد فجر اليوم بحسب مصدر أمني.\n"
-            "وأضافت أن صاروخاً رابعاً سقط قرب قاعدة حرير.")
+    text = "سقطت ثلاثة صواريخ على قاعدة عين الأسد فجر اليوم بحسب مصدر أمني.\nوأضافت أن صاروخاً رابعاً سقط قرب قاعدة حرير."
     assert set(actors(text).values()) == {"unknown"}
 
 
 def test_factions_named_vaguely_take_the_one_group_the_article_names():
-    text = ("استهدفت فصائل موالية لإيران قاعدة التنف بطائرات مسيرة فجر اليوم.\n"
-            "وتبنت كتائب حزب الله في بيان استهداف قاعدة الشدادي بصاروخين مساء أمس.")
+    text = (
+        "استهدفت فصائل موالية لإيران قاعدة التنف بطائرات مسيرة فجر اليوم.\n"
+        "وتبنت كتائب حزب الله في بيان استهداف قاعدة الشدادي بصاروخين مساء أمس."
+    )
     assert actors(text) == {"al_tanf": "kataib_hezbollah", "al_shaddadi": "kataib_hezbollah"}
 
 
 def test_with_two_groups_named_vague_attribution_stays_vague():
-    text = ("استهدفت فصائل موالية لإيران قاعدة التنف بطائرات مسيرة فجر اليوم.\n"
-            "وتبنت كتائب حزب الله استهداف قاعدة الشدادي بصاروخين مساء أمس.\n"
-            "كما تبنت حركة النجباء استهداف قاعدة حرير بطائرة مسيرة.")
+    text = (
+        "استهدفت فصائل موالية لإيران قاعدة التنف بطائرات مسيرة فجر اليوم.\n"
+        "وتبنت كتائب حزب الله استهداف قاعدة الشدادي بصاروخين مساء أمس.\n"
+        "كما تبنت حركة النجباء استهداف قاعدة حرير بطائرة مسيرة."
+    )
     assert actors(text)["al_tanf"] == "iran_aligned"
 
 
@@ -47,38 +54,50 @@ def kinds(text, published=THURSDAY):
 
 
 def test_those_strikes_are_the_strikes_told_before_whatever_day_their_sentence_gives():
-    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال فجر اليوم.\n"
-            "وتأتي تلك الغارات بعد تأكيد مسؤول أمريكي أمس الأربعاء تعرض إحدى قواعدهم لهجوم.")
+    text = (
+        "شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال فجر اليوم.\n"
+        "وتأتي تلك الغارات بعد تأكيد مسؤول أمريكي أمس الأربعاء تعرض إحدى قواعدهم لهجوم."
+    )
     assert kinds(text) == [("strike", "albu_kamal")]
 
 
 def test_a_placeless_mention_dated_a_day_apart_is_the_act_it_summarises():
-    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال مساء أمس.\n"
-            "وأعلن البنتاغون اليوم أن قواته نفذت ضربات جوية في سوريا.")
+    text = (
+        "شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال مساء أمس.\n"
+        "وأعلن البنتاغون اليوم أن قواته نفذت ضربات جوية في سوريا."
+    )
     assert kinds(text) == [("strike", "albu_kamal")]
 
 
 def test_the_country_of_the_attack_a_strike_answers_is_not_the_strikes():
-    text = ("شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال فجر اليوم.\n"
-            "وشن الجيش الأمريكي ضربات جوية على أهداف في سوريا رداً على هجوم على قاعدة في الأردن.")
+    text = (
+        "شنت طائرات أمريكية غارات على مواقع للفصائل في البوكمال فجر اليوم.\n"
+        "وشن الجيش الأمريكي ضربات جوية على أهداف في سوريا رداً على هجوم على قاعدة في الأردن."
+    )
     assert kinds(text) == [("strike", "albu_kamal")]
 
 
 def test_a_country_in_a_groups_name_places_nothing():
-    text = ("استهدفت المقاومة الإسلامية في العراق اليوم قاعدة أميركية في سوريا.\n"
-            "وقالت المقاومة الإسلامية إنها استهدفت قاعدة التنف بالطيران المسير.")
+    text = (
+        "استهدفت المقاومة الإسلامية في العراق اليوم قاعدة أميركية في سوريا.\n"
+        "وقالت المقاومة الإسلامية إنها استهدفت قاعدة التنف بالطيران المسير."
+    )
     assert kinds(text) == [("attack", "al_tanf")]
 
 
 def test_a_recollection_merged_into_a_news_act_lends_it_no_attacker():
-    text = ("سقطت عدة قذائف قرب قاعدة القرية الخضراء مساء أمس دون إصابات.\n"
-            "وذكر البيان أن القاعدة تعرضت في يناير الماضي لهجوم بثمانية صواريخ من قبل جهات مدعومة من إيران.")
+    text = (
+        "سقطت عدة قذائف قرب قاعدة القرية الخضراء مساء أمس دون إصابات.\n"
+        "وذكر البيان أن القاعدة تعرضت في يناير الماضي لهجوم بثمانية صواريخ من قبل جهات مدعومة من إيران."
+    )
     news = [e for e in extract_article(text, "t.txt", THURSDAY) if not e["background"]]
     assert [(e["location_id"], e["actor"]) for e in news] == [("green_village", "unknown")]
 
 
 def test_a_group_without_an_id_of_its_own_is_iran_aligned():
-    assert actors("أعلنت جماعة الثوريون مسؤوليتها عن الهجوم الصاروخي على قاعدة عين الأسد مساء أمس.") == {"ain_al_asad": "iran_aligned"}
+    assert actors("أعلنت جماعة الثوريون مسؤوليتها عن الهجوم الصاروخي على قاعدة عين الأسد مساء أمس.") == {
+        "ain_al_asad": "iran_aligned"
+    }
 
 
 def test_an_iranian_made_drone_tells_an_iran_aligned_attacker():
@@ -91,50 +110,54 @@ def test_the_coalition_named_with_a_clitic_is_the_striker():
 
 
 def test_factions_that_threaten_and_a_group_whose_commander_was_killed_are_not_the_attacker():
-    text = ("سقطت صواريخ على قاعدة حرير فجر اليوم، وسط تهديد فصائل مسلحة عراقية بالرد على اغتيال القائد في الحشد الشعبي.")
+    text = "سقطت صواريخ على قاعدة حرير فجر اليوم، وسط تهديد فصائل مسلحة عراقية بالرد على اغتيال القائد في الحشد الشعبي."
     assert actors(text) == {"harir": "unknown"}
 
 
 def test_the_said_entity_is_the_group_named_before():
-    text = ("قصفت المقاومة الإسلامية في العراق مواقع أمريكية شرق سوريا يوم السبت.\n"
-            "وأفاد بيان للكيان المذكور أن قاعدة خراب الجير تعرضت لعدة صواريخ.")
+    text = (
+        "قصفت المقاومة الإسلامية في العراق مواقع أمريكية شرق سوريا يوم السبت.\n"
+        "وأفاد بيان للكيان المذكور أن قاعدة خراب الجير تعرضت لعدة صواريخ."
+    )
     assert actors(text) == {"kharab_al_jir": "islamic_resistance_iraq"}
 
 
 def test_the_us_owning_up_to_its_strike_claims_no_attack():
-    text = ("وأمس، تبنت القوات الأمريكية رسمياً الهجوم الذي استهدف مقرات كتائب حزب الله في جرف الصخر.\n"
-            "وكانت القوات الأمريكية قد ردت على هجوم استهدف قاعدة عين الأسد.")
+    text = (
+        "وأمس، تبنت القوات الأمريكية رسمياً الهجوم الذي استهدف مقرات كتائب حزب الله في جرف الصخر.\n"
+        "وكانت القوات الأمريكية قد ردت على هجوم استهدف قاعدة عين الأسد."
+    )
     assert actors(text).get("ain_al_asad") == "unknown"
 
 
 def test_the_factions_that_answer_a_strike_did_the_attack():
-    text = ("شنت طائرات التحالف غارات على مواقع في مدينة الميادين مساء أمس.\n"
-            "ومن جانبها، ردت الفصائل الإيرانية على الغارات بثلاثة صواريخ استهدفت قاعدة حقل العمر.\n"
-            "يذكر أن مجموعة محلية تابعة للحرس الثوري الإيراني كانت المسؤولة عن استهداف قواعد التحالف في حقل العمر.")
+    text = (
+        "شنت طائرات التحالف غارات على مواقع في مدينة الميادين مساء أمس.\n"
+        "ومن جانبها، ردت الفصائل الإيرانية على الغارات بثلاثة صواريخ استهدفت قاعدة حقل العمر.\n"
+        "يذكر أن مجموعة محلية تابعة للحرس الثوري الإيراني كانت المسؤولة عن استهداف قواعد التحالف في حقل العمر."
+    )
     assert actors(text)["al_omar"] == "iran_aligned"
 
 
 def test_a_base_attacked_again_is_another_act():
-    text = ("سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\n"
-            "ثم استُهدفت قاعدة حقل كونيكو مجدداً بطائرة مسيرة.")
+    text = "سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\nثم استُهدفت قاعدة حقل كونيكو مجدداً بطائرة مسيرة."
     found = [(e["location_id"], e["weapon"]) for e in extract_article(text, "t.txt", THURSDAY)]
     assert found == [("conoco", "rocket"), ("conoco", "drone")]
 
 
 def test_the_same_base_told_twice_without_a_renewal_is_one_act():
-    text = ("سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\n"
-            "وأفاد مصدر بأن الصواريخ التي استهدفت قاعدة حقل كونيكو لم توقع إصابات.")
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\nوأفاد مصدر بأن الصواريخ التي استهدفت قاعدة حقل كونيكو لم توقع إصابات."
+    )
     assert [e["location_id"] for e in extract_article(text, "t.txt", THURSDAY)] == ["conoco"]
 
 
 def days(text):
-    return {e["location_id"]: (e["date"], e["date_basis"], e["date_not_after"])
-            for e in extract_article(text, "t.txt", THURSDAY)}
+    return {e["location_id"]: (e["date"], e["date_basis"], e["date_not_after"]) for e in extract_article(text, "t.txt", THURSDAY)}
 
 
 def test_an_act_told_as_before_that_is_bounded_by_the_act_it_preceded_and_stays_undated():
-    text = ("استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\n"
-            "وسبق ذلك هجوم بطائرة مسيرة على قاعدة الشدادي.")
+    text = "استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\nوسبق ذلك هجوم بطائرة مسيرة على قاعدة الشدادي."
     assert days(text) == {
         "al_omar": (dt.date(2024, 3, 6), "stated", None),
         "al_shaddadi": (None, "before", dt.date(2024, 3, 6)),
@@ -142,19 +165,22 @@ def test_an_act_told_as_before_that_is_bounded_by_the_act_it_preceded_and_stays_
 
 
 def test_an_undated_act_told_after_another_takes_its_day():
-    text = ("استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\n"
-            "وردت القوات الأمريكية بقصف مواقع في الميادين.")
+    text = "استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\nوردت القوات الأمريكية بقصف مواقع في الميادين."
     assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)
 
 
 def test_an_attack_placed_in_a_series_a_group_wages_is_that_groups():
-    text = ("سقطت ثلاثة صواريخ على قاعدة حقل العمر مساء أمس.\n"
-            "وردت القوات الأمريكية بقصف مواقع في الميادين.\n"
-            "ويأتي هذا الاستهداف ضمن سلسلة من الهجمات التي تشنها الميليشيات المدعومة من إيران على القواعد الأمريكية.")
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة حقل العمر مساء أمس.\n"
+        "وردت القوات الأمريكية بقصف مواقع في الميادين.\n"
+        "ويأتي هذا الاستهداف ضمن سلسلة من الهجمات التي تشنها الميليشيات المدعومة من إيران على القواعد الأمريكية."
+    )
     assert actors(text) == {"al_omar": "iran_aligned", "al_mayadin": "us"}
 
 
 def test_attacks_a_group_wages_in_general_name_no_attacker_of_this_one():
-    text = ("سقطت ثلاثة صواريخ على قاعدة حقل العمر مساء أمس.\n"
-            "وتتعرض القواعد الأمريكية منذ أشهر لهجمات تشنها الميليشيات المدعومة من إيران.")
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة حقل العمر مساء أمس.\n"
+        "وتتعرض القواعد الأمريكية منذ أشهر لهجمات تشنها الميليشيات المدعومة من إيران."
+    )
     assert actors(text) == {"al_omar": "unknown"}

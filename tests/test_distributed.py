@@ -18,6 +18,7 @@ import dagster as dg
 import duckdb
 import polars as pl
 import pytest
+from conftest import execute_pipeline
 
 from benchmarks.generate_corpus import generate
 from orchestration.__main__ import landing_config, parse, resource_config
@@ -28,8 +29,6 @@ from orchestration.settings import DBT_PROJECT_DIR
 from transforms.distributed import extract_on_ray
 from transforms.extract import extract_frames
 from transforms.lake import PARTITION, Lake
-
-from conftest import execute_pipeline
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -73,21 +72,33 @@ def ray_rebuild(pipeline, corpus, local_build, ray_cluster, tmp_path_factory):
     warehouse = tmp_path_factory.mktemp("ray") / "warehouse"
     shutil.copytree(local_build, warehouse)
     args = parse(["reextract", "--executor", "ray"])
-    result = execute_pipeline(pipeline, corpus, warehouse, run_config={
-        "ops": {"landing_files": {"config": landing_config(args)}}, "resources": resource_config(args),
-    })
+    result = execute_pipeline(
+        pipeline,
+        corpus,
+        warehouse,
+        run_config={
+            "ops": {"landing_files": {"config": landing_config(args)}},
+            "resources": resource_config(args),
+        },
+    )
     assert result.success
     return warehouse, result
 
 
 def _metadata(result, asset: str) -> dict:
-    return {label: value.value for event in result.get_asset_materialization_events() if event.asset_key.path[-1] == asset
-            for label, value in event.materialization.metadata.items()}
+    return {
+        label: value.value
+        for event in result.get_asset_materialization_events()
+        if event.asset_key.path[-1] == asset
+        for label, value in event.materialization.metadata.items()
+    }
 
 
 def _differing_rows(con, left: str, right: str) -> int:
-    return con.sql(f"select count(*) from ((select * from {left} except all select * from {right}) "
-                   f"union all (select * from {right} except all select * from {left}))").fetchall()[0][0]
+    return con.sql(
+        f"select count(*) from ((select * from {left} except all select * from {right}) "
+        f"union all (select * from {right} except all select * from {left}))"
+    ).fetchall()[0][0]
 
 
 def test_marts_from_ray_equal_marts_from_local_processes(local_build, ray_rebuild):
@@ -98,8 +109,12 @@ def test_marts_from_ray_equal_marts_from_local_processes(local_build, ray_rebuil
     con.execute(f"attach '{warehouse / 'militia.duckdb'}' as ray_build (read_only)")
     stored = con.sql("select count(*) from local_build.raw.articles").fetchall()[0][0]
     assert _metadata(result, "raw_articles")["re-extracted articles"] == stored > 0.95 * ARTICLES
-    marts = [row[0] for row in con.sql(
-        "select table_name from duckdb_tables() where database_name = 'local_build' and schema_name = 'marts' order by 1").fetchall()]
+    marts = [
+        row[0]
+        for row in con.sql(
+            "select table_name from duckdb_tables() where database_name = 'local_build' and schema_name = 'marts' order by 1"
+        ).fetchall()
+    ]
     assert "fct_incidents" in marts and "retaliation_lag" in marts
     for mart in marts:
         assert _differing_rows(con, f"local_build.marts.{mart}", f"ray_build.marts.{mart}") == 0, mart
@@ -110,8 +125,13 @@ def test_ray_tasks_quarantine_an_article_over_the_budget_as_local_processes_do(l
     con = duckdb.connect(str(local_build / "militia.duckdb"), read_only=True)
     articles = con.sql("select * from raw.articles order by file limit 300").pl()
     oversized = "قصفت طائرات مسيرة قاعدة عين الأسد في محافظة الأنبار صباح اليوم. " * 30_000
-    articles = pl.concat([articles.head(150), articles.head(1).with_columns(
-        file=pl.lit("oversized.txt"), article_id=pl.lit("oversized"), text=pl.lit(oversized)), articles.tail(150)])
+    articles = pl.concat(
+        [
+            articles.head(150),
+            articles.head(1).with_columns(file=pl.lit("oversized.txt"), article_id=pl.lit("oversized"), text=pl.lit(oversized)),
+            articles.tail(150),
+        ]
+    )
 
     local = extract_frames(articles, seconds_per_article=SECONDS_PER_ARTICLE)
     on_ray = extract_on_ray(articles, seconds_per_article=SECONDS_PER_ARTICLE, chunk_articles=100)
@@ -127,17 +147,27 @@ def test_partitions_hold_the_raw_tables_by_ingest_day(local_build, ray_rebuild):
         lake = warehouse / LAKE_FOLDER
         con = duckdb.connect(str(warehouse / "militia.duckdb"), read_only=True)
         for table in LAKE_TABLES:
-            partitions = f"(select * exclude ({PARTITION}) from read_parquet('{lake}/{table}/*/*.parquet', hive_partitioning = true))"
+            partitions = (
+                f"(select * exclude ({PARTITION}) from read_parquet('{lake}/{table}/*/*.parquet', hive_partitioning = true))"
+            )
             assert _differing_rows(con, partitions, f"raw.{table}") == 0, table
-        days = con.sql(f"select distinct {PARTITION} from read_parquet('{lake}/events/*/*.parquet', hive_partitioning = true)").fetchall()
-        ingest_days = {d for (d,) in con.sql("select distinct (ingested_at at time zone 'UTC')::date from raw.articles").fetchall()}
+        days = con.sql(
+            f"select distinct {PARTITION} from read_parquet('{lake}/events/*/*.parquet', hive_partitioning = true)"
+        ).fetchall()
+        ingest_days = {
+            d for (d,) in con.sql("select distinct (ingested_at at time zone 'UTC')::date from raw.articles").fetchall()
+        }
         assert {dt.date.fromisoformat(str(d)) for (d,) in days} <= ingest_days
         assert {p.name for p in (lake / "articles").iterdir()} == {f"{PARTITION}={d.isoformat()}" for d in ingest_days}
         # An article's events lie in its own day.
-        assert con.sql(
-            f"select count(*) from read_parquet('{lake}/events/*/*.parquet', hive_partitioning = true) e "
-            f"join read_parquet('{lake}/articles/*/*.parquet', hive_partitioning = true) a on e.article = a.file "
-            f"where e.{PARTITION} <> a.{PARTITION}").fetchall()[0][0] == 0
+        assert (
+            con.sql(
+                f"select count(*) from read_parquet('{lake}/events/*/*.parquet', hive_partitioning = true) e "
+                f"join read_parquet('{lake}/articles/*/*.parquet', hive_partitioning = true) a on e.article = a.file "
+                f"where e.{PARTITION} <> a.{PARTITION}"
+            ).fetchall()[0][0]
+            == 0
+        )
 
 
 def test_dbt_builds_the_same_marts_from_the_partitions(local_build, tmp_path):
@@ -145,9 +175,22 @@ def test_dbt_builds_the_same_marts_from_the_partitions(local_build, tmp_path):
     warehouse = tmp_path / "warehouse"
     shutil.copytree(local_build, warehouse)
     run = subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), "run", "--vars", json.dumps({"raw_source": "lake", "warehouse_dir": str(warehouse)}),
-         "--profiles-dir", ".", "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")],
-        cwd=DBT_PROJECT_DIR, capture_output=True, text=True, timeout=600,
+        [
+            str(Path(sys.executable).parent / "dbt"),
+            "run",
+            "--vars",
+            json.dumps({"raw_source": "lake", "warehouse_dir": str(warehouse)}),
+            "--profiles-dir",
+            ".",
+            "--target-path",
+            str(tmp_path / "target"),
+            "--log-path",
+            str(tmp_path / "logs"),
+        ],
+        cwd=DBT_PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 0, run.stdout[-3000:]
     con = duckdb.connect(str(warehouse / WORK_DB), read_only=True)
@@ -162,16 +205,26 @@ def test_dbt_builds_the_same_marts_from_the_partitions(local_build, tmp_path):
 def test_only_days_whose_articles_changed_are_written_again(tmp_path):
     schema = RAW_SCHEMAS["articles"]
     lake = Lake(str(tmp_path), {"articles": schema})
-    articles = pl.DataFrame([
-        {"file": f"{n}.txt", "article_id": str(n), "text": "نص", "extractor_version": "rules-a",
-         "ingested_at": dt.datetime(2025, 3, 1 + n % 3, 22, tzinfo=dt.timezone.utc)}
-        for n in range(6)
-    ], schema=schema)
+    articles = pl.DataFrame(
+        [
+            {
+                "file": f"{n}.txt",
+                "article_id": str(n),
+                "text": "نص",
+                "extractor_version": "rules-a",
+                "ingested_at": dt.datetime(2025, 3, 1 + n % 3, 22, tzinfo=dt.UTC),
+            }
+            for n in range(6)
+        ],
+        schema=schema,
+    )
     assert lake.stale_days(articles) == [dt.date(2025, 3, 1), dt.date(2025, 3, 2), dt.date(2025, 3, 3)]
     for d in lake.stale_days(articles):
         lake.write_partition("articles", d, articles.filter(pl.col("ingested_at").dt.date() == d))
     assert lake.stale_days(articles) == []
-    reextracted = articles.with_columns(extractor_version=pl.when(pl.col("file") == "4.txt").then(pl.lit("rules-b")).otherwise("extractor_version"))
+    reextracted = articles.with_columns(
+        extractor_version=pl.when(pl.col("file") == "4.txt").then(pl.lit("rules-b")).otherwise("extractor_version")
+    )
     assert lake.stale_days(reextracted) == [dt.date(2025, 3, 2)]
     # A day whose articles all left is stale until its partition is written empty.
     retracted = articles.filter(pl.col("ingested_at").dt.date() != dt.date(2025, 3, 3))
@@ -190,8 +243,13 @@ def s3_server(monkeypatch):
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
-    for name, value in {"AWS_ENDPOINT_URL": f"http://{host}:{port}", "AWS_ACCESS_KEY_ID": "test",
-                        "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1", "AWS_ALLOW_HTTP": "true"}.items():
+    for name, value in {
+        "AWS_ENDPOINT_URL": f"http://{host}:{port}",
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "AWS_REGION": "us-east-1",
+        "AWS_ALLOW_HTTP": "true",
+    }.items():
         monkeypatch.setenv(name, value)
     boto3.client("s3").create_bucket(Bucket="militia")
     yield "s3://militia/lake"

@@ -5,16 +5,25 @@ import subprocess
 import sys
 
 import pytest
+from conftest import GOLD, REPO, SAMPLE_LANDING
 
 from transforms.evaluate import Score, evaluate, pair_events, score_article
 
-from conftest import GOLD, REPO, SAMPLE_LANDING
-
 
 def event(location_id="conoco", **fields):
-    record = {"event_type": "attack", "location_id": location_id, "date": "2024-02-04", "day_offset": 0,
-              "weapon": "rocket", "munition_count": None, "actor": "iran_aligned", "killed": None, "injured": None,
-              "background": False, "optional": False}
+    record = {
+        "event_type": "attack",
+        "location_id": location_id,
+        "date": "2024-02-04",
+        "day_offset": 0,
+        "weapon": "rocket",
+        "munition_count": None,
+        "actor": "iran_aligned",
+        "killed": None,
+        "injured": None,
+        "background": False,
+        "optional": False,
+    }
     return record | fields
 
 
@@ -109,14 +118,27 @@ def test_as_dict_holds_every_figure_and_the_misses_by_article():
 def test_cli_writes_json_with_the_printed_figures(tmp_path):
     out = tmp_path / "score.json"
     printed = subprocess.run(
-        [sys.executable, "-m", "transforms.evaluate", str(GOLD / "sample_events.jsonl"), str(SAMPLE_LANDING),
-         "--summary", "--json", str(out)],
-        capture_output=True, text=True, check=True, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "transforms.evaluate",
+            str(GOLD / "sample_events.jsonl"),
+            str(SAMPLE_LANDING),
+            "--summary",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
     ).stdout.splitlines()
     figures = json.loads(out.read_text(encoding="utf-8"))
     events = figures["events"]
-    assert printed[0].startswith(f"events: precision {events['precision']:.3f}  recall {events['recall']:.3f}  F1 {events['f1']:.3f}"
-                                 f"  exact F1 {figures['exact_events']['f1']:.3f}")
+    assert printed[0].startswith(
+        f"events: precision {events['precision']:.3f}  recall {events['recall']:.3f}  F1 {events['f1']:.3f}"
+        f"  exact F1 {figures['exact_events']['f1']:.3f}"
+    )
     assert printed[2].startswith(f"values where the gold has none: {figures['predicted_where_gold_none']['total']}")
     assert events["true_positives"] > 0
 
@@ -125,8 +147,14 @@ def test_cli_writes_json_with_the_printed_figures(tmp_path):
 def test_an_article_scores_as_its_utf8_copy_whatever_its_encoding(tmp_path, encoding):
     name = "001_conoco_sohr_rockets.txt"
     gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(line for line in (GOLD / "events.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-                            if json.loads(line)["article"] == name), encoding="utf-8")
+    gold.write_text(
+        "".join(
+            line
+            for line in (GOLD / "events.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+            if json.loads(line)["article"] == name
+        ),
+        encoding="utf-8",
+    )
     text = (GOLD / "articles" / name).read_text(encoding="utf-8")
     scores = {}
     for label, data in (("utf-8", text.encode("utf-8")), (encoding, text.encode(encoding))):

@@ -30,12 +30,16 @@ def test_passive_voice_attack_with_dual_count_and_day():
 def test_claim_by_a_named_group_sets_actor_and_claimed():
     e = only("تبنت المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة فجر اليوم.")
     assert (e["actor"], e["claimed"], e["weapon"], e["munition_count"], e["time_of_day"]) == (
-        "islamic_resistance_iraq", True, "drone", 1, "dawn")
+        "islamic_resistance_iraq",
+        True,
+        "drone",
+        1,
+        "dawn",
+    )
 
 
 def test_attribution_by_others_is_not_a_claim():
-    text = ("سقطت أربعة صواريخ على قاعدة عين الأسد ليلة الأربعاء. "
-            "واتهم مسؤول أمريكي فصائل موالية لإيران بالوقوف وراء الهجوم.")
+    text = "سقطت أربعة صواريخ على قاعدة عين الأسد ليلة الأربعاء. واتهم مسؤول أمريكي فصائل موالية لإيران بالوقوف وراء الهجوم."
     e = only(text)
     assert (e["actor"], e["claimed"], e["munition_count"]) == ("iran_aligned", False, 4)
     assert (e["day_offset"], e["time_of_day"]) == (-2, "night")  # ليلة الأربعاء is Tuesday night
@@ -53,8 +57,10 @@ def test_one_strike_round_on_three_places_is_three_events():
 
 
 def test_repeated_mentions_merge_and_keep_each_source_figure():
-    text = ("قالت وكالة رويترز إن 5 صواريخ سقطت على قاعدة عين الأسد أمس. "
-            "فيما نقلت وكالة فرانس برس عن مصدر أمني أن 3 صواريخ أصابت قاعدة عين الأسد.")
+    text = (
+        "قالت وكالة رويترز إن 5 صواريخ سقطت على قاعدة عين الأسد أمس. "
+        "فيما نقلت وكالة فرانس برس عن مصدر أمني أن 3 صواريخ أصابت قاعدة عين الأسد."
+    )
     e = only(text)
     assert e["munition_count"] == 5
     assert {(c["source"], c["munition_count"]) for c in e["claims"]} == {("reuters", 5), ("afp", 3)}
@@ -75,10 +81,12 @@ def test_a_concretely_dated_past_attack_is_background():
 
 
 def test_the_same_base_again_on_another_day_is_another_event():
-    text = ("استهدفت طائرة مسيرة قاعدة قسرك اليوم. "
-            "وكانت القاعدة ذاتها قد تعرضت قبل يومين لهجوم بطائرتين مسيرتين.")
+    text = "استهدفت طائرة مسيرة قاعدة قسرك اليوم. وكانت القاعدة ذاتها قد تعرضت قبل يومين لهجوم بطائرتين مسيرتين."
     found = events(text)
-    assert sorted((e["location_id"], e["day_offset"], e["munition_count"]) for e in found) == [("qasrak", -2, 2), ("qasrak", 0, 1)]
+    assert sorted((e["location_id"], e["day_offset"], e["munition_count"]) for e in found) == [
+        ("qasrak", -2, 2),
+        ("qasrak", 0, 1),
+    ]
 
 
 def test_us_response_is_a_strike_and_the_base_an_attack():
@@ -103,10 +111,17 @@ def test_a_denial_is_not_an_attack():
 
 
 def test_a_named_group_saying_it_launched_the_drone_claims_the_attack():
-    text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق مطار أربيل اليوم. "
-            "وقالت المقاومة الإسلامية في العراق إنها أطلقت الطائرة المسيرة نحو القاعدة.")
+    text = (
+        "أسقطت الدفاعات الجوية طائرة مسيرة فوق مطار أربيل اليوم. "
+        "وقالت المقاومة الإسلامية في العراق إنها أطلقت الطائرة المسيرة نحو القاعدة."
+    )
     e = only(text)
-    assert (e["location_id"], e["actor"], e["claimed"], e["outcome"]) == ("erbil_airport", "islamic_resistance_iraq", True, "intercepted")
+    assert (e["location_id"], e["actor"], e["claimed"], e["outcome"]) == (
+        "erbil_airport",
+        "islamic_resistance_iraq",
+        True,
+        "intercepted",
+    )
 
 
 def test_israeli_and_unattributed_strikes_are_not_us_strikes():
@@ -115,8 +130,10 @@ def test_israeli_and_unattributed_strikes_are_not_us_strikes():
 
 
 def test_explosions_explained_as_a_drill_are_no_attack():
-    text = ("سمع دوي انفجارات من داخل قاعدة حقل العمر مساء أمس. "
-            "وأوضح المرصد أن الانفجارات ناجمة عن تدريبات بالأسلحة الثقيلة في محيط القاعدة.")
+    text = (
+        "سمع دوي انفجارات من داخل قاعدة حقل العمر مساء أمس. "
+        "وأوضح المرصد أن الانفجارات ناجمة عن تدريبات بالأسلحة الثقيلة في محيط القاعدة."
+    )
     assert events(text) == []
 
 
@@ -126,29 +143,30 @@ def test_a_strike_on_a_training_facility_is_still_a_strike():
 
 
 def test_the_strikes_told_again_without_their_agent():
-    text = ("شنت القوات الأمريكية ليل الجمعة سلسلة غارات جوية على مواقع للحرس الثوري في سوريا والعراق. "
-            "وأفاد المرصد بأن الغارات طالت مستودعات في مدينة الميادين. "
-            "وقال متحدث حكومي إن الضربات استهدفت مواقع في منطقتي عكاشات والقائم.")
+    text = (
+        "شنت القوات الأمريكية ليل الجمعة سلسلة غارات جوية على مواقع للحرس الثوري في سوريا والعراق. "
+        "وأفاد المرصد بأن الغارات طالت مستودعات في مدينة الميادين. "
+        "وقال متحدث حكومي إن الضربات استهدفت مواقع في منطقتي عكاشات والقائم."
+    )
     found = events(text, published=dt.date(2024, 2, 3))
     assert sorted(e["location_id"] for e in found) == ["akashat", "al_mayadin", "al_qaim"]
     assert {(e["event_type"], e["actor"], e["day_offset"]) for e in found} == {("strike", "us", -1)}
 
 
 def test_a_bare_weekday_is_dated_through_the_publication_weekday_the_text_gives():
-    found = events("سقطت قذيفة على قاعدة حرير اليوم الأحد. وكانت قاعدة عين الأسد تعرضت لهجوم يوم الخميس الماضي.",
-                   published=None)
+    found = events("سقطت قذيفة على قاعدة حرير اليوم الأحد. وكانت قاعدة عين الأسد تعرضت لهجوم يوم الخميس الماضي.", published=None)
     assert {e["location_id"]: e["day_offset"] for e in found} == {"harir": 0, "ain_al_asad": -3}
 
 
 def test_a_weekday_and_yesterday_agree_through_the_solved_weekday():
-    e = only("تعرضت قاعدة حرير لهجوم بطائرة مسيرة يوم السبت. وقال مسؤول أمس السبت إن الطائرة سقطت داخل قاعدة حرير.",
-             published=None)
+    e = only(
+        "تعرضت قاعدة حرير لهجوم بطائرة مسيرة يوم السبت. وقال مسؤول أمس السبت إن الطائرة سقطت داخل قاعدة حرير.", published=None
+    )
     assert e["day_offset"] == -1
 
 
 def test_a_weekday_and_today_that_cannot_be_compared_do_not_split_an_act():
-    e = only("سقطت صواريخ على قاعدة حرير يوم السبت. وقال المتحدث إن قاعدة حرير تعرضت اليوم لهجوم صاروخي.",
-             published=None)
+    e = only("سقطت صواريخ على قاعدة حرير يوم السبت. وقال المتحدث إن قاعدة حرير تعرضت اليوم لهجوم صاروخي.", published=None)
     assert e["day_offset"] == 0
 
 
@@ -168,8 +186,10 @@ def test_the_relative_day_of_a_statement_telling_the_act_dates_it():
 
 
 def test_a_statements_day_does_not_split_an_act_dated_by_its_own_mention():
-    e = only("أعلنت القيادة أن قاعدة حرير تعرضت مساء أمس لهجوم بصاروخ. "
-             "وقالت القيادة في بيان صدر فجر اليوم، إن الصاروخ سقط خارج قاعدة حرير دون أن يلحق ضررا.")
+    e = only(
+        "أعلنت القيادة أن قاعدة حرير تعرضت مساء أمس لهجوم بصاروخ. "
+        "وقالت القيادة في بيان صدر فجر اليوم، إن الصاروخ سقط خارج قاعدة حرير دون أن يلحق ضررا."
+    )
     assert (e["day_offset"], e["time_of_day"]) == (-1, "evening")
 
 
@@ -179,8 +199,10 @@ def test_a_day_inside_what_a_statement_says_is_the_acts():
 
 
 def test_the_day_of_a_verb_of_telling_yields_to_the_acts_own_day():
-    e = only("وكانت الفصائل، يوم الأربعاء، قد أعلنت مسؤوليتها عن الهجوم على قاعدة حرير. "
-             "وقالت الفصائل إنها استهدفت قاعدة حرير مساء الثلاثاء بطائرة مسيرة.")
+    e = only(
+        "وكانت الفصائل، يوم الأربعاء، قد أعلنت مسؤوليتها عن الهجوم على قاعدة حرير. "
+        "وقالت الفصائل إنها استهدفت قاعدة حرير مساء الثلاثاء بطائرة مسيرة."
+    )
     assert (e["day_offset"], e["time_of_day"]) == (-2, "evening")
 
 
@@ -190,8 +212,10 @@ def test_the_day_of_a_verb_of_telling_dates_an_act_nothing_else_dates():
 
 
 def test_a_follow_up_sentence_dates_the_acts_just_told():
-    e = only("شهدت قاعدة حرير ليلة مشتعلة بعد استهدافها بطائرات مسيرة. "
-             "وأوضح المراسل أن هذه التطورات جاءت بعد الساعة الثامنة من مساء أمس.")
+    e = only(
+        "شهدت قاعدة حرير ليلة مشتعلة بعد استهدافها بطائرات مسيرة. "
+        "وأوضح المراسل أن هذه التطورات جاءت بعد الساعة الثامنة من مساء أمس."
+    )
     assert (e["day_offset"], e["time_of_day"]) == (-1, "evening")
 
 
@@ -201,10 +225,14 @@ def test_a_follow_up_day_outside_the_news_window_dates_nothing():
 
 
 def test_the_dawn_of_a_day_named_by_its_eve_is_that_night():
-    found = events("قتل ثلاثة في غارات أمريكية ليلة الخميس على البوكمال. "
-                   "وقال الجيش في بيان: فجر اليوم استهدفت طائرات أمريكية مواقع في البوكمال والميادين.")
+    found = events(
+        "قتل ثلاثة في غارات أمريكية ليلة الخميس على البوكمال. "
+        "وقال الجيش في بيان: فجر اليوم استهدفت طائرات أمريكية مواقع في البوكمال والميادين."
+    )
     assert {e["location_id"]: (e["day_offset"], e["time_of_day"]) for e in found} == {
-        "albu_kamal": (-1, "night"), "al_mayadin": (-1, "night")}
+        "albu_kamal": (-1, "night"),
+        "al_mayadin": (-1, "night"),
+    }
 
 
 def test_a_dawn_without_a_named_eve_stays_dawn():
@@ -221,8 +249,10 @@ def test_earlier_today_is_news_and_earlier_this_year_background():
 
 
 def test_a_day_after_two_coordinated_places_dates_both():
-    found = events("قال المتحدث، يوم السبت، إن الغارات الأمريكية على منطقتي البوكمال والميادين، أمس الجمعة، أوقعت قتلى.",
-                   published=dt.date(2024, 3, 9))
+    found = events(
+        "قال المتحدث، يوم السبت، إن الغارات الأمريكية على منطقتي البوكمال والميادين، أمس الجمعة، أوقعت قتلى.",
+        published=dt.date(2024, 3, 9),
+    )
     assert {e["location_id"]: e["day_offset"] for e in found} == {"albu_kamal": -1, "al_mayadin": -1}
 
 
@@ -235,6 +265,8 @@ def test_today_inside_a_quoted_statement_counts_from_the_statements_day():
 
 def test_the_scope_gate_needs_a_place_or_party_of_this_conflict():
     gazetteer = load()
-    assert not gazetteer.names_any(normalize("قصفت طائرات حربية أحياء في مدينة الفاشر وأطلقت الحكومة حملة تلقيح."), IN_SCOPE_NAMES)
+    assert not gazetteer.names_any(
+        normalize("قصفت طائرات حربية أحياء في مدينة الفاشر وأطلقت الحكومة حملة تلقيح."), IN_SCOPE_NAMES
+    )
     assert gazetteer.names_any(normalize("سقط صاروخ قرب قاعدة حرير."), IN_SCOPE_NAMES)
     assert gazetteer.names_any(normalize("قصفت طائرات أمريكية مواقع للفصائل."), IN_SCOPE_NAMES)

@@ -12,8 +12,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-
 from conftest import REPO
+
 from expectations.marts import MART_CONTRACTS, mart_frame
 from expectations.validate import validate
 from orchestration.assets.serving import PUBLISHED_MARTS
@@ -24,29 +24,50 @@ from orchestration.settings import dbt_vars
 BREAKS = {
     "fct_incidents": (
         "update marts.fct_incidents set killed = -1 where incident_id = (select min(incident_id) from marts.fct_incidents)",
-        "expect_column_values_to_be_between", "killed", "error"),
+        "expect_column_values_to_be_between",
+        "killed",
+        "error",
+    ),
     "fct_event_reports": (
         "update marts.fct_event_reports set incident_id = (select max(incident_id) from marts.fct_incidents) where event_id ="
         " (select min(event_id) from marts.fct_event_reports where incident_id <> (select max(incident_id) from marts.fct_incidents))",
-        "expect_column_pair_values_to_be_equal", "incident_reports,n_reports", "error"),
+        "expect_column_pair_values_to_be_equal",
+        "incident_reports,n_reports",
+        "error",
+    ),
     "attack_frequency_per_base": (
         "update marts.attack_frequency_per_base set attacks = attacks + 1 where period_type = 'all_time'"
         " and location_id = (select min(location_id) from marts.attack_frequency_per_base)",
-        "expect_column_pair_values_to_be_equal", "period_type_attacks,incidents_counted", "error"),
+        "expect_column_pair_values_to_be_equal",
+        "period_type_attacks,incidents_counted",
+        "error",
+    ),
     "retaliation_lag": (
         "update marts.retaliation_lag set lag_days = -1"
         " where incident_id = (select min(incident_id) from marts.retaliation_lag where lag_days is not null)",
-        "expect_column_values_to_be_between", "lag_days", "error"),
+        "expect_column_values_to_be_between",
+        "lag_days",
+        "error",
+    ),
     "retaliation_lag_summary": (
         "update marts.retaliation_lag_summary set answered_acts = acts + 1"
         " where (direction, country, year) = (select (direction, country, year) from marts.retaliation_lag_summary order by all limit 1)",
-        "expect_column_pair_values_a_to_be_greater_than_b", "acts,answered_acts", "error"),
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        "acts,answered_acts",
+        "error",
+    ),
     "attack_timeline": (
         "update marts.attack_timeline set attacks = attacks + 1 where day = (select min(day) from marts.attack_timeline)",
-        "expect_column_pair_values_to_be_equal", "country_attacks,attack_incidents", "error"),
+        "expect_column_pair_values_to_be_equal",
+        "country_attacks,attack_incidents",
+        "error",
+    ),
     "dim_locations": (
         "update marts.dim_locations set latitude = 51.5 where location_id = 'conoco'",
-        "expect_column_values_to_be_between", "latitude", "warning"),
+        "expect_column_values_to_be_between",
+        "latitude",
+        "warning",
+    ),
 }
 # GX expectations that check one row's value, as dbt's generic tests do.
 ROW_EXPECTATIONS = {
@@ -60,8 +81,11 @@ ROW_EXPECTATIONS = {
 @pytest.fixture(scope="module")
 def checks(pipeline):
     """The deployment's asset checks by name; the mart checks are made from dbt's manifest when the definitions load."""
-    return {check.check_specs_by_output_name[name].name: check
-            for check in pipeline.defs.asset_checks for name in check.check_specs_by_output_name}
+    return {
+        check.check_specs_by_output_name[name].name: check
+        for check in pipeline.defs.asset_checks
+        for name in check.check_specs_by_output_name
+    }
 
 
 @pytest.fixture
@@ -126,11 +150,27 @@ def test_the_lag_suite_reads_the_window_the_mart_was_built_with(built):
     """retaliation_lag built with a window of --vars: the suite built from the same vars passes, the default's fails."""
     overrides = {"retaliation_window_days": 400}
     built_with = subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), "run", "--select", "retaliation_lag", "--vars", json.dumps({**built.dbt_vars(), **overrides}),
-         "--project-dir", str(REPO / "dbt_project"), "--profiles-dir", str(REPO / "dbt_project"),
-         "--target-path", str(built.path / "target"), "--log-path", str(built.path / "logs")],
+        [
+            str(Path(sys.executable).parent / "dbt"),
+            "run",
+            "--select",
+            "retaliation_lag",
+            "--vars",
+            json.dumps({**built.dbt_vars(), **overrides}),
+            "--project-dir",
+            str(REPO / "dbt_project"),
+            "--profiles-dir",
+            str(REPO / "dbt_project"),
+            "--target-path",
+            str(built.path / "target"),
+            "--log-path",
+            str(built.path / "logs"),
+        ],
         env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-        capture_output=True, text=True, cwd=REPO / "dbt_project")
+        capture_output=True,
+        text=True,
+        cwd=REPO / "dbt_project",
+    )
     assert built_with.returncode == 0, built_with.stdout[-4000:]
     con = duckdb.connect(str(built.work_db), read_only=True)
     frame = mart_frame(con, "retaliation_lag")

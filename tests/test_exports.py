@@ -19,10 +19,13 @@ def test_acled_csv_has_the_codebook_columns_and_one_row_per_dated_incident(expor
         rows = list(reader)
     assert tuple(reader.fieldnames) == ACLED_COLUMNS
     incidents = served.execute(
-        "select count(*) from marts.fct_incidents where not is_background and event_date is not null").fetchall()[0][0]
+        "select count(*) from marts.fct_incidents where not is_background and event_date is not null"
+    ).fetchall()[0][0]
     assert len(rows) == incidents
     assert len({r["event_id_cnty"] for r in rows}) == len(rows)
-    assert [(r["event_date"], r["event_id_cnty"][3:]) for r in rows] == sorted((r["event_date"], r["event_id_cnty"][3:]) for r in rows)
+    assert [(r["event_date"], r["event_id_cnty"][3:]) for r in rows] == sorted(
+        (r["event_date"], r["event_id_cnty"][3:]) for r in rows
+    )
 
 
 def test_acled_row_of_the_tanf_drone_attack(exports):
@@ -40,10 +43,13 @@ def test_acled_row_of_the_tanf_drone_attack(exports):
 
 def test_geojson_points_are_the_placed_incidents(exports, served):
     collection = json.loads((exports / GEOJSON_FILE).read_text(encoding="utf-8"))
-    placed = dict((r[0], (r[1], r[2])) for r in served.execute("""
+    placed = dict(
+        (r[0], (r[1], r[2]))
+        for r in served.execute("""
         select incident_id, longitude, latitude from marts.fct_incidents join marts.dim_locations using (location_id)
         where not is_background and event_date is not null and latitude is not null
-    """).fetchall())
+    """).fetchall()
+    )
     points = {f["properties"]["incident_id"]: tuple(f["geometry"]["coordinates"]) for f in collection["features"]}
     assert collection["type"] == "FeatureCollection"
     assert points == placed

@@ -7,11 +7,10 @@ import sys
 
 import polars as pl
 import pytest
+from conftest import GOLD, REPO, SAMPLE_LANDING
 
 from transforms.evaluate import evaluate
 from transforms.extract import Progress, extract_article
-
-from conftest import GOLD, REPO, SAMPLE_LANDING
 
 
 def test_samples_meet_the_reference_annotation():
@@ -38,7 +37,10 @@ def test_realistic_development_sets(folder, floor):
 def test_cli_prints_one_json_object_per_event():
     out = subprocess.run(
         [sys.executable, "-m", "transforms.extract", str(SAMPLE_LANDING / "004_db8ed1cf6bf6fdf7.txt")],
-        capture_output=True, text=True, check=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
     )
     events = [json.loads(line) for line in out.stdout.splitlines()]
     assert {(e["event_type"], e["location_id"]) for e in events} >= {("attack", "ain_al_asad"), ("attack", "conoco")}
@@ -49,17 +51,25 @@ def test_cli_prints_one_json_object_per_event():
 
 def test_evidence_offsets_point_into_the_original_text():
     text = (SAMPLE_LANDING / "003_32638afa5e7834e6.txt").read_text(encoding="utf-8")
-    pieces = [(text[span["start"]:span["end"]], event["evidence"])
-              for event in extract_article(text, "003", dt.date(2022, 1, 5)) for span in event["evidence_spans"]]
+    pieces = [
+        (text[span["start"] : span["end"]], event["evidence"])
+        for event in extract_article(text, "003", dt.date(2022, 1, 5))
+        for span in event["evidence_spans"]
+    ]
     assert pieces, "no event of sample 003 has an evidence span"
     assert all(piece and piece in evidence for piece, evidence in pieces), pieces
 
 
-@pytest.mark.parametrize("text", [
-    "", "   \n\n", "The weather in Paris was mild today and markets rose.",
-    "اجتمع وزير الخارجية بنظيره لبحث العلاقات الثنائية والتعاون الاقتصادي.",
-    "\x00\x01binary-ish\uFFFD",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n",
+        "The weather in Paris was mild today and markets rose.",
+        "اجتمع وزير الخارجية بنظيره لبحث العلاقات الثنائية والتعاون الاقتصادي.",
+        "\x00\x01binary-ish\ufffd",
+    ],
+)
 def test_text_without_events_gives_none(text):
     assert extract_article(text, "x.txt", dt.date(2024, 1, 1)) == []
 
@@ -105,17 +115,23 @@ def test_extractor_version_follows_the_rules(tmp_path):
 
     copy = tmp_path / "transforms"
     shutil.copytree(REPO / "transforms", copy, ignore=shutil.ignore_patterns("__pycache__"))
-    script = "import sys; sys.path.insert(0, sys.argv[1]); from transforms.events import EXTRACTOR_VERSION; print(EXTRACTOR_VERSION)"
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from transforms.events import EXTRACTOR_VERSION; print(EXTRACTOR_VERSION)"
+    )
     same = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert same.stdout.strip() == events.EXTRACTOR_VERSION
     with (copy / "gazetteer" / "weapons.csv").open("a", encoding="utf-8") as f:
         f.write("صاروخ تجريبي,rocket,1\n")
-    changed = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path)
+    changed = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     assert changed.stdout.strip() != events.EXTRACTOR_VERSION
     # The domain vocabulary is a rule too: the countries' words place acts.
     countries = copy / "vocabulary" / "countries.csv"
     countries.write_text(countries.read_text(encoding="utf-8").replace("|دمشق", "|دمشق|الشام"), encoding="utf-8")
-    again = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path)
+    again = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     assert again.stdout.strip() not in (events.EXTRACTOR_VERSION, changed.stdout.strip())
 
 

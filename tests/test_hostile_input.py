@@ -14,6 +14,8 @@ from types import SimpleNamespace
 import duckdb
 import polars as pl
 import pytest
+from conftest import GOLD, SAMPLE_LANDING, execute_pipeline
+from warehouse_state import snapshot
 
 from orchestration.assets.articles import LandingFolder
 from orchestration.assets.serving import PUBLISHED_MARTS
@@ -22,9 +24,6 @@ from orchestration.report import REPORT_FILE, render_report
 from orchestration.resources import PUBLISH_STAGING, Warehouse
 from transforms.extract import extract_frames
 from transforms.ingest import read_landing, read_manifest
-
-from conftest import GOLD, SAMPLE_LANDING, execute_pipeline
-from warehouse_state import snapshot
 
 # The issue's regex blow-up: a long run of digits where a count is expected.
 DIGIT_RUN = "أطلقت " + "٣" * 500_000 + " صاروخا على قاعدة حرير"
@@ -40,16 +39,26 @@ def gold(name: str) -> bytes:
 
 def run_pipeline(pipeline, landing, warehouse, **landing_config):
     """The pipeline job on the test's folders, with the per-article time budget the test affords."""
-    result = execute_pipeline(pipeline, landing, warehouse, run_config={"ops": {
-        "landing_files": {"config": landing_config},
-        "extracted_events": {"config": {"seconds_per_article": SECONDS_PER_ARTICLE}},
-    }})
+    result = execute_pipeline(
+        pipeline,
+        landing,
+        warehouse,
+        run_config={
+            "ops": {
+                "landing_files": {"config": landing_config},
+                "extracted_events": {"config": {"seconds_per_article": SECONDS_PER_ARTICLE}},
+            }
+        },
+    )
     failures = [e.step_failure_data.error.message for e in result.all_events if e.is_step_failure]
     assert result.success, failures
     return SimpleNamespace(
-        landing={label: value.value for e in result.get_asset_materialization_events()
-                 if e.asset_key.path[-1] in ("raw_articles", "rejected_files", "landing_ledger")
-                 for label, value in e.materialization.metadata.items()},
+        landing={
+            label: value.value
+            for e in result.get_asset_materialization_events()
+            if e.asset_key.path[-1] in ("raw_articles", "rejected_files", "landing_ledger")
+            for label, value in e.materialization.metadata.items()
+        },
     )
 
 
@@ -102,7 +111,8 @@ def landing_with_bad_entries(pipeline, tmp_path_factory):
     (landing / "good.txt").write_bytes(gold("019_rumeilan_single_rocket.txt"))
     run_pipeline(pipeline, landing, warehouse)
     first = SimpleNamespace(
-        loaded=loaded(warehouse), quarantined=quarantined(warehouse),
+        loaded=loaded(warehouse),
+        quarantined=quarantined(warehouse),
         ledger=dict(served_rows(warehouse, "select file, outcome from raw.landing_ledger")),
         run_key=landing_run_key(landing, warehouse / "militia.duckdb", LandingFolder(directory=str(landing)).max_bytes),
     )
@@ -111,11 +121,14 @@ def landing_with_bad_entries(pipeline, tmp_path_factory):
 
 # 1. Regex blow-up ------------------------------------------------------------------------
 
+
 @pytest.mark.timeout(120)
 def test_1_article_over_the_time_budget_is_quarantined_and_the_batch_loads():
     articles, _ = read_landing(SAMPLE_LANDING)
-    hostile = pl.DataFrame([{"article_id": "0" * 16, "file": "digits.txt", "text": DIGIT_RUN, "manifest_published_on": None}],
-                           schema=articles.select("article_id", "file", "text", "manifest_published_on").schema)
+    hostile = pl.DataFrame(
+        [{"article_id": "0" * 16, "file": "digits.txt", "text": DIGIT_RUN, "manifest_published_on": None}],
+        schema=articles.select("article_id", "file", "text", "manifest_published_on").schema,
+    )
     batch = pl.concat([articles.select(hostile.columns).head(2), hostile, articles.select(hostile.columns).tail(3)])
     # No budget at all: every article is given up, each with a reason, and the call returns.
     nothing = extract_frames(batch, seconds_per_article=0)
@@ -142,6 +155,7 @@ def test_1_stalling_files_recorded_so_later_runs_do_not_read_them_again(landing_
 
 # 2. FIFOs --------------------------------------------------------------------------------
 
+
 @pytest.mark.timeout(180)
 def test_2_fifos_refused_before_they_are_opened(pipeline, loaded_sample, tmp_path):
     landing, warehouse = loaded_sample
@@ -159,17 +173,24 @@ def test_2_fifos_refused_before_they_are_opened(pipeline, loaded_sample, tmp_pat
 
 # 3. One bad entry ------------------------------------------------------------------------
 
+
 @pytest.mark.timeout(300)
 def test_3_bad_entries_quarantined_by_name_and_good_files_loaded(landing_with_bad_entries):
     first = landing_with_bad_entries.first
     assert first.loaded - STALLING_FILES == sample_files() | {"good.txt"}
     reasons = first.quarantined
-    assert reasons["future.txt"].startswith("published_on 2099-01-14 (from the text) is outside the article contract's range 2003-01-01 to ")
+    assert reasons["future.txt"].startswith(
+        "published_on 2099-01-14 (from the text) is outside the article contract's range 2003-01-01 to "
+    )
     assert reasons["bad-\\xff-name.txt"] == "file name is not UTF-8 (shown with its bytes escaped), not read: rename the file"
-    assert reasons["manifest.csv"] == "manifest refused, the metadata already loaded kept: not a regular file: a directory, not opened"
+    assert (
+        reasons["manifest.csv"]
+        == "manifest refused, the metadata already loaded kept: not a regular file: a directory, not opened"
+    )
 
 
 # 4. Damaged UTF-8 ------------------------------------------------------------------------
+
 
 @pytest.mark.timeout(120)
 def test_4_damaged_utf8_repaired_or_quarantined_never_read_as_windows_1256(tmp_path):
@@ -177,12 +198,12 @@ def test_4_damaged_utf8_repaired_or_quarantined_never_read_as_windows_1256(tmp_p
     middle = len(clean) // 2
     while clean[middle] & 0xC0 == 0x80:  # the start of a character
         middle += 1
-    arabic = clean.index("غارات".encode("utf-8"))
+    arabic = clean.index("غارات".encode())
     folder = tmp_path / "landing"
     folder.mkdir()
     for name, data in {
         "clean.txt": clean,
-        "cut.txt": clean.rstrip() + "\n".encode() + "غارات".encode("utf-8")[:-1],
+        "cut.txt": clean.rstrip() + b"\n" + "غارات".encode()[:-1],
         "stray.txt": clean[:arabic] + b"\xff" + clean[arabic:],
         "mixed.txt": clean[:middle] + clean[middle:].decode("utf-8").encode("cp1256", errors="replace"),
     }.items():
@@ -206,13 +227,16 @@ GOOD_MANIFEST = "file,published_on,url,outlet,language\na.txt,2024-01-14,https:/
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize(("manifest", "reason"), [
-    (GOOD_MANIFEST.encode("utf-8")[:-25], "the last line has no line end: cut while being written?"),
-    (GOOD_MANIFEST.replace("file,", "filename,", 1).encode("utf-8"), "no 'file' column in the header"),
-    ("قصف صاروخي يطال القاعدة\nالأمريكية في حقل كونيكو\n".encode("utf-8"), "no 'file' column in the header"),
-    ((GOOD_MANIFEST + "a.txt,2024-01-15,https://example.org/a,المرصد,ar\n").encode("utf-8"), "rows for 'a.txt' disagree"),
-    ((GOOD_MANIFEST + "b.txt,2024-02-03\n").encode("utf-8"), "row 4 has 2 fields, the header 5"),
-])
+@pytest.mark.parametrize(
+    ("manifest", "reason"),
+    [
+        (GOOD_MANIFEST.encode("utf-8")[:-25], "the last line has no line end: cut while being written?"),
+        (GOOD_MANIFEST.replace("file,", "filename,", 1).encode("utf-8"), "no 'file' column in the header"),
+        ("قصف صاروخي يطال القاعدة\nالأمريكية في حقل كونيكو\n".encode(), "no 'file' column in the header"),
+        ((GOOD_MANIFEST + "a.txt,2024-01-15,https://example.org/a,المرصد,ar\n").encode("utf-8"), "rows for 'a.txt' disagree"),
+        ((GOOD_MANIFEST + "b.txt,2024-02-03\n").encode("utf-8"), "row 4 has 2 fields, the header 5"),
+    ],
+)
 def test_5_bad_manifest_refused_as_a_whole_with_a_reason(tmp_path, manifest, reason):
     folder = tmp_path / "landing"
     folder.mkdir()
@@ -240,7 +264,8 @@ def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, loaded
     assert quarantined(warehouse)["manifest.csv"].startswith("manifest refused")
     after = snapshot(warehouse / "militia.duckdb")
     assert {k: v for k, v in after.items() if k != "raw.rejected_files"} == {
-        k: v for k, v in before.items() if k != "raw.rejected_files"}
+        k: v for k, v in before.items() if k != "raw.rejected_files"
+    }
 
     # A good manifest that lists only new files erases nothing either, even when every file is
     # read again; written in windows-1256, it is decoded.
@@ -250,10 +275,12 @@ def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, loaded
     assert set(served_rows(warehouse, metadata)) >= set(kept)
     assert "manifest.csv" not in quarantined(warehouse)
     assert served_rows(warehouse, "select manifest_published_on, outlet from raw.articles where file = 'new.txt'") == [
-        (datetime.date(2024, 1, 20), "الميادين")]
+        (datetime.date(2024, 1, 20), "الميادين")
+    ]
 
 
 # 6. Losing work.duckdb -------------------------------------------------------------------
+
 
 @pytest.mark.timeout(300)
 def test_6_lost_working_database_restored_from_the_served_copy(pipeline, loaded_sample):
@@ -268,6 +295,7 @@ def test_6_lost_working_database_restored_from_the_served_copy(pipeline, loaded_
 
 
 # 8. Hard links ---------------------------------------------------------------------------
+
 
 @pytest.mark.timeout(60)
 def test_8_hard_link_refused_like_a_symbolic_link(tmp_path):
@@ -284,11 +312,15 @@ def test_8_hard_link_refused_like_a_symbolic_link(tmp_path):
 
 # 9. Publishing ---------------------------------------------------------------------------
 
+
 @pytest.mark.timeout(300)
 def test_9_failed_publish_changes_no_served_file_and_leaves_no_temporary_file(loaded_sample):
     _, warehouse = loaded_sample
-    served = {path: path.read_bytes() for path in warehouse.glob("**/*")
-              if path.is_file() and path.parts[len(warehouse.parts)] in ("militia.duckdb", "parquet", "report")}
+    served = {
+        path: path.read_bytes()
+        for path in warehouse.glob("**/*")
+        if path.is_file() and path.parts[len(warehouse.parts)] in ("militia.duckdb", "parquet", "report")
+    }
     assert any(p.suffix == ".parquet" for p in served) and warehouse / "report" / REPORT_FILE in served
     # Left by a publish killed while it staged: a full-size copy of the database.
     (warehouse / PUBLISH_STAGING).mkdir()

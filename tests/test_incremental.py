@@ -14,15 +14,14 @@ from types import SimpleNamespace
 import dagster as dg
 import duckdb
 import pytest
+from conftest import GOLD, SAMPLE_LANDING, execute_pipeline
+from test_ingest import png_bytes
+from warehouse_state import snapshot
 
 from orchestration.__main__ import landing_config, parse
 from orchestration.assets.articles import LandingFolder
 from orchestration.automation import landing_folder_sensor, landing_run_key
 from orchestration.resources import Warehouse
-
-from conftest import GOLD, SAMPLE_LANDING, execute_pipeline
-from test_ingest import png_bytes
-from warehouse_state import snapshot
 
 MAX_BYTES = 20_000
 
@@ -42,18 +41,13 @@ def bad_and_awkward_files() -> dict[str, bytes]:
         "utf16.txt": gold("013_baghdad_airport_two_katyusha.txt").encode("utf-16"),
         "bom.txt": b"\xef\xbb\xbf" + gold("016_embassy_seven_rockets.txt").encode("utf-8"),
         "crlf.txt": gold("021_malikiyah_drone_friday.txt").replace("\n", "\r\n", 3).replace("\n", "\r", 2).encode("utf-8"),
-        "page.html": f"<html><body><h1>خبر</h1><p>{gold('029_tower22_three_killed.txt')}</p></body></html>".encode("utf-8"),
+        "page.html": f"<html><body><h1>خبر</h1><p>{gold('029_tower22_three_killed.txt')}</p></body></html>".encode(),
         "نسخة 'مكررة' \"2\".txt": sample,
         "with space.txt": gold("003_tanf_two_drones_downed.txt").encode("utf-8"),
     }
 
 
-MANIFEST_EXTRA = (
-    'with space.txt,2023-12-01,ar\n'
-    'cp1256.txt,01/12/2023,ar\n'
-    'gone.txt,2023-12-01,ar\n'
-    '../outside.txt,2023-12-01,ar\n'
-)
+MANIFEST_EXTRA = "with space.txt,2023-12-01,ar\ncp1256.txt,01/12/2023,ar\ngone.txt,2023-12-01,ar\n../outside.txt,2023-12-01,ar\n"
 
 
 def run_pipeline(pipeline, landing, warehouse, max_bytes=MAX_BYTES, **config):
@@ -61,9 +55,12 @@ def run_pipeline(pipeline, landing, warehouse, max_bytes=MAX_BYTES, **config):
     result = execute_pipeline(pipeline, landing, warehouse, {"ops": {"landing_files": {"config": config}}}, max_bytes)
     assert result.success
     return SimpleNamespace(
-        landing={label: value.value for e in result.get_asset_materialization_events()
-                 if e.asset_key.path[-1] in ("raw_articles", "rejected_files", "landing_ledger")
-                 for label, value in e.materialization.metadata.items()},
+        landing={
+            label: value.value
+            for e in result.get_asset_materialization_events()
+            if e.asset_key.path[-1] in ("raw_articles", "rejected_files", "landing_ledger")
+            for label, value in e.materialization.metadata.items()
+        },
         state=snapshot(warehouse / "militia.duckdb", keep_times=True),
         served=(warehouse / "militia.duckdb").read_bytes(),
     )
@@ -95,18 +92,32 @@ def scenario(pipeline, tmp_path_factory):
     con.close()
     keys["pending"] = landing_run_key(landing, served, MAX_BYTES)
     keys["pending again"] = landing_run_key(landing, served, MAX_BYTES)
-    sensor_request = landing_folder_sensor(dg.build_sensor_context(resources={
-        "landing": LandingFolder(directory=str(landing), max_bytes=MAX_BYTES), "warehouse": Warehouse(directory=str(warehouse))}))
+    sensor_request = landing_folder_sensor(
+        dg.build_sensor_context(
+            resources={
+                "landing": LandingFolder(directory=str(landing), max_bytes=MAX_BYTES),
+                "warehouse": Warehouse(directory=str(warehouse)),
+            }
+        )
+    )
     (landing / "001_54fb371e9b8ce2e8.txt").write_text(gold("024_victoria_iraqi_dialect.txt"), encoding="utf-8")
     keys["replaced again"] = landing_run_key(landing, served, MAX_BYTES)
     changed = run_pipeline(pipeline, landing, warehouse)
     keys["after changes"] = landing_run_key(landing, served, MAX_BYTES)
 
     (landing / "new report.txt").unlink()
-    retracted = run_pipeline(pipeline, landing, warehouse, max_bytes=10 * MAX_BYTES,
-                             retract=["new report.txt"], replay=["big.txt"])
-    return SimpleNamespace(first=first, unchanged=unchanged, changed=changed, retracted=retracted, keys=keys,
-                           sensor_request=sensor_request, landing=landing)
+    retracted = run_pipeline(
+        pipeline, landing, warehouse, max_bytes=10 * MAX_BYTES, retract=["new report.txt"], replay=["big.txt"]
+    )
+    return SimpleNamespace(
+        first=first,
+        unchanged=unchanged,
+        changed=changed,
+        retracted=retracted,
+        keys=keys,
+        sensor_request=sensor_request,
+        landing=landing,
+    )
 
 
 def rejected(run):
@@ -115,8 +126,21 @@ def rejected(run):
 
 def articles(run):
     """file -> (article_id, encoding, published_on, extractor_version, ingested_at)."""
-    columns = ["article_id", "file", "text", "byte_size", "encoding", "published_on", "published_on_source",
-                   "manifest_published_on", "url", "outlet", "language", "ingested_at", "extractor_version"]
+    columns = [
+        "article_id",
+        "file",
+        "text",
+        "byte_size",
+        "encoding",
+        "published_on",
+        "published_on_source",
+        "manifest_published_on",
+        "url",
+        "outlet",
+        "language",
+        "ingested_at",
+        "extractor_version",
+    ]
     return {row[1]: dict(zip(columns, row)) for row in run.state["raw.articles"]}
 
 
@@ -142,7 +166,12 @@ def test_bad_files_quarantined_and_the_rest_loaded(scenario):
 
     loaded = articles(scenario.first)
     assert {name: loaded[name]["encoding"] for name in ("cp1256.txt", "utf16.txt", "bom.txt", "crlf.txt", "page.html")} == {
-        "cp1256.txt": "windows-1256", "utf16.txt": "utf-16", "bom.txt": "utf-8", "crlf.txt": "utf-8", "page.html": "utf-8+html"}
+        "cp1256.txt": "windows-1256",
+        "utf16.txt": "utf-16",
+        "bom.txt": "utf-8",
+        "crlf.txt": "utf-8",
+        "page.html": "utf-8+html",
+    }
     assert "\r" not in loaded["crlf.txt"]["text"] and "<p>" not in loaded["page.html"]["text"]
     assert loaded["with space.txt"]["manifest_published_on"] == dt.date(2023, 12, 1)  # MANIFEST_EXTRA's row
     events = events_by_article(scenario.first)
@@ -159,7 +188,12 @@ def test_rerun_of_unchanged_files_does_nothing(scenario):
 
 def test_only_changed_files_read_and_their_events_replaced(scenario):
     landing = scenario.changed.landing
-    assert (landing["files read"], landing["new or changed articles"], landing["touched only"], landing["re-extracted articles"]) == (2, 2, 1, 1)
+    assert (
+        landing["files read"],
+        landing["new or changed articles"],
+        landing["touched only"],
+        landing["re-extracted articles"],
+    ) == (2, 2, 1, 1)
     before, after = articles(scenario.unchanged), articles(scenario.changed)
     changed = "001_54fb371e9b8ce2e8.txt"
     assert after[changed]["article_id"] != before[changed]["article_id"]
@@ -173,6 +207,7 @@ def test_only_changed_files_read_and_their_events_replaced(scenario):
     assert after["002_abd49c5c24e88f9e.txt"] == before["002_abd49c5c24e88f9e.txt"]
     # Stale: extracted again under the current extractor.
     from transforms.events import EXTRACTOR_VERSION
+
     assert after["003_32638afa5e7834e6.txt"]["extractor_version"] == EXTRACTOR_VERSION
     assert after["004_db8ed1cf6bf6fdf7.txt"] == before["004_db8ed1cf6bf6fdf7.txt"]
 
@@ -201,7 +236,12 @@ def test_retracted_file_leaves_and_replayed_file_loads(scenario):
 
 def test_command_line_names_the_batch():
     assert landing_config(parse(["retract", "a b.txt", "تقرير.txt"])) == {
-        "full": False, "replay": [], "replay_rejected": False, "retract": ["a b.txt", "تقرير.txt"], "reextract": False}
+        "full": False,
+        "replay": [],
+        "replay_rejected": False,
+        "retract": ["a b.txt", "تقرير.txt"],
+        "reextract": False,
+    }
     assert landing_config(parse(["replay", "--rejected"]))["replay_rejected"] is True
     assert landing_config(parse(["--full"]))["full"] is True
     assert landing_config(parse(["reextract"]))["reextract"] is True

@@ -24,7 +24,6 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
-
 from conftest import GOLD, REPO, SAMPLE_LANDING
 
 DBT_PROJECT = REPO / "dbt_project"
@@ -47,32 +46,63 @@ def _reference_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     # Optional events are those a careful reader may or may not count: no expectation rests on them.
     for index, event in enumerate(e for e in gold if not e["optional"]):
         event_id = hashlib.sha1(f"reference|{index}".encode()).hexdigest()[:16]
-        events.append({
-            **{k: event[k] for k in ("article", "event_type", "location_id", "location_kind", "country", "actor", "claimed",
-                                     "weapon", "munition_count", "killed", "injured", "day_offset", "time_of_day",
-                                     "outcome", "background")},
-            "event_id": event_id,
-            "article_id": hashlib.sha1(event["article"].encode()).hexdigest()[:16],
-            "date": dt.date.fromisoformat(event["date"]) if event["date"] else None,
-            "date_basis": "stated" if event["date"] else None,
-            "published_on": published[event["article"]],
-            "sources": sorted({c["source"] for c in event["claims"]}),
-            "evidence": event["note"],
-            "evidence_spans": [],
-            "extractor_version": "reference",
-        })
-        claims += [{"event_id": event_id, **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}}
-                   for c in event["claims"]]
-    articles = pl.DataFrame([
-        {"article_id": hashlib.sha1(f.encode()).hexdigest()[:16], "file": f, "published_on": d, "published_on_source": "manifest"}
-        for f, d in published.items()], schema=ARTICLE_SCHEMA)
+        events.append(
+            {
+                **{
+                    k: event[k]
+                    for k in (
+                        "article",
+                        "event_type",
+                        "location_id",
+                        "location_kind",
+                        "country",
+                        "actor",
+                        "claimed",
+                        "weapon",
+                        "munition_count",
+                        "killed",
+                        "injured",
+                        "day_offset",
+                        "time_of_day",
+                        "outcome",
+                        "background",
+                    )
+                },
+                "event_id": event_id,
+                "article_id": hashlib.sha1(event["article"].encode()).hexdigest()[:16],
+                "date": dt.date.fromisoformat(event["date"]) if event["date"] else None,
+                "date_basis": "stated" if event["date"] else None,
+                "published_on": published[event["article"]],
+                "sources": sorted({c["source"] for c in event["claims"]}),
+                "evidence": event["note"],
+                "evidence_spans": [],
+                "extractor_version": "reference",
+            }
+        )
+        claims += [
+            {"event_id": event_id, **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}}
+            for c in event["claims"]
+        ]
+    articles = pl.DataFrame(
+        [
+            {
+                "article_id": hashlib.sha1(f.encode()).hexdigest()[:16],
+                "file": f,
+                "published_on": d,
+                "published_on_source": "manifest",
+            }
+            for f, d in published.items()
+        ],
+        schema=ARTICLE_SCHEMA,
+    )
     frames = {
         "events": pl.DataFrame(events, schema=EVENT_SCHEMA),
         "event_claims": pl.DataFrame(claims, schema=CLAIM_SCHEMA),
         "articles": articles.drop("manifest_published_on"),
         "rejected_files": pl.DataFrame([], schema=REJECTED_SCHEMA),
-        "locations": pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0).drop("spellings").with_columns(
-            pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64)),
+        "locations": pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0)
+        .drop("spellings")
+        .with_columns(pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64)),
     }
     con.execute("create schema raw").fetchall()
     for name, frame in frames.items():
@@ -86,11 +116,24 @@ def _dbt(warehouse: Path, *args: str) -> subprocess.CompletedProcess:
     from orchestration.resources import Warehouse
 
     return subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), *args, *Warehouse(directory=str(warehouse)).dbt_vars_args(),
-         "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT),
-         "--target-path", str(warehouse / "target"), "--log-path", str(warehouse / "logs")],
+        [
+            str(Path(sys.executable).parent / "dbt"),
+            *args,
+            *Warehouse(directory=str(warehouse)).dbt_vars_args(),
+            "--project-dir",
+            str(DBT_PROJECT),
+            "--profiles-dir",
+            str(DBT_PROJECT),
+            "--target-path",
+            str(warehouse / "target"),
+            "--log-path",
+            str(warehouse / "logs"),
+        ],
         env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-        capture_output=True, text=True, cwd=DBT_PROJECT)
+        capture_output=True,
+        text=True,
+        cwd=DBT_PROJECT,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +158,13 @@ def marts(request):
 def both(cases: dict, gaps: dict[str, str]):
     """Each case on both sides; on the pipeline side a case the extractor still misreads is xfail."""
     return [
-        pytest.param(side, case, expected, id=f"{side}-{case}",
-                     marks=[pytest.mark.xfail(strict=True, reason=gaps[case])] if side == "pipeline" and case in gaps else [])
+        pytest.param(
+            side,
+            case,
+            expected,
+            id=f"{side}-{case}",
+            marks=[pytest.mark.xfail(strict=True, reason=gaps[case])] if side == "pipeline" and case in gaps else [],
+        )
         for side in ("reference", "pipeline")
         for case, expected in cases.items()
     ]
@@ -125,29 +173,90 @@ def both(cases: dict, gaps: dict[str, str]):
 # --- what a careful reader counts ----------------------------------------------------------------
 # All-time row per base: every attack counted once, the Kharab al-Jir attack although its day is unknown.
 ALL_TIME = {
-    "conoco": dict(attacks=3, rocket_attacks=3, rockets=9, drone_attacks=0, claimed_attacks=1, unclaimed_attacks=2,
-                   killed=None, injured=None, first_attack_on=dt.date(2023, 10, 26), last_attack_on=dt.date(2024, 7, 25),
-                   days_since_previous_attack=173),
-    "al_tanf": dict(attacks=1, rocket_attacks=0, drone_attacks=1, drones=3, claimed_attacks=1, unclaimed_attacks=0,
-                    first_attack_on=dt.date(2023, 10, 26), last_attack_on=dt.date(2023, 10, 26), days_since_previous_attack=None),
-    "kharab_al_jir": dict(attacks=1, drone_attacks=1, drones=None, claimed_attacks=1,
-                          first_attack_on=None, last_attack_on=None, days_since_previous_attack=None),
-    "al_omar": dict(attacks=1, rocket_attacks=1, rockets=3, claimed_attacks=0, killed=0, injured=0,
-                    first_attack_on=dt.date(2022, 1, 5), last_attack_on=dt.date(2022, 1, 5)),
-    "baghdad_airport": dict(attacks=2, rocket_attacks=1, rockets=1, unclaimed_attacks=2,
-                            first_attack_on=dt.date(2022, 1, 3), last_attack_on=dt.date(2022, 1, 5), days_since_previous_attack=2),
+    "conoco": dict(
+        attacks=3,
+        rocket_attacks=3,
+        rockets=9,
+        drone_attacks=0,
+        claimed_attacks=1,
+        unclaimed_attacks=2,
+        killed=None,
+        injured=None,
+        first_attack_on=dt.date(2023, 10, 26),
+        last_attack_on=dt.date(2024, 7, 25),
+        days_since_previous_attack=173,
+    ),
+    "al_tanf": dict(
+        attacks=1,
+        rocket_attacks=0,
+        drone_attacks=1,
+        drones=3,
+        claimed_attacks=1,
+        unclaimed_attacks=0,
+        first_attack_on=dt.date(2023, 10, 26),
+        last_attack_on=dt.date(2023, 10, 26),
+        days_since_previous_attack=None,
+    ),
+    "kharab_al_jir": dict(
+        attacks=1,
+        drone_attacks=1,
+        drones=None,
+        claimed_attacks=1,
+        first_attack_on=None,
+        last_attack_on=None,
+        days_since_previous_attack=None,
+    ),
+    "al_omar": dict(
+        attacks=1,
+        rocket_attacks=1,
+        rockets=3,
+        claimed_attacks=0,
+        killed=0,
+        injured=0,
+        first_attack_on=dt.date(2022, 1, 5),
+        last_attack_on=dt.date(2022, 1, 5),
+    ),
+    "baghdad_airport": dict(
+        attacks=2,
+        rocket_attacks=1,
+        rockets=1,
+        unclaimed_attacks=2,
+        first_attack_on=dt.date(2022, 1, 3),
+        last_attack_on=dt.date(2022, 1, 5),
+        days_since_previous_attack=2,
+    ),
     # 4 Katyushas per Reuters and AFP, 3 and a drone per a second AFP source: at least 3; nobody hurt.
-    "ain_al_asad": dict(attacks=2, rocket_attacks=1, rockets=3, killed=0, injured=0,
-                        first_attack_on=dt.date(2022, 1, 4), last_attack_on=dt.date(2024, 7, 25), days_since_previous_attack=933),
+    "ain_al_asad": dict(
+        attacks=2,
+        rocket_attacks=1,
+        rockets=3,
+        killed=0,
+        injured=0,
+        first_attack_on=dt.date(2022, 1, 4),
+        last_attack_on=dt.date(2024, 7, 25),
+        days_since_previous_attack=933,
+    ),
 }
 # (base, period) -> attacks; months and ISO weeks with an attack only, none for the undated one.
 MONTHS = {
-    ("conoco", "2023-10"): 1, ("conoco", "2024-02"): 1, ("conoco", "2024-07"): 1, ("al_tanf", "2023-10"): 1,
-    ("al_omar", "2022-01"): 1, ("baghdad_airport", "2022-01"): 2, ("ain_al_asad", "2022-01"): 1, ("ain_al_asad", "2024-07"): 1,
+    ("conoco", "2023-10"): 1,
+    ("conoco", "2024-02"): 1,
+    ("conoco", "2024-07"): 1,
+    ("al_tanf", "2023-10"): 1,
+    ("al_omar", "2022-01"): 1,
+    ("baghdad_airport", "2022-01"): 2,
+    ("ain_al_asad", "2022-01"): 1,
+    ("ain_al_asad", "2024-07"): 1,
 }
 WEEKS = {
-    ("conoco", "2023-W43"): 1, ("conoco", "2024-W05"): 1, ("conoco", "2024-W30"): 1, ("al_tanf", "2023-W43"): 1,
-    ("al_omar", "2022-W01"): 1, ("baghdad_airport", "2022-W01"): 2, ("ain_al_asad", "2022-W01"): 1, ("ain_al_asad", "2024-W30"): 1,
+    ("conoco", "2023-W43"): 1,
+    ("conoco", "2024-W05"): 1,
+    ("conoco", "2024-W30"): 1,
+    ("al_tanf", "2023-W43"): 1,
+    ("al_omar", "2022-W01"): 1,
+    ("baghdad_airport", "2022-W01"): 2,
+    ("ain_al_asad", "2022-W01"): 1,
+    ("ain_al_asad", "2024-W30"): 1,
 }
 # "event type, place (- for none), day" -> (next act's place, its day, lag in days, lag in hours); None when unanswered.
 LAGS = {
@@ -173,7 +282,9 @@ LAGS = {
 }
 
 # Where the extractor still reads the samples differently from the careful reader (tests/gold/sample_events.jsonl).
-_MAYADIN_TIME = "extractor: 001 the shelling of al-Mayadin ('ردا على ذلك', after the evening attack) comes out without its time of day"
+_MAYADIN_TIME = (
+    "extractor: 001 the shelling of al-Mayadin ('ردا على ذلك', after the evening attack) comes out without its time of day"
+)
 PIPELINE_GAPS = {
     "attack deir_ez_zor 2021-06-28": _MAYADIN_TIME,
 }
@@ -182,19 +293,35 @@ PIPELINE_GAPS = {
 @pytest.mark.parametrize(("marts", "base", "expected"), both(ALL_TIME, PIPELINE_GAPS), indirect=["marts"])
 def test_attacks_per_base_all_time(marts, base, expected):
     columns = list(expected)
-    rows = _rows(marts, f"""
-        select {', '.join(columns)} from marts.attack_frequency_per_base
-        where period_type = 'all_time' and location_id = ?""", [base])
+    rows = _rows(
+        marts,
+        f"""
+        select {", ".join(columns)} from marts.attack_frequency_per_base
+        where period_type = 'all_time' and location_id = ?""",
+        [base],
+    )
     assert [dict(zip(columns, row)) for row in rows] == [expected]
 
 
 @pytest.mark.parametrize("marts", ["reference", "pipeline"], indirect=True)
 def test_bases_attacked_and_their_periods(marts):
     bases = {r[0] for r in _rows(marts, "select location_id from marts.attack_frequency_per_base where period_type = 'all_time'")}
-    months = dict(((b, p), n) for b, p, n in _rows(marts, """
-        select location_id, period, attacks from marts.attack_frequency_per_base where period_type = 'month'"""))
-    weeks = dict(((b, p), n) for b, p, n in _rows(marts, """
-        select location_id, period, attacks from marts.attack_frequency_per_base where period_type = 'iso_week'"""))
+    months = dict(
+        ((b, p), n)
+        for b, p, n in _rows(
+            marts,
+            """
+        select location_id, period, attacks from marts.attack_frequency_per_base where period_type = 'month'""",
+        )
+    )
+    weeks = dict(
+        ((b, p), n)
+        for b, p, n in _rows(
+            marts,
+            """
+        select location_id, period, attacks from marts.attack_frequency_per_base where period_type = 'iso_week'""",
+        )
+    )
     # Tower 22 is recalled in 004 only as background: never counted as a new attack.
     assert bases == set(ALL_TIME)
     assert months == MONTHS
@@ -204,10 +331,14 @@ def test_bases_attacked_and_their_periods(marts):
 @pytest.mark.parametrize(("marts", "act", "expected"), both(LAGS, PIPELINE_GAPS), indirect=["marts"])
 def test_retaliation_lag(marts, act, expected):
     event_type, place, day = act.split(" ")
-    rows = _rows(marts, """
+    rows = _rows(
+        marts,
+        """
         select next_location_id, strftime(next_event_date, '%Y-%m-%d'), lag_days, lag_hours
         from marts.retaliation_lag
-        where event_type = ? and coalesce(location_id, '-') = ? and event_date = ?::date""", [event_type, place, day])
+        where event_type = ? and coalesce(location_id, '-') = ? and event_date = ?::date""",
+        [event_type, place, day],
+    )
     assert rows == [expected or (None, None, None, None)]
 
 
@@ -221,10 +352,13 @@ def test_undated_acts_are_left_out_of_the_lag(marts):
 @pytest.mark.parametrize("marts", ["reference", "pipeline"], indirect=True)
 def test_each_sample_act_is_one_incident(marts):
     # No two of the five articles tell the same act.
-    reports, incidents, merged = _rows(marts, """
+    reports, incidents, merged = _rows(
+        marts,
+        """
         select (select count(*) from marts.fct_event_reports),
                (select count(*) from marts.fct_incidents),
-               (select count(*) from marts.fct_incidents where n_reports > 1)""")[0]
+               (select count(*) from marts.fct_incidents where n_reports > 1)""",
+    )[0]
     assert merged == 0
     assert reports == incidents
 
@@ -233,17 +367,22 @@ def test_an_act_told_as_before_that_is_placed_no_later_than_the_act_it_preceded(
     # Sample 000: the Kharab al-Jir attack "preceded" the Conoco attack of Saturday evening; the
     # article gives it no day, so it is placed on Conoco's day (a week-precision estimate), not on
     # the publication day after it.
-    rows = _rows(served, """
+    rows = _rows(
+        served,
+        """
         select location_id, event_date, date_precision, date_basis from marts.fct_event_reports
-        where article like '000_%' and event_type = 'attack' order by location_id""")
-    assert rows == [("conoco", dt.date(2024, 2, 3), "day", "stated"),
-                    ("kharab_al_jir", dt.date(2024, 2, 3), "week", "before")]
+        where article like '000_%' and event_type = 'attack' order by location_id""",
+    )
+    assert rows == [("conoco", dt.date(2024, 2, 3), "day", "stated"), ("kharab_al_jir", dt.date(2024, 2, 3), "week", "before")]
 
 
 def test_reference_incidents_hold_the_figures(reference):
-    ain_al_asad = _rows(reference, """
+    ain_al_asad = _rows(
+        reference,
+        """
         select munition_count_low, munition_count_high, killed, injured, sources, first_reported_on, n_reports
-        from marts.fct_incidents where location_id = 'ain_al_asad' and event_date = date '2024-07-25'""")
+        from marts.fct_incidents where location_id = 'ain_al_asad' and event_date = date '2024-07-25'""",
+    )
     assert ain_al_asad == [(3, 4, 0, 0, ["afp", "reuters"], dt.date(2024, 7, 26), 1)]
     # 17 acts; three more are optional in the reading (a foiled attack, two background recalls).
     reports = _rows(reference, "select count(*), count(distinct incident_id) from marts.fct_event_reports")
@@ -252,8 +391,14 @@ def test_reference_incidents_hold_the_figures(reference):
 
 @pytest.mark.parametrize("marts", ["reference", "pipeline"], indirect=True)
 def test_timeline_counts_each_dated_act_per_country(marts):
-    totals = {c: (a, s) for c, a, s in _rows(marts, """
-        select country, sum(attacks)::int, sum(strikes)::int from marts.attack_timeline group by country""")}
+    totals = {
+        c: (a, s)
+        for c, a, s in _rows(
+            marts,
+            """
+        select country, sum(attacks)::int, sum(strikes)::int from marts.attack_timeline group by country""",
+        )
+    }
     # The US strike waves of 001 and 000 hit both Iraq and Syria: they count in each.
     assert totals == {"SY": (6, 6), "IQ": (4, 2)}
     first = _rows(marts, "select min(day) from marts.attack_timeline where country = 'SY'")
@@ -261,9 +406,12 @@ def test_timeline_counts_each_dated_act_per_country(marts):
 
 
 def test_lag_summary_on_the_reference(reference):
-    rows = _rows(reference, """
+    rows = _rows(
+        reference,
+        """
         select acts, answered_acts, median_lag_days, p90_lag_days from marts.retaliation_lag_summary
-        where direction = 'attack_to_strike' and country = 'SY' and year = 2023""")
+        where direction = 'attack_to_strike' and country = 'SY' and year = 2023""",
+    )
     assert rows == [(2, 2, 1.0, 1.0)]
 
 
@@ -272,7 +420,10 @@ def test_dim_locations_is_the_gazetteer(served):
 
     with open(GAZETTEER_DIR / "locations.csv", encoding="utf-8") as handle:
         places = {row["id"]: row for row in csv.DictReader(handle)}
-    rows = {r[0]: r[1:] for r in _rows(served, "select location_id, location_kind, country, governorate, latitude from marts.dim_locations")}
+    rows = {
+        r[0]: r[1:]
+        for r in _rows(served, "select location_id, location_kind, country, governorate, latitude from marts.dim_locations")
+    }
     assert set(rows) == set(places)
     assert rows["conoco"] == ("base", "SY", "deir_ez_zor", float(places["conoco"]["lat"]))
 

@@ -23,7 +23,7 @@ def test_every_digit_script_becomes_ascii():
 
 def test_quotes_become_spaces_and_spaces_collapse():
     assert normalize("حقل “كونيكو” «للغاز»") == "حقل كونيكو للغاز"
-    assert normalize("قاعدة  \"التنف\"\n\tجنوب") == "قاعده التنف جنوب"
+    assert normalize('قاعدة  "التنف"\n\tجنوب') == "قاعده التنف جنوب"
 
 
 def test_dashes_and_slashes_unify_and_read_as_spaces_for_names():

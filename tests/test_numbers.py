@@ -6,10 +6,23 @@ from transforms.normalize import fold
 from transforms.numbers import NUMBER, parse_number
 
 
-@pytest.mark.parametrize("text, value", [
-    ("8", 8), ("٤", 4), ("۴", 4), ("ثلاث", 3), ("ثلاثة", 3), ("ثمانية", 8), ("عشرة", 10),
-    ("ثلاثة عشر", 13), ("خمسة وعشرين", 25), ("مئة", 100), ("أربع", 4), ("ست", 6),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("8", 8),
+        ("٤", 4),
+        ("۴", 4),
+        ("ثلاث", 3),
+        ("ثلاثة", 3),
+        ("ثمانية", 8),
+        ("عشرة", 10),
+        ("ثلاثة عشر", 13),
+        ("خمسة وعشرين", 25),
+        ("مئة", 100),
+        ("أربع", 4),
+        ("ست", 6),
+    ],
+)
 def test_numbers_in_digits_and_words(text, value):
     assert parse_number(text) == value
 

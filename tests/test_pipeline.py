@@ -22,19 +22,27 @@ def test_raw_tables_hold_the_sample(served):
 
 
 def test_conoco_attacks_counted(served):
-    rows = dict(_rows(served, """
+    rows = dict(
+        _rows(
+            served,
+            """
         select location_id, attacks from marts.attack_frequency_per_base where period_type = 'all_time'
-    """))
+    """,
+        )
+    )
     # Conoco is attacked in three sample articles (000, 002, 004); al-Tanf once (002).
     assert rows["conoco"] == 3
     assert rows["al_tanf"] == 1
 
 
 def test_attacks_paired_with_a_retaliation(served):
-    pairs = _rows(served, """
+    pairs = _rows(
+        served,
+        """
         select location_id, next_location_id, lag_days from marts.retaliation_lag
         where direction = 'attack_to_strike' and lag_days is not null
-    """)
+    """,
+    )
     assert pairs, "no attack in the sample was followed by a strike"
     assert all(0 <= lag <= 14 for _, _, lag in pairs)
     # The coalition shelled al-Mayadin the day rockets hit al-Omar (sample 003).

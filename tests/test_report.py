@@ -50,9 +50,20 @@ def _chromium_dom(page) -> str:
             pytest.fail("chromium is not installed; .ci/run installs it from the system packages")
         pytest.skip("chromium is not installed (apt-get install chromium)")
     done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000",
-         "--virtual-time-budget=30000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--window-size=1400,1000",
+            "--virtual-time-budget=30000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     return done.stdout
 
@@ -91,9 +102,12 @@ def test_report_fetches_nothing(report):
 
 
 def test_map_links_each_placed_incident_to_its_evidence(report, served):
-    placed = {row[0] for row in served.execute(
-        "select incident_id from marts.fct_incidents join marts.dim_locations using (location_id) where latitude is not null"
-    ).fetchall()}
+    placed = {
+        row[0]
+        for row in served.execute(
+            "select incident_id from marts.fct_incidents join marts.dim_locations using (location_id) where latitude is not null"
+        ).fetchall()
+    }
     page = report.read_text(encoding="utf-8")
     assert placed
     for incident in placed:
@@ -114,7 +128,8 @@ def test_only_http_urls_become_links(pipeline, pipeline_run, tmp_path):
     reports = pl.read_parquet(parquet / "fct_event_reports.parquet")
     urls = ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,<b>x</b>", "https://example.org/a"]
     reports.with_columns(url=pl.Series([urls[i % len(urls)] for i in range(reports.height)])).write_parquet(
-        parquet / "fct_event_reports.parquet")
+        parquet / "fct_event_reports.parquet"
+    )
 
     page = render_report(parquet, tmp_path / "report").read_text(encoding="utf-8")
     hrefs = re.findall(r"href='([^']*)'", page)

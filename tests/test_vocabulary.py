@@ -6,16 +6,21 @@ import json
 import re
 
 import pytest
-
 from conftest import GOLD, REPO
+
 from transforms import cues
 from transforms.extract import extract_article
 from transforms.vocabulary import VOCABULARY_DIR, actors, countries, fields, named_militias, rows, values
 
 # An event's fields and the vocabulary file that lists their values.
 EVENT_FIELDS = {
-    "event_type": "event_types", "actor": "actors", "weapon": "weapons", "country": "countries",
-    "location_kind": "location_kinds", "time_of_day": "times_of_day", "outcome": "outcomes",
+    "event_type": "event_types",
+    "actor": "actors",
+    "weapon": "weapons",
+    "country": "countries",
+    "location_kind": "location_kinds",
+    "time_of_day": "times_of_day",
+    "outcome": "outcomes",
 }
 
 
@@ -88,8 +93,9 @@ def test_dbt_tests_values_against_the_seeds_and_never_lists_them(manifest):
         kwargs = metadata.get("kwargs") or {}
         if metadata.get("name") == "accepted_values":
             listed = set(kwargs["values"])
-            assert not any(listed <= known for known in vocabulary_values.values()), \
+            assert not any(listed <= known for known in vocabulary_values.values()), (
                 f"{node['name']} lists vocabulary values: test against the seed with relationships"
+            )
         if metadata.get("name") == "relationships" and "ref('" in kwargs["to"]:
             seed = kwargs["to"].split("'")[1]
             if seed in vocabulary_values:

@@ -57,15 +57,13 @@ def test_rockets_a_strike_is_carried_out_with_are_its_means():
 
 
 def test_weapon_and_count_of_a_follow_up_sentence_go_to_the_act():
-    text = ("تعرضت قاعدة حرير لهجوم فجر اليوم. "
-            "وأحصى سكان سقوط ست قذائف هاون في بساتين مجاورة.")
+    text = "تعرضت قاعدة حرير لهجوم فجر اليوم. وأحصى سكان سقوط ست قذائف هاون في بساتين مجاورة."
     e = only(text)
     assert (e["location_id"], e["weapon"], e["munition_count"]) == ("harir", "artillery", 6)
 
 
 def test_a_follow_up_aimed_at_another_target_adds_nothing():
-    text = ("تعرضت قاعدة حرير لهجوم فجر اليوم. "
-            "وصاروخ على قاعدة بعيدة في الصحراء بعد ساعة.")
+    text = "تعرضت قاعدة حرير لهجوم فجر اليوم. وصاروخ على قاعدة بعيدة في الصحراء بعد ساعة."
     e = only(text)
     assert (e["location_id"], e["weapon"], e["munition_count"]) == ("harir", None, None)
 
@@ -133,8 +131,7 @@ def test_a_dual_of_drone_aviation_counts_two():
 
 
 def test_the_outcome_told_in_a_sentence_of_its_own():
-    text = ("استهدفت طائرة مسيرة قاعدة حرير فجر اليوم. "
-            "وأفاد مصدر أن الدفاعات الجوية تصدت للهجوم.")
+    text = "استهدفت طائرة مسيرة قاعدة حرير فجر اليوم. وأفاد مصدر أن الدفاعات الجوية تصدت للهجوم."
     assert only(text)["outcome"] == "intercepted"
 
 
@@ -162,8 +159,10 @@ def test_a_count_stays_with_the_act_it_stands_beside():
 
 
 def test_strikes_of_one_round_told_without_their_means_take_the_round_s_one_means():
-    text = ("شنت الولايات المتحدة هجوماً على مواقع للفصائل في البوكمال والقائم فجر اليوم.\n"
-            "وقتل ستة مسلحين في غارات على منطقة الحيدرية ببادية الميادين.")
+    text = (
+        "شنت الولايات المتحدة هجوماً على مواقع للفصائل في البوكمال والقائم فجر اليوم.\n"
+        "وقتل ستة مسلحين في غارات على منطقة الحيدرية ببادية الميادين."
+    )
     found = {e["location_id"]: e["weapon"] for e in extract_article(text, "t.txt", dt.date(2024, 3, 7))}
     assert found == {"albu_kamal": "airstrike", "al_qaim": "airstrike", "al_haydariyah": "airstrike"}
 
@@ -174,11 +173,13 @@ def test_a_count_between_the_instrument_clitic_and_the_weapon():
     assert (e["event_type"], e["location_id"], e["weapon"], e["munition_count"]) == ("strike", "al_mayadin", "rocket", 3)
 
 
-
-@pytest.mark.parametrize("text, weapon", [
-    ("وقال مصدر أمني إن طيرانا مسيرا أمريكيا نفذ فجر اليوم ضربات على مقرات للحشد في جرف الصخر.", "drone"),
-    ("أطلقت الفصائل صاروخا باليستيا على قاعدة عين الأسد فجر اليوم.", "missile"),
-])
+@pytest.mark.parametrize(
+    "text, weapon",
+    [
+        ("وقال مصدر أمني إن طيرانا مسيرا أمريكيا نفذ فجر اليوم ضربات على مقرات للحشد في جرف الصخر.", "drone"),
+        ("أطلقت الفصائل صاروخا باليستيا على قاعدة عين الأسد فجر اليوم.", "missile"),
+    ],
+)
 def test_an_indefinite_weapon_in_the_accusative_is_read_on_every_word(text, weapon):
     (event,) = extract_article(text, "t.txt", dt.date(2024, 3, 6))
     assert event["weapon"] == weapon

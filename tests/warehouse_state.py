@@ -16,9 +16,14 @@ def snapshot(db_path, schemas=("raw", "marts"), keep_times: bool = False) -> dic
         ).fetchall()
         state = {}
         for schema, table in tables:
-            columns = [c for (c,) in con.execute(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
-                [schema, table]).fetchall() if keep_times or c not in RUN_TIMES]
+            columns = [
+                c
+                for (c,) in con.execute(
+                    "select column_name from information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position",
+                    [schema, table],
+                ).fetchall()
+                if keep_times or c not in RUN_TIMES
+            ]
             rows = con.execute(f'select {", ".join(chr(34) + c + chr(34) for c in columns)} from "{schema}"."{table}"').fetchall()
             state[f"{schema}.{table}"] = sorted(rows, key=repr)
         return state

@@ -19,21 +19,66 @@ from transforms.normalize import fold, normalize
 NEWS_WINDOW_DAYS = 7
 
 WEEKDAYS = {
-    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
 }
 MONTHS = {
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
-    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "اذار": 3,
+    "نيسان": 4,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "اب": 8,
+    "ايلول": 9,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الاول": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يوليو": 7,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
+    "جانفي": 1,
+    "فيفري": 2,
+    "افريل": 4,
+    "ماي": 5,
+    "جوان": 6,
+    "جويليه": 7,
+    "اوت": 8,
 }
 
 _DAYPARTS = {
-    "فجر": "dawn", "الفجر": "dawn", "صباح": "morning", "الصباح": "morning", "ضحي": "morning",
-    "ظهر": "afternoon", "الظهر": "afternoon", "ظهيره": "afternoon", "عصر": "afternoon", "العصر": "afternoon",
-    "مساء": "evening", "المساء": "evening", "ليل": "night", "الليل": "night", "ليله": "night",
-    "منتصف ليل": "night", "منتصف الليل": "night",
+    "فجر": "dawn",
+    "الفجر": "dawn",
+    "صباح": "morning",
+    "الصباح": "morning",
+    "ضحي": "morning",
+    "ظهر": "afternoon",
+    "الظهر": "afternoon",
+    "ظهيره": "afternoon",
+    "عصر": "afternoon",
+    "العصر": "afternoon",
+    "مساء": "evening",
+    "المساء": "evening",
+    "ليل": "night",
+    "الليل": "night",
+    "ليله": "night",
+    "منتصف ليل": "night",
+    "منتصف الليل": "night",
 }
 
 _WD = "(?P<wd>" + "|".join(WEEKDAYS) + ")"
@@ -41,8 +86,17 @@ _WD2 = "(?P<wd2>" + "|".join(WEEKDAYS) + ")"
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_ALT})(?:\s?/\s?(?:{_MONTH_ALT}))?"
 _ORDINAL_UNITS = {
-    "الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
-    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10,
+    "الاول": 1,
+    "الحادي": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+    "العاشر": 10,
 }
 # "الثامن من كانون الثاني", "الحادي والعشرين من آذار": days of the month written as ordinals.
 _ORDINAL_DAY = (
@@ -58,6 +112,8 @@ def _ordinal_value(text: str) -> int:
     if first == "الثلاثين":
         return 30
     return _ORDINAL_UNITS[first] + {"": 0, "عشر": 10, "والعشرين": 20, "والثلاثين": 30}[rest]
+
+
 # "ساعات متاخره من ليل", "في ساعه متاخره من ليل", "بساعات المساء": a day part with padding.
 _PART = (
     r"(?:(?:في\s|ب)?(?:ساعات|ساعه)\s(?:متاخره\s|مبكره\s|الاولي\s)?(?:من\s)?)?"
@@ -71,23 +127,52 @@ _SPAN = rf"(?:\s{_WD}(?:\s?[/-]\s?{_WD2})?)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"{_P}(?:منذ|قبل)\s(?:نحو\s|حوالي\s)?(?P<n>يومين|ثلاثه\sايام|اربعه\sايام|اسبوع|اسبوعين|شهر)(?!\w)")),
-    ("last_period", re.compile(rf"{_P}(?:خلال\s|في\s)?(?P<period>الاسبوع|الشهر|العام|السنه)\s(?P<which>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الفايت)(?!\w)")),
+    (
+        "last_period",
+        re.compile(
+            rf"{_P}(?:خلال\s|في\s)?(?P<period>الاسبوع|الشهر|العام|السنه)\s(?P<which>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الفايت)(?!\w)"
+        ),
+    ),
     ("day_before_yesterday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?اول\s(?:من\s)?امس{_SPAN}(?!\w)")),
     ("last_night", re.compile(rf"{_P}(?:{_LATE})?الليله\s(?:الماضيه|الفايته|المنصرمه|السابقه)(?!\w)")),
     ("yesterday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?:ال)?(?:امس|البارحه){_SPAN}(?!\w)")),
-    ("today", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم{_SPAN}(?!\s(?:الاول|الثاني|التالي|السابق|ذاته|نفسه))(?!\w)")),
-    ("date", re.compile(rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:(?:ال)?(?P<day>\d{{1,2}})(?:\s?/\s?\d{{1,2}})?|{_ORDINAL_DAY})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)")),
-    ("weekday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)")),
+    (
+        "today",
+        re.compile(
+            rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?<!حتي\s)اليوم{_SPAN}(?!\s(?:الاول|الثاني|التالي|السابق|ذاته|نفسه))(?!\w)"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"{_P}(?:{_PART}\s)?(?:يوم\s)?(?:{_WD}\s)?(?:في\s)?(?:(?:ال)?(?P<day>\d{{1,2}})(?:\s?/\s?\d{{1,2}})?|{_ORDINAL_DAY})\s(?:من\s)?(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?!\w)"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?{_WD}(?:\s?[/-]\s?{_WD2}|\s(?P<dir>الماضي|المقبل|القادم))?(?!\w)"),
+    ),
     # "في يناير الماضي": a named month told as past is another month than the article's
-    ("month", re.compile(rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?:\s(?P<past>الماضي|المنصرم|الفايت|السابق))?(?!\w)")),
+    (
+        "month",
+        re.compile(
+            rf"(?<!\w)(?:في\s|خلال\s)(?:شهر\s)?{_MONTH}(?:\s(?:من\s)?(?:عام\s|العام\s)?(?P<year>\d{{4}}))?(?:\s(?P<past>الماضي|المنصرم|الفايت|السابق))?(?!\w)"
+        ),
+    ),
     ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
 ]
 # What each pattern cannot match without: a cheap test that spares most sentences the regex.
 _NEEDS = {
-    "ago": ("منذ", "قبل"), "last_period": ("الماضي", "المنصرم", "السابق", "الفايت"),
-    "day_before_yesterday": ("امس",), "last_night": ("الليله",), "yesterday": ("امس", "البارحه"),
-    "today": ("اليوم",), "date": tuple("0123456789") + tuple(MONTHS), "weekday": tuple(WEEKDAYS),
-    "month": tuple(MONTHS), "part": tuple(_DAYPARTS),
+    "ago": ("منذ", "قبل"),
+    "last_period": ("الماضي", "المنصرم", "السابق", "الفايت"),
+    "day_before_yesterday": ("امس",),
+    "last_night": ("الليله",),
+    "yesterday": ("امس", "البارحه"),
+    "today": ("اليوم",),
+    "date": tuple("0123456789") + tuple(MONTHS),
+    "weekday": tuple(WEEKDAYS),
+    "month": tuple(MONTHS),
+    "part": tuple(_DAYPARTS),
 }
 _FOREIGN_WEEKDAY = re.compile(r"(?:صلاه|خطبه|خطيب|صلاتي)\s$")
 
@@ -259,9 +344,15 @@ _GLOSS_GAP = re.compile(r"[\s،,:-]*")
 
 def _glossed(mentions: list[TimeMention], text: str) -> list[tuple[TimeMention, TimeMention]]:
     """(day, date) pairs where a calendar date directly follows a relative day or weekday."""
-    return [(a, b) for a, b in zip(mentions, mentions[1:])
-            if (b.absolute is not None or b.day is not None) and a.absolute is None and a.month is None
-            and (a.offset is not None or a.weekday is not None) and _GLOSS_GAP.fullmatch(text, a.end, b.start)]
+    return [
+        (a, b)
+        for a, b in zip(mentions, mentions[1:])
+        if (b.absolute is not None or b.day is not None)
+        and a.absolute is None
+        and a.month is None
+        and (a.offset is not None or a.weekday is not None)
+        and _GLOSS_GAP.fullmatch(text, a.end, b.start)
+    ]
 
 
 def stated_publication(text: str) -> dt.date | None:
@@ -309,8 +400,11 @@ def read_calendar(text: str, published: dt.date | None) -> Calendar:
         return Calendar(published)
     text = normalize(text)
     mentions = find_times(text)
-    votes = [(t.weekday - t.offset) % 7 for t in mentions
-             if t.offset is not None and t.weekday is not None and t.absolute is None and not t.eve]
+    votes = [
+        (t.weekday - t.offset) % 7
+        for t in mentions
+        if t.offset is not None and t.weekday is not None and t.absolute is None and not t.eve
+    ]
     weekday = max(votes, key=lambda w: (votes.count(w), -votes.index(w))) if votes else None
     weekday_dates = [(t.weekday, t) for t in mentions if t.weekday is not None and (t.day is not None or t.absolute is not None)]
     weekday_dates += [(day.weekday, date) for day, date in _glossed(mentions, text) if day.weekday is not None]

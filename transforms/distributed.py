@@ -69,8 +69,11 @@ def ray_connection(address: str = "", num_cpus: int | None = None) -> Iterator[i
 
 
 def extract_on_ray(
-    articles: pl.DataFrame, address: str = "", seconds_per_article: float = ARTICLE_SECONDS,
-    chunk_articles: int = CHUNK_ARTICLES, tell_progress: Callable[[str], None] | None = None,
+    articles: pl.DataFrame,
+    address: str = "",
+    seconds_per_article: float = ARTICLE_SECONDS,
+    chunk_articles: int = CHUNK_ARTICLES,
+    tell_progress: Callable[[str], None] | None = None,
     num_cpus: int | None = None,
 ) -> Extraction:
     """``extract_frames`` of the articles, computed as Ray tasks of ``chunk_articles`` articles each.
@@ -102,11 +105,14 @@ def extract_on_ray(
                     if version != EXTRACTOR_VERSION:
                         raise WrongExtractor(
                             f"the Ray workers run extractor {version}, this checkout {EXTRACTOR_VERSION}: "
-                            "install this checkout on the cluster (its image or a runtime_env) before re-extracting")
+                            "install this checkout on the cluster (its image or a runtime_env) before re-extracting"
+                        )
                     done += chunks[index].height
                     if progress:
                         progress(done)
-    return Extraction(*(
-        pl.concat([pl.DataFrame(schema=schema), *(getattr(r, part) for r in results)])
-        for part, schema in (("events", EVENT_SCHEMA), ("claims", CLAIM_SCHEMA), ("quarantined", QUARANTINE_SCHEMA))
-    ))
+    return Extraction(
+        *(
+            pl.concat([pl.DataFrame(schema=schema), *(getattr(r, part) for r in results)])
+            for part, schema in (("events", EVENT_SCHEMA), ("claims", CLAIM_SCHEMA), ("quarantined", QUARANTINE_SCHEMA))
+        )
+    )

@@ -78,14 +78,23 @@ class Score:
 
     def as_dict(self) -> dict:
         return {
-            "events": {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                       "true_positives": self.true_positives, "false_positives": self.false_positives,
-                       "false_negatives": self.false_negatives},
+            "events": {
+                "precision": self.precision,
+                "recall": self.recall,
+                "f1": self.f1,
+                "true_positives": self.true_positives,
+                "false_positives": self.false_positives,
+                "false_negatives": self.false_negatives,
+            },
             "exact_events": {"f1": self.exact_f1, "exact": self.exact_events},
-            "fields": {name: {"accuracy": accuracy, "hits": self.field_hits[name], "scored": self.field_totals[name]}
-                       for name, accuracy in self.field_accuracy().items()},
-            "predicted_where_gold_none": {"total": sum(self.predicted_where_gold_none.values()),
-                                          "fields": {name: self.predicted_where_gold_none[name] for name in NULLABLE_FIELDS}},
+            "fields": {
+                name: {"accuracy": accuracy, "hits": self.field_hits[name], "scored": self.field_totals[name]}
+                for name, accuracy in self.field_accuracy().items()
+            },
+            "predicted_where_gold_none": {
+                "total": sum(self.predicted_where_gold_none.values()),
+                "fields": {name: self.predicted_where_gold_none[name] for name in NULLABLE_FIELDS},
+            },
             "misses": {article: list(misses) for article, misses in self.misses_by_article.items()},
         }
 
@@ -152,7 +161,9 @@ def score_article(article: str, gold: list[dict], predicted: list[dict], score: 
             if name not in scored_fields:
                 if p.get(name) is not None:
                     score.predicted_where_gold_none[name] += 1
-                    misses.append(f"{g['event_type']} at {g.get('location_id')}: {name} gold None, got {p.get(name)!r} (a value where the gold has none)")
+                    misses.append(
+                        f"{g['event_type']} at {g.get('location_id')}: {name} gold None, got {p.get(name)!r} (a value where the gold has none)"
+                    )
                 continue
             score.field_totals[name] += 1
             if _same(name, g.get(name), p.get(name)):
@@ -181,7 +192,9 @@ def evaluate(gold_path: Path, paths: list[str], manifest: Path | None = None) ->
     for read in read_article_files(paths, manifest):
         # A file a run would refuse yields no events, as in the warehouse.
         article = read.article
-        predicted = extract_article(article["text"], article["file"], article["published_on"], article["article_id"]) if article else []
+        predicted = (
+            extract_article(article["text"], article["file"], article["published_on"], article["article_id"]) if article else []
+        )
         score_article(read.path.name, gold.get(read.path.name, []), predicted, score)
     return score
 
@@ -193,7 +206,8 @@ def report(score: Score, show_misses: bool = True) -> str:
         f"  (tp {score.true_positives}, fp {score.false_positives}, fn {score.false_negatives}, exact {score.exact_events})",
         "fields: " + "  ".join(f"{name} {acc:.3f}" for name, acc in score.field_accuracy().items()),
         f"values where the gold has none: {sum(where_none.values())}  ("
-        + "  ".join(f"{name} {where_none[name]}" for name in NULLABLE_FIELDS) + ")",
+        + "  ".join(f"{name} {where_none[name]}" for name in NULLABLE_FIELDS)
+        + ")",
     ]
     if show_misses and score.misses:
         lines.append(f"misses ({len(score.misses)}):")
@@ -205,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m transforms.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path, help="gold events, one JSON object per line (EVENTS.md fields)")
     parser.add_argument("paths", nargs="+", help="article files or folders")
-    parser.add_argument("--manifest", type=Path, help=f"{MANIFEST_NAME} (file, published_on, ...); default: the one beside each file")
+    parser.add_argument(
+        "--manifest", type=Path, help=f"{MANIFEST_NAME} (file, published_on, ...); default: the one beside each file"
+    )
     parser.add_argument("--summary", action="store_true", help="figures only, no list of misses")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures and misses to OUT as JSON")
     args = parser.parse_args(argv)

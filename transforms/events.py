@@ -150,8 +150,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _cross_reference_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines that begin by pointing the reader to another story."""
-    return [(line.start(), line.end()) for line in re.finditer(r"[^\n]+", text)
-            if cues.CROSS_REFERENCE_LINE.search(normalize(line.group()[:40]))]
+    return [
+        (line.start(), line.end())
+        for line in re.finditer(r"[^\n]+", text)
+        if cues.CROSS_REFERENCE_LINE.search(normalize(line.group()[:40]))
+    ]
 
 
 def _pieces(offset: int, chunk: str) -> Iterator[tuple[int, str]]:
@@ -211,7 +214,8 @@ def _governed_clauses(sentence: str) -> tuple[list[int], list[bool]]:
     starts = [0] + _clause_breaks(sentence, True)
     ends = starts[1:] + [len(sentence)]
     if (cues.LIST_TALLY.search(sentence) and cues.TALLY.search(sentence)) or (
-            cues.SINCE.search(sentence) and cues.COUNTED_ATTACKS.search(sentence)):
+        cues.SINCE.search(sentence) and cues.COUNTED_ATTACKS.search(sentence)
+    ):
         return starts, [True] * len(starts)
     return starts, [any(p.search(sentence, a, b) for p in CLAUSE_MODIFIERS) for a, b in zip(starts, ends)]
 
@@ -237,10 +241,16 @@ def _countries(norm: str, anchors, anchor: int, names: list[Mention] = ()) -> li
 
     A country inside a group's or a source's name ("المقاومة الإسلامية في العراق") places nothing.
     """
-    return [code for code, pattern in cues.COUNTRY_WORDS.items()
-            if any(_owner(norm, anchors, m.start()) == anchor and not _of_another_act(norm, anchor, m.start())
-                   and not any(n.start <= m.start() < n.end for n in names)
-                   for m in pattern.finditer(norm))]
+    return [
+        code
+        for code, pattern in cues.COUNTRY_WORDS.items()
+        if any(
+            _owner(norm, anchors, m.start()) == anchor
+            and not _of_another_act(norm, anchor, m.start())
+            and not any(n.start <= m.start() < n.end for n in names)
+            for m in pattern.finditer(norm)
+        )
+    ]
 
 
 def _of_another_act(norm: str, anchor: int, position: int) -> bool:
@@ -262,7 +272,7 @@ def _of_another_act(norm: str, anchor: int, position: int) -> bool:
 
 
 def _is_source_use(norm: str, mention: Mention) -> bool:
-    before = norm[max(0, mention.start - 20): mention.start]
+    before = norm[max(0, mention.start - 20) : mention.start]
     return bool(cues.SOURCE_CUE.search(before)) and not cues.PLACE_CUE.search(before[-8:])
 
 
@@ -291,14 +301,20 @@ class ArticleExtractor:
             found = []
             mentions: list[Mention] = []
             gated = bool(cues.GATE.search(sentence.norm))
-            if gated and cues.DRILL.search(sentence.norm) and cues.EXPLOSIONS.search(sentence.norm) and not cues.US_AGENT.search(sentence.norm):
+            if (
+                gated
+                and cues.DRILL.search(sentence.norm)
+                and cues.EXPLOSIONS.search(sentence.norm)
+                and not cues.US_AGENT.search(sentence.norm)
+            ):
                 # "the explosions were a drill": no act here, and none at the bases it speaks of
                 named = [m.entry for m in self.gazetteer.find(sentence.norm) if m.kind == "location" and m.entry.kind == "base"]
                 drill_bases.update(b.id for b in named or ([last_base] if last_base else []))
             elif gated:
                 mentions = self.gazetteer.find(sentence.norm)
-                if last_group is not None and (cues.GROUP_ANAPHOR.search(sentence.norm)
-                                               or (speaker and cues.CONTINUED_SPEECH.search(sentence.norm))):
+                if last_group is not None and (
+                    cues.GROUP_ANAPHOR.search(sentence.norm) or (speaker and cues.CONTINUED_SPEECH.search(sentence.norm))
+                ):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
                 found = self._sentence_reports(sentence, published, mentions, last_base, background_context, strike_context)
                 reports.extend(found)
@@ -307,7 +323,11 @@ class ArticleExtractor:
                 _blame_from_series(reports, sentence.norm, mentions)
             if found:
                 previous = found
-            elif previous and sentence.index - previous[-1].sentence.index <= 2 and _continues(sentence.norm, previous[-1], self.gazetteer):
+            elif (
+                previous
+                and sentence.index - previous[-1].sentence.index <= 2
+                and _continues(sentence.norm, previous[-1], self.gazetteer)
+            ):
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
                 _add_casualties(previous[-1], sentence.norm)
                 _add_munitions(previous[-1], sentence.norm, self.gazetteer)
@@ -321,17 +341,19 @@ class ArticleExtractor:
                 last_base = attacked[-1] if attacked else named[0]
             # A stray full stop can cut "the anniversary of the killing ... in a US strike near
             # Baghdad airport" in two: the rest of the paragraph keeps the recollection's context.
-            following = text[sentence.end: sentence.end + 3]
+            following = text[sentence.end : sentence.end + 3]
             background_context = bool(cues.BACKGROUND.search(sentence.norm)) or (background_context and "\n" not in following)
             groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in cues.NAMED_ACTORS]
             if groups:
                 last_group = groups[-1]
             # Who is speaking: a named group that claims or says, for as long as the next sentences go on with its words.
             speaker = bool(groups and (cues.CLAIM.search(sentence.norm) or cues.SAYS.search(sentence.norm))) or (
-                speaker and bool(cues.CONTINUED_SPEECH.search(sentence.norm)))
+                speaker and bool(cues.CONTINUED_SPEECH.search(sentence.norm))
+            )
         if drill_bases:
-            reports = [r for r in reports if r.location is None or r.location.id not in drill_bases
-                       or r.claimed or r.killed or r.injured]
+            reports = [
+                r for r in reports if r.location is None or r.location.id not in drill_bases or r.claimed or r.killed or r.injured
+            ]
         if not reports:
             return []  # the article's calendar dates acts, and it tells none
         _complete_days(reports, read_calendar(text, published))
@@ -339,8 +361,13 @@ class ArticleExtractor:
 
     # --- one sentence -------------------------------------------------------------
     def _sentence_reports(
-        self, sentence: Sentence, published: dt.date | None, mentions: list[Mention], last_base: Location | None,
-        background_context: bool = False, strike_context: str | None = None,
+        self,
+        sentence: Sentence,
+        published: dt.date | None,
+        mentions: list[Mention],
+        last_base: Location | None,
+        background_context: bool = False,
+        strike_context: str | None = None,
     ) -> list[Report]:
         norm = sentence.norm
         locations: list[Mention] = []
@@ -369,10 +396,14 @@ class ArticleExtractor:
                 locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
         triggers = list(cues.TRIGGER.finditer(norm))
         # "وكالة الأناضول التركية": a foreign word describing a source is no foreign striker.
-        foreign = any(not any(src.start <= f.start() <= src.end + 12 for src in sources)
-                      for f in cues.FOREIGN_STRIKER.finditer(norm)) or cues.FOREIGN_FIRE.search(norm)
-        us_agents = [] if foreign and not cues.US_AGENT.search(norm) else sorted(
-            list(cues.US_AGENT.finditer(norm)) + list(cues.US_SUBJECT_VERB.finditer(norm)), key=lambda m: m.start())
+        foreign = any(
+            not any(src.start <= f.start() <= src.end + 12 for src in sources) for f in cues.FOREIGN_STRIKER.finditer(norm)
+        ) or cues.FOREIGN_FIRE.search(norm)
+        us_agents = (
+            []
+            if foreign and not cues.US_AGENT.search(norm)
+            else sorted(list(cues.US_AGENT.finditer(norm)) + list(cues.US_SUBJECT_VERB.finditer(norm)), key=lambda m: m.start())
+        )
         anaphoric = False
         if not us_agents and not foreign and cues.US_VOICE.search(norm) and not cues.US_TARGET.search(norm):
             us_agents = list(cues.STRIKE_NOUN_ONLY.finditer(norm))
@@ -385,7 +416,8 @@ class ArticleExtractor:
         if us_agents:
             locations = [m for m in locations if not (m.entry.kind == "base" and _fired_from(norm, m, us_agents))]
         us_targets = [
-            t for t in list(cues.US_TARGET.finditer(norm)) + list(cues.PASSIVE_TARGET.finditer(norm))
+            t
+            for t in list(cues.US_TARGET.finditer(norm)) + list(cues.PASSIVE_TARGET.finditer(norm))
             if not any(t.start() < a.end() and a.start() < t.end() for a in us_agents)
         ]
         # A base an attack was prevented on tells of no attack ("ما حال دون وقوع هجوم على قاعدة ...").
@@ -395,16 +427,19 @@ class ArticleExtractor:
             return []
         no_claim = bool(cues.NO_CLAIM.search(norm))
         # The group speaking: "قالت المقاومة الإسلامية ..." (a named group right after the verb of saying).
-        group_speaks = any(a.id in cues.NAMED_ACTORS and any(0 <= a.start - v.end() < 40 for v in cues.SAYS.finditer(norm))
-                           for a in actors)
+        group_speaks = any(
+            a.id in cues.NAMED_ACTORS and any(0 <= a.start - v.end() < 40 for v in cues.SAYS.finditer(norm)) for a in actors
+        )
         claim = (bool(cues.CLAIM.search(norm)) or group_speaks) and not no_claim and not cues.OWN_LOSSES.search(norm)
         # Claims and attributions ("اتهم ... بالوقوف وراء الهجوم") speak of an attack told elsewhere.
         # The group must be the one that speaks ("في بيان للكتائب"), not the target named in another's statement.
         speaking_group = group_speaks or any(
-            a.id in cues.NAMED_ACTORS and any(abs(a.start - c.end()) < 60 for c in cues.CLAIM.finditer(norm)) for a in actors)
+            a.id in cues.NAMED_ACTORS and any(abs(a.start - c.end()) < 60 for c in cues.CLAIM.finditer(norm)) for a in actors
+        )
         # An accusation names an attacker only when a militia is the one accused ("اتهم واشنطن بـ..." names none).
         accused = bool(cues.ATTRIBUTION.search(norm)) and (
-            any(a.entry.side == "militia" for a in actors) or bool(cues.GENERIC_IRAN_ALIGNED.search(norm)))
+            any(a.entry.side == "militia" for a in actors) or bool(cues.GENERIC_IRAN_ALIGNED.search(norm))
+        )
         # "تبنت القوات الأمريكية الهجوم": the US owning up to its own strike claims no attack.
         militia_claim = any(not any(a.start() <= c.start() < a.end() for a in us_agents) for c in cues.CLAIM_VERB.finditer(norm))
         claims_an_attack = (claim and (speaking_group or militia_claim)) or accused
@@ -418,36 +453,55 @@ class ArticleExtractor:
         if not (has_attack or has_strike):
             return []
 
-        anchors = self._anchors(norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack, anaphoric)
+        anchors = self._anchors(
+            norm, locations, triggers, us_agents, us_targets, has_attack, has_strike, claims_an_attack, anaphoric
+        )
         # A day inside a clause of counted or habitual acts ("attacks that began on the 17th") dates none of this sentence's acts.
         times = [t for t in _act_times(norm) if not _not_an_act(norm, t.start)]
         background_sentence = bool(cues.BACKGROUND.search(norm))
         threats = [t.start() for t in cues.THREAT.finditer(norm)]
         reports = []
         for event_type, location, anchor, summary in anchors:
-            if _not_an_act(norm, anchor) or _describes_only(norm, anchor) or (location is None and any(_threatened(norm, t, anchor) for t in threats)):
+            if (
+                _not_an_act(norm, anchor)
+                or _describes_only(norm, anchor)
+                or (location is None and any(_threatened(norm, t, anchor) for t in threats))
+            ):
                 continue
             if location is None and event_type == "attack" and self._plural_anchor(norm, anchor):
                 continue
             countries = [location.entry.country] if location else _countries(norm, anchors, anchor, actors + sources)
-            report = Report(event_type, location.entry if location else None, countries, sentence, anchor, summary=summary,
-                            same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
-                            aside=bool(cues.ASIDE.search(norm)),
-                            renewed=bool(cues.RENEWED.search(norm, *_clause(norm, anchor))),
-                            relative=location is not None and _relative(norm, location),
-                            listed=location is not None and _listed(norm, location, locations))
+            report = Report(
+                event_type,
+                location.entry if location else None,
+                countries,
+                sentence,
+                anchor,
+                summary=summary,
+                same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
+                aside=bool(cues.ASIDE.search(norm)),
+                renewed=bool(cues.RENEWED.search(norm, *_clause(norm, anchor))),
+                relative=location is not None and _relative(norm, location),
+                listed=location is not None and _listed(norm, location, locations),
+            )
             report.time = self._time_for(norm, times, anchor, anchors)
             report.earlier = report.time is None and bool(cues.EARLIER.search(norm))
-            report.background = (background_sentence or bool(report.time and report.time.is_background(published))
-                                 or (background_context and report.time is None))
+            report.background = (
+                background_sentence
+                or bool(report.time and report.time.is_background(published))
+                or (background_context and report.time is None)
+            )
             self._weapon(report, norm, weapons, anchors)
             self._casualties(report, norm, anchors)
             # In a sentence of attacks only, its militia is the subject of them all ("تبنت ... استهداف
             # قاعدتي التنف وكونيكو"); beside a strike, a militia near the strike is its target.
             mixed = len({a[0] for a in anchors}) > 1
-            own_actors = [a for a in actors if (not mixed or _owner(norm, anchors, a.start) == anchor
-                                                or (event_type == "attack" and _answers(norm, a)))
-                          and not _not_the_agent(norm, a.start)]
+            own_actors = [
+                a
+                for a in actors
+                if (not mixed or _owner(norm, anchors, a.start) == anchor or (event_type == "attack" and _answers(norm, a)))
+                and not _not_the_agent(norm, a.start)
+            ]
             self._actor(report, norm, own_actors, claim, no_claim, anchors if mixed else None, strike_context)
             self._outcome(report, norm)
             source = _nearest(sources, anchor, norm)
@@ -460,6 +514,7 @@ class ArticleExtractor:
         """(event_type, location mention or None, position, summary) for each act in the sentence."""
         strikes = [("strike", m.start()) for m in us_agents]
         typed = strikes + [("attack", m.start()) for m in us_targets]
+
         # For a base any violence word beside it tells of an attack; for a town, which either side
         # may hit, beside a US strike only words that cannot describe that strike do.
         def agents_own(word) -> bool:
@@ -476,23 +531,33 @@ class ArticleExtractor:
         bases = [m for m in locations if m.entry.kind == "base"]
         kept = []
         for m in locations:
-            if _launched_from(norm, m) or _across_the_border(norm, m, locations) or _container(norm, m, locations) or _speaking(norm, m):
+            if (
+                _launched_from(norm, m)
+                or _across_the_border(norm, m, locations)
+                or _container(norm, m, locations)
+                or _speaking(norm, m)
+            ):
                 continue
             # A governorate next to a base or town inside it only says where that place is.
-            if m.entry.kind == "governorate" and not _listed(norm, m, locations) and any(
-                s.entry.governorate == m.id or (s.entry.country == m.entry.country and abs(s.start - m.start) < 60)
-                for s in specific if not _relative(norm, s)
+            if (
+                m.entry.kind == "governorate"
+                and not _listed(norm, m, locations)
+                and any(
+                    s.entry.governorate == m.id or (s.entry.country == m.entry.country and abs(s.start - m.start) < 60)
+                    for s in specific
+                    if not _relative(norm, s)
+                )
             ):
                 continue
             kept.append(m)
         anchors = []
         for m in kept:
             if m.entry.kind == "base":
-                if has_strike and cues.STATIONED_AT.search(norm[max(0, m.start - 45): m.start]):
+                if has_strike and cues.STATIONED_AT.search(norm[max(0, m.start - 45) : m.start]):
                     continue  # "US forces at al-Omar shelled ...": where the strike came from
-                if any(b.start < m.start for b in bases) and cues.LOCATIVE_CUE.search(norm[max(0, m.start - 25): m.start]):
+                if any(b.start < m.start for b in bases) and cues.LOCATIVE_CUE.search(norm[max(0, m.start - 25) : m.start]):
                     continue
-                if cues.DESCRIBES_PLACE.search(norm[max(0, m.start - 30): m.start]):
+                if cues.DESCRIBES_PLACE.search(norm[max(0, m.start - 30) : m.start]):
                     continue  # "the base lies near al-Omar": where something is, not what was hit
                 # Bases are what militias attack; only a strike told right beside one ("غارة أمريكية
                 # قرب مطار بغداد") makes it the place of a strike.
@@ -514,12 +579,17 @@ class ArticleExtractor:
                     continue
                 event_type = nearest[0]
                 last_word = max(cues.TRIGGER.finditer(norm, 0, m.start), key=lambda w: w.start(), default=None)
-                if (event_type == "strike" and last_word is not None and last_word.start() > nearest[1]
-                        and not agents_own(last_word) and cues.ATTACK_NOUN.fullmatch(norm, last_word.start(), last_word.end())):
+                if (
+                    event_type == "strike"
+                    and last_word is not None
+                    and last_word.start() > nearest[1]
+                    and not agents_own(last_word)
+                    and cues.ATTACK_NOUN.fullmatch(norm, last_word.start(), last_word.end())
+                ):
                     continue  # "... رداً على هجوم على أربيل": the town of an attack told inside the strike's sentence
                 if event_type == "strike" and _of_another_act(norm, nearest[1], m.start):
                     continue  # "... رداً على الهجمات الأخيرة، ومنها سقوط صاروخين على المنطقة الخضراء"
-                if event_type == "strike" and anaphoric and not cues.PLACE_CUE.search(norm[max(0, m.start - 12): m.start]):
+                if event_type == "strike" and anaphoric and not cues.PLACE_CUE.search(norm[max(0, m.start - 12) : m.start]):
                     continue  # "لم يصدر تعليق من دمشق على الضربات": a capital speaking, not a place struck
             if event_type == "attack" and m.entry.kind != "base" and not (us_targets or bases):
                 # A town with no US target in sight is where attackers are, not what they hit.
@@ -532,15 +602,19 @@ class ArticleExtractor:
                 continue
             if event_type == "strike" and has_strike:
                 anchors.append(("strike", None, us_agents[0].start(), False))
-            elif event_type == "attack" and has_attack and triggers and (
-                us_targets or bases or (claim and (cues.SINGULAR_ATTACK.search(norm) or cues.MUNITION.search(norm)))):
+            elif (
+                event_type == "attack"
+                and has_attack
+                and triggers
+                and (us_targets or bases or (claim and (cues.SINGULAR_ATTACK.search(norm) or cues.MUNITION.search(norm))))
+            ):
                 summary = bool(re.search(r"(?:القواعد|قواعد|قاعدتين|قاعدتان|قاعدتي)", norm))
                 anchors.append(("attack", None, (us_targets[0].start() if us_targets else triggers[0].start()), summary))
         return anchors
 
     @staticmethod
     def _plural_anchor(norm: str, anchor: int) -> bool:
-        window = norm[max(0, anchor - 25): anchor + 25]
+        window = norm[max(0, anchor - 25) : anchor + 25]
         return bool(cues.PLURAL_ATTACKS.search(window)) and not re.search(fold(r"هجوم|استهداف|استهدف|قصف|سقط"), window)
 
     @staticmethod
@@ -579,8 +653,11 @@ class ArticleExtractor:
         # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
         own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor]
         shared = not own  # the kind of weapon is shared; its count stays with the act it stands beside
-        own = own or (weapons if len({a[0] for a in anchors}) == 1 else
-                       [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))])
+        own = own or (
+            weapons
+            if len({a[0] for a in anchors}) == 1
+            else [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))]
+        )
         # "قصفت مدفعية التحالف ...": a weapon named in the striker's own phrase is the strike's.
         agents = [(m.start(), m.end()) for m in cues.US_AGENT.finditer(norm)]
         of_agent = [w for w in weapons if any(s <= w.start < e for s, e in agents)]
@@ -588,14 +665,18 @@ class ArticleExtractor:
             own = [w for w in own if w.entry.weapon in _ATTACK_MEANS and w not in of_agent]
         else:
             # What the strike is carried out with («مروحيات ... بالرشاشات الثقيلة») names its means first.
-            own = sorted((w for w in own or of_agent if _strike_means(norm, w) is not None),
-                         key=lambda w: (not _instrument(norm, w), _strike_means(norm, w), w.start))
+            own = sorted(
+                (w for w in own or of_agent if _strike_means(norm, w) is not None),
+                key=lambda w: (not _instrument(norm, w), _strike_means(norm, w), w.start),
+            )
         if not own:
             return
         chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
         # A later word may give the type of what an attack's first weapon word counts («بصاروخين من نوع
         # كاتيوشا», «الصواريخ ... من نوع صواريخ فاتح»): the type names the weapon, the first word the count.
-        typed = next((w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None)
+        typed = next(
+            (w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None
+        )
         report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else chosen.entry.weapon
         if shared:
             return
@@ -604,36 +685,49 @@ class ArticleExtractor:
         if report.munition_count is None and report.event_type == "attack":
             # «أطلقت رشقة صاروخية ... انفجر صاروخان على الأقل منها»: a later word of the same
             # weapon counts what the first left uncounted (a lower bound gives its number).
-            report.munition_count = next((n for w in own if w.start > chosen.start and w.entry.weapon == chosen.entry.weapon
-                                          and (n := _count(norm, w)) is not None), None)
+            report.munition_count = next(
+                (
+                    n
+                    for w in own
+                    if w.start > chosen.start and w.entry.weapon == chosen.entry.weapon and (n := _count(norm, w)) is not None
+                ),
+                None,
+            )
 
     @staticmethod
     def _casualties(report: Report, norm: str, anchors) -> None:
         _add_casualties(report, norm, anchors)
 
     @staticmethod
-    def _actor(report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool, anchors,
-               strike_context: str | None = None) -> None:
+    def _actor(
+        report: Report, norm: str, actors: list[Mention], claim: bool, no_claim: bool, anchors, strike_context: str | None = None
+    ) -> None:
         if report.event_type == "strike":
             coalition = re.search(fold(r"تحالف"), norm)  # "التحالف", "للتحالف"
             us = re.search(fold(r"امريك|اميرك|الولايات المتحده|واشنطن|البنتاغون|القياده المركزيه"), norm)
             if not (coalition or us):
                 report.actor = strike_context or "us"  # "the strikes" of the article, by whoever struck
                 return
-            near_coalition = coalition and (not us or _distance(norm, report.anchor, coalition.start()) < _distance(norm, report.anchor, us.start()))
+            near_coalition = coalition and (
+                not us or _distance(norm, report.anchor, coalition.start()) < _distance(norm, report.anchor, us.start())
+            )
             report.actor = "coalition" if near_coalition else "us"
             return
         militia = [a for a in actors if a.entry.side == "militia"]
         named = [a for a in militia if a.id in cues.NAMED_ACTORS]
         if named:
             report.actor = _nearest(named, report.anchor, norm).id
-        elif militia or any(anchors is None or _owner(norm, anchors, g.start()) == report.anchor
-                            for g in cues.GENERIC_IRAN_ALIGNED.finditer(norm) if not _not_the_agent(norm, g.start())):
+        elif militia or any(
+            anchors is None or _owner(norm, anchors, g.start()) == report.anchor
+            for g in cues.GENERIC_IRAN_ALIGNED.finditer(norm)
+            if not _not_the_agent(norm, g.start())
+        ):
             report.actor = "iran_aligned"
         report.claim_denied = no_claim
         # Taking responsibility, or a named group's own statement; "the US announced" claims nothing.
-        report.claimed = claim and report.actor != "unknown" and (
-            report.actor in cues.NAMED_ACTORS or bool(cues.CLAIM_VERB.search(norm)))
+        report.claimed = (
+            claim and report.actor != "unknown" and (report.actor in cues.NAMED_ACTORS or bool(cues.CLAIM_VERB.search(norm)))
+        )
 
     @staticmethod
     def _outcome(report: Report, norm: str) -> None:
@@ -652,16 +746,12 @@ class ArticleExtractor:
             report.outcome = "hit"
 
 
-
-
-
-
 def _answers(norm: str, actor: Mention) -> bool:
     """Whether a militia is the subject of a verb of answering ("ردت الفصائل على الغارات بـ3 صواريخ").
 
     Its act is the answer, an attack, not the strike it answers, however near that strike is named.
     """
-    return actor.entry.side == "militia" and bool(cues.ANSWER_BEFORE.search(norm[max(0, actor.start - 12): actor.start]))
+    return actor.entry.side == "militia" and bool(cues.ANSWER_BEFORE.search(norm[max(0, actor.start - 12) : actor.start]))
 
 
 def _not_the_agent(norm: str, position: int) -> bool:
@@ -670,19 +760,19 @@ def _not_the_agent(norm: str, position: int) -> bool:
     "وسط تهديد فصائل مسلحة عراقية بالرد على اغتيال القائد في الحشد الشعبي": neither the
     threatening factions nor the PMF, whose commander was killed, is the attacker.
     """
-    return bool(cues.NON_AGENT_BEFORE.search(norm[max(0, position - 30): position]))
+    return bool(cues.NON_AGENT_BEFORE.search(norm[max(0, position - 30) : position]))
 
 
 def _prevented(norm: str, base: Mention) -> bool:
     """Whether a base is named as the target of an attack that was prevented ("حال دون وقوع هجوم على ...")."""
-    window = norm[max(0, base.start - 45): base.start]
+    window = norm[max(0, base.start - 45) : base.start]
     prevented = cues.PREVENTED.search(window)
     return bool(prevented and cues.ATTACK_NOUN.search(window, prevented.end()))
 
 
 def _launched_from(norm: str, place: Mention) -> bool:
     """Whether a place is where munitions were launched from ("أُطلقت من مدينة الموصل")."""
-    return bool(cues.LAUNCHED_FROM.search(norm[max(0, place.start - 60): place.start]))
+    return bool(cues.LAUNCHED_FROM.search(norm[max(0, place.start - 60) : place.start]))
 
 
 def _across_the_border(norm: str, place: Mention, locations: list[Mention]) -> bool:
@@ -693,29 +783,36 @@ def _across_the_border(norm: str, place: Mention, locations: list[Mention]) -> b
     inside = cues.INSIDE.match(norm, place.end)
     if inside is None:
         return False
-    return any(o.start <= inside.end() + 1 and o.start >= place.end and o.entry.country != place.entry.country
-               for o in locations)
+    return any(o.start <= inside.end() + 1 and o.start >= place.end and o.entry.country != place.entry.country for o in locations)
 
 
 def _container(norm: str, place: Mention, locations: list[Mention]) -> bool:
     """Whether a town is named only to say where the place before it lies ("الحيدرية ببادية الميادين")."""
     if place.entry.kind != "place":
         return False
-    return any(o.end <= place.start and o.entry.kind == "place" and o.entry.country == place.entry.country
-               and cues.LOCATOR_BETWEEN.fullmatch(norm, o.end, place.start) for o in locations)
+    return any(
+        o.end <= place.start
+        and o.entry.kind == "place"
+        and o.entry.country == place.entry.country
+        and cues.LOCATOR_BETWEEN.fullmatch(norm, o.end, place.start)
+        for o in locations
+    )
 
 
 def _speaking(norm: str, place: Mention) -> bool:
     """Whether a capital or town is named as who comments ("لم يصدر تعليق من دمشق أو طهران")."""
-    return bool(cues.SPEAKER_PLACE.search(norm[max(0, place.start - 30): place.start]))
+    return bool(cues.SPEAKER_PLACE.search(norm[max(0, place.start - 30) : place.start]))
 
 
 def _listed(norm: str, place: Mention, locations: list[Mention]) -> bool:
     """Whether a place is an item of a list of places ("بدير الزور والبوكمال والقائم"), not a locator of one."""
-    if cues.GOVERNORATE_WORD_BEFORE.search(norm[max(0, place.start - 12): place.start]):
+    if cues.GOVERNORATE_WORD_BEFORE.search(norm[max(0, place.start - 12) : place.start]):
         return False  # "في محافظتي دير الزور وحمص": governorates, named as such
-    return any(0 <= o.start - place.end <= 3 and o.entry.kind != "base" and re.fullmatch(r"\s?(?:،\s?و?|و)", norm[place.end: o.start])
-               for o in locations if o is not place)
+    return any(
+        0 <= o.start - place.end <= 3 and o.entry.kind != "base" and re.fullmatch(r"\s?(?:،\s?و?|و)", norm[place.end : o.start])
+        for o in locations
+        if o is not place
+    )
 
 
 def _struck_in_us_clause(norm: str, base: Mention, us_agents, us_targets) -> bool:
@@ -729,13 +826,15 @@ def _struck_in_us_clause(norm: str, base: Mention, us_agents, us_targets) -> boo
         return False
     agents = [a for a in us_agents if start <= a.start() < base.start]
     # An attack noun right after the agent is its own act ("شنت الولايات المتحدة هجوماً"); further on, another side's.
-    return any(not cues.CAUSE.search(norm, a.end(), base.start) and not cues.ATTACK_NOUN.search(norm, a.end() + 12, base.start)
-               for a in agents)
+    return any(
+        not cues.CAUSE.search(norm, a.end(), base.start) and not cues.ATTACK_NOUN.search(norm, a.end() + 12, base.start)
+        for a in agents
+    )
 
 
 def _relative(norm: str, place: Mention) -> bool:
     """Whether a place is named as a reference point ("north of Baghdad"), not as where the act was."""
-    return bool(cues.DIRECTION_BEFORE.search(norm[max(0, place.start - 24): place.start]))
+    return bool(cues.DIRECTION_BEFORE.search(norm[max(0, place.start - 24) : place.start]))
 
 
 def _aimed_at_militia(norm: str) -> list:
@@ -744,8 +843,9 @@ def _aimed_at_militia(norm: str) -> list:
     "ردت الدفاعات التابعة للتحالف باستهداف مواقع للمليشيات": the side that fires at militia
     positions is the other one, whichever verb tells it.
     """
-    return [m for m in cues.MILITIA_TARGET.finditer(norm)
-            if any(abs(t.start() - m.start()) < 40 for t in cues.TRIGGER.finditer(norm))]
+    return [
+        m for m in cues.MILITIA_TARGET.finditer(norm) if any(abs(t.start() - m.start()) < 40 for t in cues.TRIGGER.finditer(norm))
+    ]
 
 
 def _aimed_at_us(norm: str, agent) -> bool:
@@ -755,15 +855,17 @@ def _aimed_at_us(norm: str, agent) -> bool:
     """
     if not cues.STRIKE_VERB_FIRST.match(norm, agent.start()):
         return False
-    before = norm[max(0, agent.start() - 25): agent.start()]
+    before = norm[max(0, agent.start() - 25) : agent.start()]
     return bool(cues.ATTACK_OR_MUNITION_BEFORE.search(before))
 
 
 def _against_isis(norm: str, position: int) -> bool:
     """Whether the act at ``position`` is aimed at the Islamic State (outside this conflict) in its clause."""
     start, end = _clause(norm, position)
-    return any(not cues.COALITION_NAME_BEFORE.search(norm[max(0, m.start() - 40): m.start()])
-               for m in cues.ISIS.finditer(norm, start, end))
+    return any(
+        not cues.COALITION_NAME_BEFORE.search(norm[max(0, m.start() - 40) : m.start()])
+        for m in cues.ISIS.finditer(norm, start, end)
+    )
 
 
 def _fired_from(norm: str, base: Mention, us_agents) -> bool:
@@ -773,12 +875,13 @@ def _fired_from(norm: str, base: Mention, us_agents) -> bool:
     العمر ...": the base stands inside the agent's phrase or right after it.
     """
     start = max(0, base.start - 45)
-    stationed = cues.STATIONED_AT.search(norm[start: base.start])
+    stationed = cues.STATIONED_AT.search(norm[start : base.start])
     if stationed is None:
         return False
     phrase = start + stationed.start()
-    return any(a.start() <= base.start < a.end() or abs(phrase - a.end()) <= 25 or a.start() <= phrase <= a.end()
-               for a in us_agents)
+    return any(
+        a.start() <= base.start < a.end() or abs(phrase - a.end()) <= 25 or a.start() <= phrase <= a.end() for a in us_agents
+    )
 
 
 def _threatened(norm: str, threat: int, anchor: int) -> bool:
@@ -814,8 +917,14 @@ def _date_from_follow_up(reports: list[Report], norm: str, published: dt.date | 
 
 def _names_a_day(time: TimeMention) -> bool:
     """More than a bare part of a day ("ليلاً"): a day, a date or a period."""
-    return (time.offset is not None or time.weekday is not None or time.absolute is not None
-            or time.day is not None or time.month is not None or time.background)
+    return (
+        time.offset is not None
+        or time.weekday is not None
+        or time.absolute is not None
+        or time.day is not None
+        or time.month is not None
+        or time.background
+    )
 
 
 def _act_times(norm: str) -> list[TimeMention]:
@@ -829,13 +938,13 @@ def _act_times(norm: str) -> list[TimeMention]:
     """
     times = []
     for t in find_times(norm):
-        statement = cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60): t.start])
+        statement = cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60) : t.start])
         if statement and cues.COMPLEMENTIZER.search(statement.group()):
             times.append(t)
         elif statement:
             if t.offset is not None and _tells_before(norm, t.start):
                 times.append(replace(t, said=True))
-        elif cues.TELLING_BEFORE.search(norm[max(0, t.start - 60): t.start]) or cues.TELLING_AFTER.match(norm, t.end):
+        elif cues.TELLING_BEFORE.search(norm[max(0, t.start - 60) : t.start]) or cues.TELLING_AFTER.match(norm, t.end):
             times.append(replace(t, said=True))
         else:
             times.append(t)
@@ -843,7 +952,7 @@ def _act_times(norm: str) -> list[TimeMention]:
 
 
 def _quoted_days(times: list[TimeMention], norm: str) -> list[TimeMention]:
-    """"Today" and "yesterday" inside a quoted statement count from the statement's day.
+    """ "Today" and "yesterday" inside a quoted statement count from the statement's day.
 
     «أعلنت الفصائل يوم الأحد الماضي: استهدفنا اليوم قاعدة حرير» is last Sunday.
     """
@@ -876,8 +985,10 @@ def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
     """
     if time.end > anchor:
         return False
-    return any(not cues.CLOCK_AFTER.match(norm, m.end()) and not cues.DISTANCE_BEFORE.search(norm, 0, m.start())
-               for m in cues.CAUSE.finditer(norm, time.end, anchor))
+    return any(
+        not cues.CLOCK_AFTER.match(norm, m.end()) and not cues.DISTANCE_BEFORE.search(norm, 0, m.start())
+        for m in cues.CAUSE.finditer(norm, time.end, anchor)
+    )
 
 
 def _complete_days(reports: list[Report], calendar: Calendar) -> None:
@@ -902,8 +1013,7 @@ def _dawn_in_the_named_night(reports: list[Report], published: dt.date | None) -
             continue
         offset = r.time.resolve(published)[1]
         if offset is not None and offset - 1 in eves:
-            r.time = replace(r.time, offset=offset - 1, weekday=None, absolute=None, month=None, day=None,
-                             time_of_day="night")
+            r.time = replace(r.time, offset=offset - 1, weekday=None, absolute=None, month=None, day=None, time_of_day="night")
 
 
 def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMention:
@@ -914,7 +1024,7 @@ def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMen
 
 
 def _blame_from_series(reports: list[Report], norm: str, mentions: list[Mention]) -> None:
-    """"This attack comes within a series of attacks the militias wage": the group blamed for the
+    """ "This attack comes within a series of attacks the militias wage": the group blamed for the
     series is the attacker of the attack told last (a strike told after it does not change which
     attack "this" is), where nothing named one."""
     series = cues.PLACED_IN_A_SERIES.search(norm)
@@ -940,8 +1050,6 @@ def _continues(norm: str, report: Report, gazetteer: Gazetteer) -> bool:
 def _owner(norm: str, anchors, position: int) -> int:
     """The anchor a mention at ``position`` belongs to: the nearest, clause breaks counted."""
     return min(anchors, key=lambda a: _distance(norm, a[2], position))[2]
-
-
 
 
 def _add_casualties(report: Report, norm: str, anchors=None) -> None:
@@ -985,14 +1093,14 @@ def _toll(norm: str, pattern: re.Pattern[str], anchor: int, anchors=None) -> int
     for m in pattern.finditer(norm):
         if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != anchor:
             continue
-        if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12): m.start() + 1]):
+        if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12) : m.start() + 1]):
             continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
         value, group_end = _victim_group(norm, m)
         if value is None:
             continue
         if total is None:
             total, end = value, group_end
-        elif cues.ALSO_TOLL.search(norm[end: m.start()]):
+        elif cues.ALSO_TOLL.search(norm[end : m.start()]):
             total, end = total + value, group_end
         else:
             break
@@ -1055,8 +1163,11 @@ def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
     """
     fired, after = [], -1
     for w in weapons:
-        if cues.NOT_FIRED_AFTER.match(norm, w.end) or cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start) or (
-                after >= 0 and cues.AND_BETWEEN.fullmatch(norm, after, w.start)):
+        if (
+            cues.NOT_FIRED_AFTER.match(norm, w.end)
+            or cues.NOT_FIRED_BEFORE.search(norm, max(0, w.start - 25), w.start)
+            or (after >= 0 and cues.AND_BETWEEN.fullmatch(norm, after, w.start))
+        ):
             after = w.end
             continue
         fired.append(w)
@@ -1086,8 +1197,11 @@ def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
         return
     if cues.BACKGROUND.search(norm) or cues.EARLIER.search(norm):
         return
-    weapons = [m for m in gazetteer.find(norm) if m.kind == "weapon" and m.entry.weapon in _ATTACK_MEANS
-               and report.weapon in (None, m.entry.weapon)]
+    weapons = [
+        m
+        for m in gazetteer.find(norm)
+        if m.kind == "weapon" and m.entry.weapon in _ATTACK_MEANS and report.weapon in (None, m.entry.weapon)
+    ]
     if not weapons or cues.OTHER_TARGET.match(norm, weapons[0].end):
         return
     report.weapon = _kind(norm, weapons[0])
@@ -1103,7 +1217,7 @@ def _kind(norm: str, weapon: Mention) -> str:
 
 def _count(norm: str, weapon: Mention) -> int | None:
     """Munitions fired, from the number before the weapon noun or the noun's own number."""
-    before = norm[max(0, weapon.start - 30): weapon.start]
+    before = norm[max(0, weapon.start - 30) : weapon.start]
     before = before[: len(before) - (len(before) - len(before.rstrip()))] + " " if before.strip() else ""
     number = weapon.entry.number
     aircraft = cues.AIRCRAFT_BEFORE.search(before)
@@ -1147,9 +1261,14 @@ def _compatible_days(a: Report | Event, b: Report) -> bool:
     publication weekday the text never gives) cannot be compared, so they do not.
     """
     offsets = {r.time_offset for r in _reports_of(a) if r.time_offset is not None}
-    return (b.time_offset is None or not offsets or b.time_offset in offsets
-            or all(key[0] != b.time_offset[0] for key in offsets)
-            or b.same_act or (b.location is None and any(_next_day(b.time_offset, o) for o in offsets)))
+    return (
+        b.time_offset is None
+        or not offsets
+        or b.time_offset in offsets
+        or all(key[0] != b.time_offset[0] for key in offsets)
+        or b.same_act
+        or (b.location is None and any(_next_day(b.time_offset, o) for o in offsets))
+    )
 
 
 def _next_day(a: tuple, b: tuple) -> bool:
@@ -1166,17 +1285,34 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
         r.time_offset = _offset_key(r.time, published)
     # Background recollections without a day, a toll or a named place struck with a named weapon
     # ("سبق أن هاجمت الفصائل قاعدتي كونيكو والعمر") are commentary, not events.
-    reports = [r for r in reports if not r.background or r.time is not None or r.killed or r.injured
-               or (r.location is not None and not _is_vague(r) and r.weapon is not None)]
+    reports = [
+        r
+        for r in reports
+        if not r.background
+        or r.time is not None
+        or r.killed
+        or r.injured
+        or (r.location is not None and not _is_vague(r) and r.weapon is not None)
+    ]
     events: list[Event] = []
     vague: list[Report] = []
     for r in reports:
         if _is_vague(r):
             vague.append(r)
             continue
-        match = next((e for e in events if e.event_type == r.event_type and e.location is not None
-                      and e.location.id == r.location.id and _compatible_background(e, r)
-                      and _compatible_days(e, r) and not _renewed(e, r)), None)
+        match = next(
+            (
+                e
+                for e in events
+                if e.event_type == r.event_type
+                and e.location is not None
+                and e.location.id == r.location.id
+                and _compatible_background(e, r)
+                and _compatible_days(e, r)
+                and not _renewed(e, r)
+            ),
+            None,
+        )
         if match is None:
             events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
         else:
@@ -1184,18 +1320,31 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
     # Dated mentions first: they found the placeless events that undated ones then join.
     for r in sorted(vague, key=lambda r: r.time_offset is None):
         candidates = [
-            e for e in events
-            if e.event_type == r.event_type and _background_of(e) == r.background and _compatible_days(e, r)
+            e
+            for e in events
+            if e.event_type == r.event_type
+            and _background_of(e) == r.background
+            and _compatible_days(e, r)
             and (not r.countries or e.location is None or set(r.countries) <= {e.location.country})
-            and (r.location is None or r.relative
-                 or (e.location is not None and e.location.governorate in (r.location.id, r.location.governorate)))
+            and (
+                r.location is None
+                or r.relative
+                or (e.location is not None and e.location.governorate in (r.location.id, r.location.governorate))
+            )
         ]
         specific = [e for e in candidates if e.location is not None and not _is_vague(e.reports[0])]
         if len(r.countries) > 1:
             # "strikes in Syria and Iraq": a summary of the strikes named in each country, if the
             # article names them; otherwise an act of its own, placed in no one country.
-            named = [e for e in events if e.event_type == r.event_type and e.location is not None
-                     and not _is_vague(e.reports[0]) and _background_of(e) == r.background and _compatible_days(e, r)]
+            named = [
+                e
+                for e in events
+                if e.event_type == r.event_type
+                and e.location is not None
+                and not _is_vague(e.reports[0])
+                and _background_of(e) == r.background
+                and _compatible_days(e, r)
+            ]
             if set(r.countries) <= {e.location.country for e in named}:
                 # Its day and weapon belong to every act it sums up; its figures to none of them alone.
                 shared = replace(r, killed=None, injured=None, munition_count=None, source=None)
@@ -1217,8 +1366,13 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             continue
         if pool:
             target = min(pool, key=lambda e: _text_gap(e, r))
-            if (r.location is not None and not r.relative and target.location is not None and _is_vague(target.reports[0])
-                    and target.location.id != r.location.id):
+            if (
+                r.location is not None
+                and not r.relative
+                and target.location is not None
+                and _is_vague(target.reports[0])
+                and target.location.id != r.location.id
+            ):
                 target = None
             if target is not None:
                 target.reports.append(r)
@@ -1254,8 +1408,12 @@ def _is_vague(report: Report) -> bool:
     named elsewhere, if the article names one.
     """
     location = report.location
-    return (location is None or (location.kind == "governorate" and not report.listed) or report.relative
-            or (report.event_type == "attack" and location.kind == "place"))
+    return (
+        location is None
+        or (location.kind == "governorate" and not report.listed)
+        or report.relative
+        or (report.event_type == "attack" and location.kind == "place")
+    )
 
 
 def _background_of(event: Event) -> bool:
@@ -1269,8 +1427,11 @@ def _compatible_background(event: Event, report: Report) -> bool:
     if _background_of(event) == report.background:
         return True
     # "last week" in a headline may be the act the body dates; "last month", "last year" are other acts.
-    vague = [r for r in (*event.reports, report) if r.background and r.time_offset is None
-             and (r.time is None or r.time.period in (None, "week"))]
+    vague = [
+        r
+        for r in (*event.reports, report)
+        if r.background and r.time_offset is None and (r.time is None or r.time.period in (None, "week"))
+    ]
     return bool(vague)
 
 

@@ -86,15 +86,21 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
     timed = dating.time if dating else None
     day, offset = timed.resolve(published) if timed else (None, None)
     time_of_day = (timed.time_of_day if timed else None) or next(
-        (r.time.time_of_day for r in reports if r.time and r.time.time_of_day), None)
+        (r.time.time_of_day for r in reports if r.time and r.time.time_of_day), None
+    )
     # A recollection merged into a news act ("in January the same base was hit by Iran-backed groups"),
     # or a reminder ("يذكر أن ..."), lends it no attacker: who did the act comes from the act's own mentions.
     background = (dating or reports[0]).background
-    own_window = ([r for r in reports if r.background == background and not r.aside]
-                  or [r for r in reports if r.background == background] or reports)
+    own_window = (
+        [r for r in reports if r.background == background and not r.aside]
+        or [r for r in reports if r.background == background]
+        or reports
+    )
     claimed_reports = [r for r in own_window if r.claimed]
     # A mention that names the event's place speaks of this act; a placeless one may speak of others.
-    placed = [r for r in own_window if event.location is None or (r.location is not None and r.location.id == event.location.id)] or own_window
+    placed = [
+        r for r in own_window if event.location is None or (r.location is not None and r.location.id == event.location.id)
+    ] or own_window
     if claimed_reports:
         actor = claimed_reports[0].actor
     elif event.event_type == "attack" and any(r.claim_denied for r in reports):
@@ -107,7 +113,9 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         known = [r for r in placed if r.actor != "unknown"] or own_window
         actor = max((r.actor for r in known), key=lambda a: (_ACTOR_RANK.get(a, 2), -_first_index(known, a)))
     outcomes = [r.outcome for r in reports if r.outcome]
-    event_id = hashlib.sha1(f"{article_id}|{index}|{event.event_type}|{event.location.id if event.location else ''}".encode()).hexdigest()[:16]
+    event_id = hashlib.sha1(
+        f"{article_id}|{index}|{event.event_type}|{event.location.id if event.location else ''}".encode()
+    ).hexdigest()[:16]
     sentences = sorted({(r.sentence.start, r.sentence.end, r.sentence.text) for r in reports})
     return {
         "event_id": event_id,
@@ -169,7 +177,10 @@ def _claims(reports: list[Report], actor: str) -> list[dict]:
 
 
 def extract_article(
-    text: str, article: str, published: dt.date | None, article_id: str | None = None,
+    text: str,
+    article: str,
+    published: dt.date | None,
+    article_id: str | None = None,
     extractor: ArticleExtractor | None = None,
 ) -> list[dict]:
     """EVENTS.md records (with evidence and claims) for one article's text."""
@@ -243,7 +254,8 @@ def _act_told_before(record: dict, records: list[dict]) -> dict | None:
     """The dated act whose mention comes last before this act is first told, if any."""
     first = record["_mentions"][0]
     told_before = [
-        (max(p for p in r["_mentions"] if p < first), r) for r in records
+        (max(p for p in r["_mentions"] if p < first), r)
+        for r in records
         if r is not record and r["date_basis"] in ("stated", "context") and any(p < first for p in r["_mentions"])
     ]
     return max(told_before, key=lambda pair: pair[0])[1] if told_before else None
@@ -279,7 +291,10 @@ def _extract_row(row: dict) -> tuple[list[dict], list[dict]]:
     claims: list[dict] = []
     published = publication_date(row["text"], row["manifest_published_on"])
     for record in extract_article(row["text"], row["file"], published, row["article_id"]):
-        claims.extend({"event_id": record["event_id"], **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}} for c in record.pop("claims"))
+        claims.extend(
+            {"event_id": record["event_id"], **{k: c.get(k) for k in ("source", "munition_count", "killed", "injured")}}
+            for c in record.pop("claims")
+        )
         events.append(record)
     return events, claims
 
@@ -374,14 +389,19 @@ def _extract_rows(rows: list[dict], workers: int, seconds: float, progress: Call
                             raise RuntimeError("an extraction worker died while loading the extractor") from None
                         worker.process.join()
                         answers[worker.held.popleft()] = (
-                            "failed", f"extraction failed: the worker process died (exit code {worker.process.exitcode})")
+                            "failed",
+                            f"extraction failed: the worker process died (exit code {worker.process.exitcode})",
+                        )
                         pool[slot] = _replace(worker, queue, context)
                         continue
                     if answer[0] != "ready":
                         answers[worker.held.popleft()] = answer
                     worker.since = time.monotonic()
                 elif worker.held and worker.since is not None and time.monotonic() - worker.since > seconds:
-                    answers[worker.held.popleft()] = ("failed", f"extraction gave up after {seconds:g} s on this article (time budget per article)")
+                    answers[worker.held.popleft()] = (
+                        "failed",
+                        f"extraction gave up after {seconds:g} s on this article (time budget per article)",
+                    )
                     pool[slot] = _replace(worker, queue, context)
             if progress:
                 progress(len(answers))
@@ -400,7 +420,9 @@ def _replace(worker: _Worker, queue: deque[int], context: multiprocessing.contex
 
 
 def extract_frames(
-    articles: pl.DataFrame, workers: int | None = None, seconds_per_article: float = ARTICLE_SECONDS,
+    articles: pl.DataFrame,
+    workers: int | None = None,
+    seconds_per_article: float = ARTICLE_SECONDS,
     tell_progress: Callable[[str], None] | None = None,
 ) -> Extraction:
     """Events, per-source claims and the articles given up, for a frame of articles, in article order.
@@ -425,7 +447,8 @@ def extract_frames(
         else:
             quarantined.append({"article_id": row["article_id"], "file": row["file"], "reason": answer[1]})
     return Extraction(
-        pl.DataFrame(events, schema=EVENT_SCHEMA), pl.DataFrame(claims, schema=CLAIM_SCHEMA),
+        pl.DataFrame(events, schema=EVENT_SCHEMA),
+        pl.DataFrame(claims, schema=CLAIM_SCHEMA),
         pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA),
     )
 
@@ -439,7 +462,9 @@ def _json_default(value):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m transforms.extract", description=__doc__.splitlines()[0])
-    parser.add_argument("--manifest", type=Path, help=f"{ingest.MANIFEST_NAME} (file, published_on, ...); default: the one beside each file")
+    parser.add_argument(
+        "--manifest", type=Path, help=f"{ingest.MANIFEST_NAME} (file, published_on, ...); default: the one beside each file"
+    )
     parser.add_argument("paths", nargs="+", help="article files or folders of them")
     args = parser.parse_args(argv)
     if args.manifest is not None and not args.manifest.is_file():

@@ -174,8 +174,13 @@ def load() -> Gazetteer:
     gazetteer = Gazetteer()
     for row in _rows("locations.csv"):
         location = Location(
-            id=row["id"], kind=row["kind"], name_en=row["name_en"], country=row["country"],
-            governorate=row["governorate"], lat=_float(row["lat"]), lon=_float(row["lon"]),
+            id=row["id"],
+            kind=row["kind"],
+            name_en=row["name_en"],
+            country=row["country"],
+            governorate=row["governorate"],
+            lat=_float(row["lat"]),
+            lon=_float(row["lon"]),
         )
         gazetteer.locations[location.id] = location
         for spelling in _spellings(row):

@@ -95,6 +95,7 @@ class ManifestRow:
 @dataclass(frozen=True)
 class LandingFile:
     """A landing file as one scan saw it; ``data`` is None when it was not read, ``problem`` says why."""
+
     name: str
     byte_size: int
     modified_ns: int
@@ -178,7 +179,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if share < WINDOWS_1256:
         raise RejectedFile(
             f"mixed encodings: {bad} bytes are not UTF-8 beside {len(_NON_ASCII.findall(escaped)) - bad} UTF-8 "
-            f"characters ({share:.0%} of the non-ASCII text); neither repaired nor read as windows-1256")
+            f"characters ({share:.0%} of the non-ASCII text); neither repaired nor read as windows-1256"
+        )
     # windows-1256 maps nearly every byte, so decoding it always "works": the control-character test catches noise.
     try:
         return _clean(data.decode("cp1256")), "windows-1256"
@@ -297,14 +299,21 @@ def _manifest_lines(text: str) -> list[dict]:
 
 def manifest_rejections(problems: list[dict], now: dt.datetime) -> pl.DataFrame:
     return pl.DataFrame(
-        [{**p, "source": "manifest", "byte_size": None, "first_bytes_hex": None, "duplicate_of": None, "rejected_at": now}
-         for p in problems],
+        [
+            {**p, "source": "manifest", "byte_size": None, "first_bytes_hex": None, "duplicate_of": None, "rejected_at": now}
+            for p in problems
+        ],
         schema=REJECTED_SCHEMA,
     )
 
 
-_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
-          stat.S_IFBLK: "a block device", stat.S_IFDIR: "a directory"}
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a directory",
+}
 
 
 def _refusal(mode: int, links: int) -> str | None:
@@ -391,8 +400,11 @@ def manifest_hash(manifest: Mapping[str, ManifestRow], name: str) -> str | None:
 
 
 def scan_landing(
-    folder: Path, ledger: pl.DataFrame, manifest: Mapping[str, ManifestRow],
-    max_bytes: int = DEFAULT_MAX_BYTES, force: bool | Collection[str] = (),
+    folder: Path,
+    ledger: pl.DataFrame,
+    manifest: Mapping[str, ManifestRow],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    force: bool | Collection[str] = (),
 ) -> LandingScan:
     """The files of the folder that differ from the ledger; ``force`` (True or names) reads them regardless.
 
@@ -407,14 +419,15 @@ def scan_landing(
     )
     known = ledger.select("file", "byte_size", "modified_ns", "manifest_hash", "content_hash", "outcome")
     listing = (
-        list_landing(folder).with_columns(name_nfc=pl.col("file").str.normalize("NFC"))
-        .join(fingerprints, on="name_nfc", how="left").drop("name_nfc")
+        list_landing(folder)
+        .with_columns(name_nfc=pl.col("file").str.normalize("NFC"))
+        .join(fingerprints, on="name_nfc", how="left")
+        .drop("name_nfc")
         .join(known.select("file", recorded_hash="manifest_hash"), on="file", how="left")
-        .with_columns(manifest_hash=pl.coalesce("manifest_hash", "recorded_hash")).drop("recorded_hash")
+        .with_columns(manifest_hash=pl.coalesce("manifest_hash", "recorded_hash"))
+        .drop("recorded_hash")
     )
-    stat_changed = listing.join(
-        known, on=["file", "byte_size", "modified_ns", "manifest_hash"], how="anti", nulls_equal=True
-    )
+    stat_changed = listing.join(known, on=["file", "byte_size", "modified_ns", "manifest_hash"], how="anti", nulls_equal=True)
     forced = set() if force is True else set(force)
     if force is True:
         candidates = listing
@@ -426,8 +439,11 @@ def scan_landing(
         scanned = _read_file(folder, row, max_bytes)
         previous = before.get(row["file"])
         same_bytes = (
-            force is not True and row["file"] not in forced and previous is not None
-            and scanned.content_hash is not None and scanned.content_hash == previous["content_hash"]
+            force is not True
+            and row["file"] not in forced
+            and previous is not None
+            and scanned.content_hash is not None
+            and scanned.content_hash == previous["content_hash"]
             and row["manifest_hash"] == previous["manifest_hash"]
         )
         if same_bytes:
@@ -460,8 +476,9 @@ def _read_file(folder: Path, row: dict, max_bytes: int) -> LandingFile:
     try:
         with _open_plain(folder / name) as handle:
             if size > max_bytes:
-                return LandingFile(name, size, modified, None, None, handle.read(HEAD_BYTES),
-                                   f"file too large: {size} bytes > limit {max_bytes}")
+                return LandingFile(
+                    name, size, modified, None, None, handle.read(HEAD_BYTES), f"file too large: {size} bytes > limit {max_bytes}"
+                )
             data = handle.read()
     except RejectedFile as why:
         return LandingFile(name, size, modified, None, None, b"", str(why))
@@ -484,15 +501,26 @@ def landing_article(landed: LandingFile, row: ManifestRow | None, now: dt.dateti
     # One rule with the extractor's: the header's date first, then the manifest's (EVENTS.md).
     published, source = publication_date(text, row.published_on)
     return {
-        "article_id": landed.content_hash, "file": landed.name, "text": text, "byte_size": landed.byte_size,
-        "encoding": encoding, "published_on": published, "published_on_source": source,
-        "manifest_published_on": row.published_on, "url": row.url, "outlet": row.outlet,
-        "language": row.language, "ingested_at": now,
+        "article_id": landed.content_hash,
+        "file": landed.name,
+        "text": text,
+        "byte_size": landed.byte_size,
+        "encoding": encoding,
+        "published_on": published,
+        "published_on_source": source,
+        "manifest_published_on": row.published_on,
+        "url": row.url,
+        "outlet": row.outlet,
+        "language": row.language,
+        "ingested_at": now,
     }
 
 
 def read_batch(
-    files: list[LandingFile], manifest: Mapping[str, ManifestRow], known: Mapping[str, str], now: dt.datetime,
+    files: list[LandingFile],
+    manifest: Mapping[str, ManifestRow],
+    known: Mapping[str, str],
+    now: dt.datetime,
     refusal: Callable[[dict], str | None] = lambda article: None,
 ) -> LandingBatch:
     """Articles, rejections and ledger rows of changed files.
@@ -519,17 +547,32 @@ def read_batch(
                 raise RejectedFile(why)
         except RejectedFile as why:
             outcome = "duplicate" if duplicate_of else "rejected"
-            rejected.append({"file": landed.name, "source": "file", "reason": str(why), "byte_size": landed.byte_size,
-                             "first_bytes_hex": landed.head.hex(" "), "duplicate_of": duplicate_of, "rejected_at": now})
+            rejected.append(
+                {
+                    "file": landed.name,
+                    "source": "file",
+                    "reason": str(why),
+                    "byte_size": landed.byte_size,
+                    "first_bytes_hex": landed.head.hex(" "),
+                    "duplicate_of": duplicate_of,
+                    "rejected_at": now,
+                }
+            )
         else:
             outcome = "article"
             seen[landed.content_hash] = landed.name
             articles.append(article)
-        ledger.append({
-            "file": landed.name, "byte_size": landed.byte_size, "modified_ns": landed.modified_ns,
-            "content_hash": landed.content_hash, "manifest_hash": manifest_hash(manifest, landed.name),
-            "outcome": outcome, "read_at": now,
-        })
+        ledger.append(
+            {
+                "file": landed.name,
+                "byte_size": landed.byte_size,
+                "modified_ns": landed.modified_ns,
+                "content_hash": landed.content_hash,
+                "manifest_hash": manifest_hash(manifest, landed.name),
+                "outcome": outcome,
+                "read_at": now,
+            }
+        )
     return LandingBatch(
         pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
         pl.DataFrame(rejected, schema=REJECTED_SCHEMA),
@@ -540,6 +583,7 @@ def read_batch(
 @dataclass(frozen=True)
 class StoredLanding:
     """What the warehouse already holds, as a run needs it to read only what changed."""
+
     ledger: pl.DataFrame  # LEDGER_SCHEMA: every file read before
     article_files: dict[str, str]  # content hash -> file, of every stored article
     duplicates: pl.DataFrame  # file, duplicate_of
@@ -554,6 +598,7 @@ class StoredLanding:
 @dataclass(frozen=True)
 class BatchRequest:
     """What one run reads besides the files that changed since the last run."""
+
     full: bool = False  # read every landing file again (its caller then gives every stored article as stale)
     replay: Collection[str] = ()  # landing files to read again although unchanged (quarantined ones after a rule change)
     replay_rejected: bool = False  # read every quarantined file again
@@ -567,6 +612,7 @@ class RefusedRequest(Exception):
 @dataclass(frozen=True)
 class PlannedBatch:
     """One run's batch: what to merge into the warehouse, and how it came about."""
+
     articles: pl.DataFrame  # ARTICLE_SCHEMA: articles of the files read, and stored articles to extract again
     rejected: pl.DataFrame  # REJECTED_SCHEMA: files of the batch refused, and every manifest problem
     ledger: pl.DataFrame  # LEDGER_SCHEMA: files read, touched only, or retracted
@@ -578,8 +624,12 @@ class PlannedBatch:
 
 
 def plan_batch(
-    folder: Path, stored: StoredLanding, request: BatchRequest, now: dt.datetime,
-    max_bytes: int = DEFAULT_MAX_BYTES, refusal: Callable[[dict], str | None] = lambda article: None,
+    folder: Path,
+    stored: StoredLanding,
+    request: BatchRequest,
+    now: dt.datetime,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    refusal: Callable[[dict], str | None] = lambda article: None,
 ) -> PlannedBatch:
     """The batch a run merges: the folder compared with what the warehouse holds, new and changed files read.
 
@@ -609,13 +659,18 @@ def plan_batch(
     return PlannedBatch(
         articles=pl.concat([read.articles, reextracted]),
         rejected=pl.concat([read.rejected, manifest_rejections(problems, now)]),
-        ledger=pl.concat([
-            read.ledger,
-            scan.touched.filter(~pl.col("file").is_in(list(leaving))),
-            _retracted(folder, sorted(retract), metadata, max_bytes, now),
-        ]),
-        read=read, reextracted=reextracted.height, touched=scan.touched.height,
-        manifest_problems=len(problems), retracted=len(retract),
+        ledger=pl.concat(
+            [
+                read.ledger,
+                scan.touched.filter(~pl.col("file").is_in(list(leaving))),
+                _retracted(folder, sorted(retract), metadata, max_bytes, now),
+            ]
+        ),
+        read=read,
+        reextracted=reextracted.height,
+        touched=scan.touched.height,
+        manifest_problems=len(problems),
+        retracted=len(retract),
     )
 
 
@@ -637,13 +692,21 @@ def _requested(request: BatchRequest, stored: StoredLanding, folder: Path) -> tu
 def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, now: dt.datetime) -> pl.DataFrame:
     """Ledger rows of retracted files: a file still in the folder stays out until its bytes change."""
     present = {f.name: f for f in read_files(folder, names, max_bytes)}
-    return pl.DataFrame([
-        {"file": name, "byte_size": present[name].byte_size if name in present else None,
-         "modified_ns": present[name].modified_ns if name in present else None,
-         "content_hash": present[name].content_hash if name in present else None,
-         "manifest_hash": manifest_hash(manifest, name), "outcome": "retracted", "read_at": now}
-        for name in names
-    ], schema=LEDGER_SCHEMA)
+    return pl.DataFrame(
+        [
+            {
+                "file": name,
+                "byte_size": present[name].byte_size if name in present else None,
+                "modified_ns": present[name].modified_ns if name in present else None,
+                "content_hash": present[name].content_hash if name in present else None,
+                "manifest_hash": manifest_hash(manifest, name),
+                "outcome": "retracted",
+                "read_at": now,
+            }
+            for name in names
+        ],
+        schema=LEDGER_SCHEMA,
+    )
 
 
 def read_landing(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -662,13 +725,16 @@ class NotAManifest(ValueError):
 @dataclass(frozen=True)
 class ArticleFile:
     """A file read outside a run as a run reads it: the article it becomes, or why it cannot be one."""
+
     path: Path
     article: dict | None  # an ARTICLE_SCHEMA row
     refused: str | None
 
 
 def read_article_files(
-    paths: Iterable[str | Path], manifest: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+    paths: Iterable[str | Path],
+    manifest: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[ArticleFile]:
     """Each file named, and each file of each folder named that a run lists, read as a run reads it.
 
@@ -688,7 +754,9 @@ def _article_files(paths: list[Path], manifest: Path | None, max_bytes: int) -> 
     now = dt.datetime.now(dt.UTC)
     for given in paths:
         if given.is_dir():
-            found = ((given / row["file"], _read_file(given, row, max_bytes)) for row in list_landing(given).iter_rows(named=True))
+            found = (
+                (given / row["file"], _read_file(given, row, max_bytes)) for row in list_landing(given).iter_rows(named=True)
+            )
         else:
             found = iter([(given, read_path(given, max_bytes))])
         for path, landed in found:

@@ -38,6 +38,7 @@ def ingest_day(ingested_at: pl.Expr) -> pl.Expr:
 @dataclass(frozen=True)
 class Lake:
     """The partitioned tables under ``root``; ``schemas`` gives each table's columns (the partition column aside)."""
+
     root: str
     schemas: dict[str, dict[str, pl.DataType]]
     storage_options: dict[str, str] | None = field(default=None, compare=False)
@@ -52,14 +53,20 @@ class Lake:
     def scan(self, table: str) -> pl.LazyFrame:
         """Every partition of a table, with its ``ingest_day``; an empty frame of the table's columns when none is written."""
         return pl.scan_parquet(
-            f"{self.root.rstrip('/')}/{table}/**/*.parquet", hive_partitioning=True,
-            schema=self.schemas[table], hive_schema={PARTITION: pl.Date}, storage_options=self.storage_options,
+            f"{self.root.rstrip('/')}/{table}/**/*.parquet",
+            hive_partitioning=True,
+            schema=self.schemas[table],
+            hive_schema={PARTITION: pl.Date},
+            storage_options=self.storage_options,
         )
 
     def write_partition(self, table: str, day: dt.date, rows: pl.DataFrame) -> None:
         """Replace one day's partition of a table with ``rows`` (which may be empty)."""
         schema = self.schemas[table]
-        order = [*TABLE_ORDER[table], *(c for c, dtype in schema.items() if c not in TABLE_ORDER[table] and not dtype.is_nested())]
+        order = [
+            *TABLE_ORDER[table],
+            *(c for c, dtype in schema.items() if c not in TABLE_ORDER[table] and not dtype.is_nested()),
+        ]
         rows = rows.select(list(schema)).cast(schema).sort(order, nulls_last=True, maintain_order=True)
         path = self.partition_path(table, day)
         if self.remote:

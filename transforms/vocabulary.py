@@ -58,8 +58,10 @@ def fields() -> list[str]:
 
 @lru_cache(maxsize=1)
 def actors() -> dict[str, Actor]:
-    return {row["actor"]: Actor(row["actor"], row["name_en"], row["side"], row["specificity"], row["member_of"])
-            for row in rows("actors")}
+    return {
+        row["actor"]: Actor(row["actor"], row["name_en"], row["side"], row["specificity"], row["member_of"])
+        for row in rows("actors")
+    }
 
 
 def named_militias() -> frozenset[str]:
@@ -69,6 +71,13 @@ def named_militias() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
-    return {row["country"]: Country(row["country"], row["name_en"], int(row["iso_numeric"]), row["iso_alpha3"],
-                                    tuple(re.split(r"\s*\|\s*", row["spellings"])))
-            for row in rows("countries")}
+    return {
+        row["country"]: Country(
+            row["country"],
+            row["name_en"],
+            int(row["iso_numeric"]),
+            row["iso_alpha3"],
+            tuple(re.split(r"\s*\|\s*", row["spellings"])),
+        )
+        for row in rows("countries")
+    }

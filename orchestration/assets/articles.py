@@ -5,7 +5,6 @@ folder with the warehouse's ledger (raw.landing_ledger) and reads only new and
 changed files; raw_tables merges the batch into the warehouse.
 """
 
-
 import datetime as dt
 import os
 from pathlib import Path
@@ -30,6 +29,7 @@ class LandingFolder(dg.ConfigurableResource):
 class LandingRun(dg.Config):
     """What one run reads besides the files that changed since the last run: ``transforms.ingest.BatchRequest`` as run
     config, and ``reextract``: extract every stored article again (a rule change), landing files read as usual."""
+
     full: bool = False
     replay: list[str] = []
     replay_rejected: bool = False
@@ -39,9 +39,18 @@ class LandingRun(dg.Config):
 
 @dg.multi_asset(
     outs={
-        "raw_articles": dg.AssetOut(io_manager_key="frames", description="This run's batch: articles read from new or changed landing files, and stored articles re-extracted."),
-        "rejected_files": dg.AssetOut(io_manager_key="frames", description="This run's batch: landing files refused, and every refused manifest row, with the reason."),
-        "landing_ledger": dg.AssetOut(io_manager_key="frames", description="This run's batch: size, mtime, content hash and outcome of each file read or retracted."),
+        "raw_articles": dg.AssetOut(
+            io_manager_key="frames",
+            description="This run's batch: articles read from new or changed landing files, and stored articles re-extracted.",
+        ),
+        "rejected_files": dg.AssetOut(
+            io_manager_key="frames",
+            description="This run's batch: landing files refused, and every refused manifest row, with the reason.",
+        ),
+        "landing_ledger": dg.AssetOut(
+            io_manager_key="frames",
+            description="This run's batch: size, mtime, content hash and outcome of each file read or retracted.",
+        ),
     },
     group_name="ingestion",
 )
@@ -51,22 +60,39 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     with warehouse.connect() as con:
         stored = stored_landing(con, all_stale=config.full or config.reextract)
     try:
-        batch = plan_batch(Path(landing.directory), stored, BatchRequest(**config.model_dump(exclude={"reextract"})), dt.datetime.now(dt.UTC),
-                           landing.max_bytes, article_refusal)
+        batch = plan_batch(
+            Path(landing.directory),
+            stored,
+            BatchRequest(**config.model_dump(exclude={"reextract"})),
+            dt.datetime.now(dt.UTC),
+            landing.max_bytes,
+            article_refusal,
+        )
     except RefusedRequest as why:
         raise dg.Failure(str(why)) from None
 
     for row in batch.rejected.iter_rows(named=True):
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
     counts = dict(batch.read.ledger.group_by("outcome").len().iter_rows())
-    yield dg.Output(batch.articles, "raw_articles", metadata={
-        "files read": batch.read.ledger.height, "new or changed articles": batch.read.articles.height,
-        "re-extracted articles": batch.reextracted, "touched only": batch.touched,
-    })
-    yield dg.Output(batch.rejected, "rejected_files", metadata={
-        "rejected files": counts.get("rejected", 0), "duplicates": counts.get("duplicate", 0),
-        "manifest problems": batch.manifest_problems,
-    })
+    yield dg.Output(
+        batch.articles,
+        "raw_articles",
+        metadata={
+            "files read": batch.read.ledger.height,
+            "new or changed articles": batch.read.articles.height,
+            "re-extracted articles": batch.reextracted,
+            "touched only": batch.touched,
+        },
+    )
+    yield dg.Output(
+        batch.rejected,
+        "rejected_files",
+        metadata={
+            "rejected files": counts.get("rejected", 0),
+            "duplicates": counts.get("duplicate", 0),
+            "manifest problems": batch.manifest_problems,
+        },
+    )
     yield dg.Output(batch.ledger, "landing_ledger", metadata={"retracted": batch.retracted, "ledger rows": batch.ledger.height})
 
 
@@ -79,25 +105,46 @@ class ExtractionRun(dg.Config):
     outs={
         "events": dg.AssetOut(io_manager_key="frames", description="Events of EVENTS.md extracted from this run's articles."),
         "event_claims": dg.AssetOut(io_manager_key="frames", description="Each source's own figures for an event."),
-        "extraction_rejects": dg.AssetOut(io_manager_key="frames", description="This run's articles the extractor gave up on (over the time budget per article, or it failed), as rejected files."),
+        "extraction_rejects": dg.AssetOut(
+            io_manager_key="frames",
+            description="This run's articles the extractor gave up on (over the time budget per article, or it failed), as rejected files.",
+        ),
     },
     group_name="extraction",
 )
 def extracted_events(
-    context: dg.AssetExecutionContext, config: ExtractionRun, raw_articles: pl.DataFrame, extraction_engine: ExtractionEngine,
+    context: dg.AssetExecutionContext,
+    config: ExtractionRun,
+    raw_articles: pl.DataFrame,
+    extraction_engine: ExtractionEngine,
 ):
-    extraction = extraction_engine.extract(raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info)
+    extraction = extraction_engine.extract(
+        raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info
+    )
     now = dt.datetime.now(dt.UTC)
     # The file was text (it decoded), so its first bytes tell nothing; the reason does.
-    rejects = extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"]).select(
-        "file", "reason", "byte_size", source=pl.lit("file"), first_bytes_hex=pl.lit(None), duplicate_of=pl.lit(None),
-        rejected_at=pl.lit(now),
-    ).select(list(REJECTED_SCHEMA)).cast(REJECTED_SCHEMA)
+    rejects = (
+        extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"])
+        .select(
+            "file",
+            "reason",
+            "byte_size",
+            source=pl.lit("file"),
+            first_bytes_hex=pl.lit(None),
+            duplicate_of=pl.lit(None),
+            rejected_at=pl.lit(now),
+        )
+        .select(list(REJECTED_SCHEMA))
+        .cast(REJECTED_SCHEMA)
+    )
     for row in rejects.iter_rows(named=True):
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
     events = extraction.events
     by_type = dict(events.group_by("event_type").len().iter_rows()) if events.height else {}
-    yield dg.Output(events, "events", metadata={
-        "events": events.height, **{f"{k}s": v for k, v in by_type.items()}, "executor": extraction_engine.executor})
+    yield dg.Output(
+        events,
+        "events",
+        metadata={"events": events.height, **{f"{k}s": v for k, v in by_type.items()}, "executor": extraction_engine.executor},
+    )
     yield dg.Output(extraction.claims, "event_claims", metadata={"claims": extraction.claims.height})
     yield dg.Output(rejects, "extraction_rejects", metadata={"articles given up": rejects.height})

@@ -5,7 +5,6 @@ the keys of the Python landing assets: Dagster draws one connected graph, and th
 on those sources are checks of the raw assets.
 """
 
-
 import contextlib
 import io
 import shutil
@@ -83,7 +82,8 @@ def dbt_models_asset() -> dg.AssetsDefinition:
         manifest=project.manifest_path,
         project=project,
         dagster_dbt_translator=MilitiaDbtTranslator(
-            settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)),
+            settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
+        ),
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
         started = last_progress = time.monotonic()

@@ -23,6 +23,7 @@ LAKE_FOLDER = "lake"
 
 class LakeStore(dg.ConfigurableResource):
     """Where the partitions go: MILITIA_LAKE, or ``lake/`` in the warehouse folder when that is empty."""
+
     root: str = lake_root()
 
     def at(self, warehouse: Warehouse) -> Lake:
@@ -33,7 +34,7 @@ class LakeStore(dg.ConfigurableResource):
     deps=[["raw", table] for table in LAKE_TABLES],
     group_name="lake",
     description="raw.articles, raw.events and raw.event_claims as Parquet partitions by ingest day "
-                "(ROOT/<table>/ingest_day=YYYY-MM-DD/part-0.parquet); days that changed are rewritten whole.",
+    "(ROOT/<table>/ingest_day=YYYY-MM-DD/part-0.parquet); days that changed are rewritten whole.",
 )
 def lake_partitions(context: dg.AssetExecutionContext, warehouse: Warehouse, lake: LakeStore) -> dg.MaterializeResult:
     store = lake.at(warehouse)
@@ -48,13 +49,16 @@ def lake_partitions(context: dg.AssetExecutionContext, warehouse: Warehouse, lak
                 rows = {
                     "event_claims": con.sql(
                         "select c.* from raw.event_claims c join raw.events e using (event_id) "
-                        "join article_days d on e.article = d.file where d.ingest_day = ?", params=[day]).pl(),
+                        "join article_days d on e.article = d.file where d.ingest_day = ?",
+                        params=[day],
+                    ).pl(),
                     "events": con.sql(
                         "select e.* from raw.events e join article_days d on e.article = d.file where d.ingest_day = ?",
-                        params=[day]).pl(),
+                        params=[day],
+                    ).pl(),
                     "articles": con.sql(
-                        "select a.* from raw.articles a join article_days d using (file) where d.ingest_day = ?",
-                        params=[day]).pl(),
+                        "select a.* from raw.articles a join article_days d using (file) where d.ingest_day = ?", params=[day]
+                    ).pl(),
                 }
                 for table in LAKE_TABLES:
                     store.write_partition(table, day, rows[table])
@@ -62,6 +66,11 @@ def lake_partitions(context: dg.AssetExecutionContext, warehouse: Warehouse, lak
             con.unregister("article_days")
     if stale:
         context.log.info(f"lake {store.root}: rewrote {len(stale)} day partition(s) of {', '.join(LAKE_TABLES)}")
-    return dg.MaterializeResult(metadata={
-        "root": store.root, "days rewritten": len(stale), "days": len(set(files[PARTITION])), "articles": articles.height,
-    })
+    return dg.MaterializeResult(
+        metadata={
+            "root": store.root,
+            "days rewritten": len(stale),
+            "days": len(set(files[PARTITION])),
+            "articles": articles.height,
+        }
+    )

@@ -1,7 +1,6 @@
 """Publishing: the built warehouse copied to the file readers open, marts to Parquet, and a
 static HTML report of the marts, all staged first and swapped in together."""
 
-
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
@@ -27,17 +26,19 @@ def served_warehouse_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefiniti
         deps=[get_asset_key_for_model([dbt_models], name) for name in PUBLISHED_MARTS],
         group_name="serving",
         description="militia.duckdb, the file analysts and BI tools read, replaced atomically after a good build; "
-                    "one Parquet file per mart; report/index.html, a static page of the marts; all three staged, then swapped in.",
+        "one Parquet file per mart; report/index.html, a static page of the marts; all three staged, then swapped in.",
     )
     def served_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
         counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
         # Exports derive from the served Parquet files, each replaced atomically after the swap.
         write_exports(warehouse.parquet_dir, warehouse.path)
-        return dg.MaterializeResult(metadata={
-            "path": dg.MetadataValue.path(str(warehouse.served_db)),
-            "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),
-            "report": dg.MetadataValue.path(str(warehouse.report_dir / REPORT_FILE)),
-            **{f"rows {name}": n for name, n in counts.items()},
-        })
+        return dg.MaterializeResult(
+            metadata={
+                "path": dg.MetadataValue.path(str(warehouse.served_db)),
+                "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),
+                "report": dg.MetadataValue.path(str(warehouse.report_dir / REPORT_FILE)),
+                **{f"rows {name}": n for name, n in counts.items()},
+            }
+        )
 
     return served_warehouse

@@ -1,6 +1,5 @@
 """Landing frames in DuckDB (schema raw): each run's batch merged in one transaction (``orchestration.raw_store``)."""
 
-
 import dagster as dg
 import polars as pl
 
@@ -10,20 +9,37 @@ from orchestration.resources import Warehouse
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["raw", "articles"], deps=["raw_articles"], description="Articles as loaded: one row per landing file, text included."),
-        dg.AssetSpec(["raw", "rejected_files"], deps=["rejected_files", "extraction_rejects"], description="Quarantined landing files and manifest rows with the reason."),
-        dg.AssetSpec(["raw", "landing_ledger"], deps=["landing_ledger"], description="Every landing file read: size, mtime, content hash, outcome."),
+        dg.AssetSpec(
+            ["raw", "articles"], deps=["raw_articles"], description="Articles as loaded: one row per landing file, text included."
+        ),
+        dg.AssetSpec(
+            ["raw", "rejected_files"],
+            deps=["rejected_files", "extraction_rejects"],
+            description="Quarantined landing files and manifest rows with the reason.",
+        ),
+        dg.AssetSpec(
+            ["raw", "landing_ledger"],
+            deps=["landing_ledger"],
+            description="Every landing file read: size, mtime, content hash, outcome.",
+        ),
         dg.AssetSpec(["raw", "events"], deps=["events"], description="Extracted events, one row per event per article."),
         dg.AssetSpec(["raw", "event_claims"], deps=["event_claims"], description="Per-source figures of each event."),
         dg.AssetSpec(["raw", "locations"], description="The gazetteer's places, from transforms/gazetteer/locations.csv."),
     ],
-    ins={name: dg.AssetIn(name) for name in (
-        "raw_articles", "rejected_files", "landing_ledger", "events", "event_claims", "extraction_rejects")},
+    ins={
+        name: dg.AssetIn(name)
+        for name in ("raw_articles", "rejected_files", "landing_ledger", "events", "event_claims", "extraction_rejects")
+    },
     group_name="raw",
 )
 def raw_tables(
-    context: dg.AssetExecutionContext, warehouse: Warehouse, raw_articles: pl.DataFrame,
-    rejected_files: pl.DataFrame, landing_ledger: pl.DataFrame, events: pl.DataFrame, event_claims: pl.DataFrame,
+    context: dg.AssetExecutionContext,
+    warehouse: Warehouse,
+    raw_articles: pl.DataFrame,
+    rejected_files: pl.DataFrame,
+    landing_ledger: pl.DataFrame,
+    events: pl.DataFrame,
+    event_claims: pl.DataFrame,
     extraction_rejects: pl.DataFrame,
 ):
     articles, rejected, ledger = without_given_up(raw_articles, rejected_files, landing_ledger, extraction_rejects)

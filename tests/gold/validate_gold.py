@@ -8,6 +8,7 @@ articles/manifest.csv (and vice versa for the manifest); date and day_offset agr
 publication date where it is known, and agree with one another inside an article where it is
 not.  Exit status 1 and one line per problem when anything is wrong.
 """
+
 import csv
 import datetime as dt
 import json
@@ -20,9 +21,27 @@ HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).reso
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from transforms.vocabulary import values  # noqa: E402
 
-FIELDS = ["article", "event_type", "location_id", "location_kind", "country", "actor", "claimed",
-          "weapon", "munition_count", "killed", "injured", "date", "day_offset", "time_of_day",
-          "outcome", "claims", "background", "optional", "note"]
+FIELDS = [
+    "article",
+    "event_type",
+    "location_id",
+    "location_kind",
+    "country",
+    "actor",
+    "claimed",
+    "weapon",
+    "munition_count",
+    "killed",
+    "injured",
+    "date",
+    "day_offset",
+    "time_of_day",
+    "outcome",
+    "claims",
+    "background",
+    "optional",
+    "note",
+]
 EVENT_TYPES = set(values("event_types"))
 KINDS = {*values("location_kinds"), None}
 COUNTRIES = set(values("countries"))
@@ -32,15 +51,40 @@ TIMES = {*values("times_of_day"), None}
 OUTCOMES = {*values("outcomes"), None}
 # canonical ids of EVENTS.md with their kind; ids outside this table must be optional events
 CANONICAL = {
-    **dict.fromkeys(["conoco", "al_omar", "al_tanf", "al_shaddadi", "kharab_al_jir", "rumeilan",
-                     "tal_baydar", "qasrak", "al_malikiyah", "green_village", "rukban", "tell_tamr",
-                     "ain_al_asad", "baghdad_airport", "union_iii", "us_embassy_baghdad", "harir",
-                     "erbil_airport", "balad", "taji", "k1_kirkuk", "tower_22", "muwaffaq_salti"],
-                    "base"),
-    **dict.fromkeys(["al_mayadin", "albu_kamal", "al_qaim", "jurf_al_sakhar", "akashat",
-                     "seven_villages", "baghdad", "erbil"], "place"),
-    **dict.fromkeys(["deir_ez_zor", "hasakah", "raqqa", "homs", "anbar", "babil", "diyala",
-                     "salahuddin", "nineveh", "kirkuk"], "governorate"),
+    **dict.fromkeys(
+        [
+            "conoco",
+            "al_omar",
+            "al_tanf",
+            "al_shaddadi",
+            "kharab_al_jir",
+            "rumeilan",
+            "tal_baydar",
+            "qasrak",
+            "al_malikiyah",
+            "green_village",
+            "rukban",
+            "tell_tamr",
+            "ain_al_asad",
+            "baghdad_airport",
+            "union_iii",
+            "us_embassy_baghdad",
+            "harir",
+            "erbil_airport",
+            "balad",
+            "taji",
+            "k1_kirkuk",
+            "tower_22",
+            "muwaffaq_salti",
+        ],
+        "base",
+    ),
+    **dict.fromkeys(
+        ["al_mayadin", "albu_kamal", "al_qaim", "jurf_al_sakhar", "akashat", "seven_villages", "baghdad", "erbil"], "place"
+    ),
+    **dict.fromkeys(
+        ["deir_ez_zor", "hasakah", "raqqa", "homs", "anbar", "babil", "diyala", "salahuddin", "nineveh", "kirkuk"], "governorate"
+    ),
 }
 
 
@@ -144,8 +188,7 @@ def main():
             date, off = e.get("date"), e.get("day_offset")
             if a in published and date and isinstance(off, int):
                 if dt.date.fromisoformat(date) - dt.timedelta(days=off) != published[a]:
-                    problems.append(f"events.jsonl:{n}: {date} with day_offset {off} "
-                                    f"does not fit published_on {published[a]}")
+                    problems.append(f"events.jsonl:{n}: {date} with day_offset {off} does not fit published_on {published[a]}")
             elif date and isinstance(off, int):
                 implied[a].add(dt.date.fromisoformat(date) - dt.timedelta(days=off))
     for a, days in implied.items():
@@ -158,11 +201,13 @@ def main():
     for e in events:
         kinds[e.get("event_type")] += 1
     with_events = {e.get("article") for e in events}
-    print(f"{len(articles)} articles ({len(articles - with_events)} without events), "
-          f"{len(events)} events {dict(kinds)}, "
-          f"{sum(1 for e in events if e.get('optional'))} optional, "
-          f"{sum(1 for e in events if e.get('background'))} background; "
-          f"{len(problems)} problems")
+    print(
+        f"{len(articles)} articles ({len(articles - with_events)} without events), "
+        f"{len(events)} events {dict(kinds)}, "
+        f"{sum(1 for e in events if e.get('optional'))} optional, "
+        f"{sum(1 for e in events if e.get('background'))} background; "
+        f"{len(problems)} problems"
+    )
     return 1 if problems else 0
 
 
