@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_run_with_nothing_new_is_short_and_plain(rerun):
-    from orchestration.assets.dbt import BUILD_TARGETS
+    from orchestration.dbt_setup import dbt_project
 
     done = rerun.done
     assert done.returncode == 0, done.stderr
@@ -24,7 +24,7 @@ def test_run_with_nothing_new_is_short_and_plain(rerun):
     assert len(lines) < 40, "\n".join(lines)
     # The build's own dbt target folder went with its success.
     assert len(rerun.run_ids) == 1
-    assert not (BUILD_TARGETS / f"build-{rerun.run_ids[0]}").exists()
+    assert not (dbt_project().project_dir / dbt_project().target_path / f"build-{rerun.run_ids[0]}").exists()
     summary = done.stdout[done.stdout.index("batch ") :].splitlines()
     # Aligned: every summary line has its label, or its value, from column 11 on.
     assert all(len(line) > 11 and line[10] == " " and line[11] != " " for line in summary), summary

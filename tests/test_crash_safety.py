@@ -107,7 +107,7 @@ def frozen_code(root):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("target", "logs", "__pycache__", ".user.yml"))
     # The checkout's dbt manifest (the pipeline fixture parsed it if stale), with its file times: the
     # runs find it fresh unless a file dbt reads changed since, and skip a `dbt parse` of the same files.
-    parsed = Path(dbt_project.manifest_path).parent
+    parsed = Path(dbt_project().manifest_path).parent
     (root / "dbt_project" / parsed.name).mkdir()
     for name in ("manifest.json", "partial_parse.msgpack"):
         shutil.copy2(parsed / name, root / "dbt_project" / parsed.name / name)
