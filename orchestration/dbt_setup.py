@@ -8,7 +8,6 @@ for, and dbt learns which warehouse it builds from the ``Warehouse`` resource
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import shutil
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
-from orchestration.resources import Warehouse
+from orchestration.resources import Warehouse, exclusive_lock
 from orchestration.settings import DBT_PROJECT_DIR
 
 # What `dbt parse` reads: a change to any file here makes the manifest stale.
@@ -99,11 +98,5 @@ def _parse(warehouse: Warehouse) -> None:
 @contextlib.contextmanager
 def _parse_lock() -> Iterator[None]:
     """One parse at a time: two processes may load the definitions at once (the UI's and a run's)."""
-    target = dbt_project().project_dir / dbt_project().target_path
-    target.mkdir(parents=True, exist_ok=True)
-    with open(target / ".parse.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with exclusive_lock(dbt_project().project_dir / dbt_project().target_path / ".parse.lock"):
+        yield

@@ -26,6 +26,18 @@ SERVED_DB = "militia.duckdb"
 PUBLISH_STAGING = ".publish.tmp"
 
 
+@contextlib.contextmanager
+def exclusive_lock(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` (made with its folder if missing) across processes."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class Warehouse(dg.ConfigurableResource):
     directory: str
     # A pipeline killed during `dbt build` leaves dbt running on its own until it ends;
@@ -63,13 +75,8 @@ class Warehouse(dg.ConfigurableResource):
     @contextlib.contextmanager
     def write_lock(self) -> Iterator[None]:
         """Serialise every step that writes the working database, across processes."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / ".write.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        with exclusive_lock(self.path / ".write.lock"):
+            yield
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:

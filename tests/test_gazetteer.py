@@ -1,52 +1,10 @@
 import csv
 
+from gold.validate_gold import CANONICAL
+
 from transforms.gazetteer import GAZETTEER_DIR, load
 from transforms.normalize import normalize
 from transforms.vocabulary import actors, values
-
-EVENTS_MD_IDS = {
-    "conoco",
-    "al_omar",
-    "al_tanf",
-    "al_shaddadi",
-    "kharab_al_jir",
-    "rumeilan",
-    "tal_baydar",
-    "qasrak",
-    "al_malikiyah",
-    "green_village",
-    "rukban",
-    "tell_tamr",
-    "ain_al_asad",
-    "baghdad_airport",
-    "union_iii",
-    "us_embassy_baghdad",
-    "harir",
-    "erbil_airport",
-    "balad",
-    "taji",
-    "k1_kirkuk",
-    "tower_22",
-    "muwaffaq_salti",
-    "al_mayadin",
-    "albu_kamal",
-    "al_qaim",
-    "jurf_al_sakhar",
-    "akashat",
-    "seven_villages",
-    "baghdad",
-    "erbil",
-    "deir_ez_zor",
-    "hasakah",
-    "raqqa",
-    "homs",
-    "anbar",
-    "babil",
-    "diyala",
-    "salahuddin",
-    "nineveh",
-    "kirkuk",
-}
 
 
 def ids(text, kind="location"):
@@ -54,7 +12,7 @@ def ids(text, kind="location"):
 
 
 def test_every_canonical_place_of_events_md_is_in_the_gazetteer():
-    assert set(load().locations) >= EVENTS_MD_IDS
+    assert set(load().locations) >= set(CANONICAL)
 
 
 def test_locations_file_is_consistent():

@@ -48,26 +48,7 @@ def _reference_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         event_id = hashlib.sha1(f"reference|{index}".encode()).hexdigest()[:16]
         events.append(
             {
-                **{
-                    k: event[k]
-                    for k in (
-                        "article",
-                        "event_type",
-                        "location_id",
-                        "location_kind",
-                        "country",
-                        "actor",
-                        "claimed",
-                        "weapon",
-                        "munition_count",
-                        "killed",
-                        "injured",
-                        "day_offset",
-                        "time_of_day",
-                        "outcome",
-                        "background",
-                    )
-                },
+                **{k: event[k] for k in EVENT_SCHEMA if k in event and k != "date"},
                 "event_id": event_id,
                 "article_id": hashlib.sha1(event["article"].encode()).hexdigest()[:16],
                 "date": dt.date.fromisoformat(event["date"]) if event["date"] else None,

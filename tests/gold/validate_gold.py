@@ -16,7 +16,6 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent
 # The vocabulary module needs nothing beyond the standard library: the repository root is enough.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from transforms.vocabulary import values  # noqa: E402
@@ -152,9 +151,10 @@ def check_event(n, e, problems):
 
 
 def main():
+    here = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent
     problems = []
-    articles = {p.name for p in (HERE / "articles").glob("*.txt")}
-    with open(HERE / "articles" / "manifest.csv", encoding="utf-8", newline="") as f:
+    articles = {p.name for p in (here / "articles").glob("*.txt")}
+    with open(here / "articles" / "manifest.csv", encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames != ["file", "published_on", "url", "outlet", "language"]:
             problems.append(f"manifest.csv: header {reader.fieldnames}")
@@ -171,7 +171,7 @@ def main():
 
     implied = defaultdict(set)
     events = []
-    with open(HERE / "events.jsonl", encoding="utf-8") as f:
+    with open(here / "events.jsonl", encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             try:
                 e = json.loads(line)
