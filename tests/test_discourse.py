@@ -169,6 +169,39 @@ def test_an_undated_act_told_after_another_takes_its_day():
     assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)
 
 
+def test_an_act_with_no_day_word_stays_undated_and_so_does_the_act_told_after_it():
+    # EVENTS.md v2: nothing relative to publication and no date: the record states no day.
+    text = "سقطت صواريخ على قاعدة حقل العمر شرقي دير الزور.\nوردت القوات الأمريكية بقصف مواقع في الميادين."
+    assert days(text) == {"al_omar": (None, None, None), "al_mayadin": (None, None, None)}
+
+
+def test_a_set_of_bases_named_with_a_day_dates_each_base_it_sums_up():
+    text = (
+        "استهدفت المقاومة الإسلامية في العراق جيبين عسكريين أمريكيين شرقي سوريا يوم الثلاثاء بالصواريخ.\n"
+        "وقال بيان إن القوات الأمريكية في قاعدة حقل العمر تعرضت لعدة صواريخ.\n"
+        "كما أعلنت مسؤوليتها عن هجوم مماثل على قاعدة الشدادي."
+    )
+    found = days(text)
+    assert found["al_omar"][:2] == (dt.date(2024, 3, 5), "stated")
+    assert found["al_shaddadi"][:2] == (dt.date(2024, 3, 5), "stated")
+
+
+def test_a_moment_ago_is_the_publication_day_but_hours_before_another_act_is_no_day():
+    assert days("أفاد مصدر قبل قليل بسماع دوي انفجارين في قاعدة حرير بعد هجوم بطائرة مسيرة.")["harir"][:2] == (THURSDAY, "stated")
+    text = "تعرضت قاعدة حرير لهجوم بطائرة مسيرة، وكان الجنود قد غادروا المكان قبل ساعات من الهجوم."
+    assert days(text)["harir"] == (None, None, None)
+
+
+def test_two_days_before_another_event_is_not_two_days_ago():
+    text = "سقطت صواريخ على قاعدة عين الأسد.\nويأتي القصف قبل يومين من زيارة مرتقبة لوزير الخارجية."
+    assert days(text)["ain_al_asad"] == (None, None, None)
+
+
+def test_a_known_act_named_by_its_noun_and_a_day_takes_that_day():
+    text = "تعرضت القوات الأمريكية في قاعدة حقل العمر لهجوم صاروخي.\nوخلف الهجوم مساء أمس أضرارا مادية في المعدات."
+    assert days(text)["al_omar"][:2] == (dt.date(2024, 3, 6), "stated")
+
+
 def test_an_attack_placed_in_a_series_a_group_wages_is_that_groups():
     text = (
         "سقطت ثلاثة صواريخ على قاعدة حقل العمر مساء أمس.\n"

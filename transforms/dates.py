@@ -126,7 +126,15 @@ _LATE = r"(?P<late>(?:في\s)?وقت\sمتاخر\sمن\s)"
 _SPAN = rf"(?:\s{_WD}(?:\s?[/-]\s?{_WD2})?)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ago", re.compile(rf"{_P}(?:منذ|قبل)\s(?:نحو\s|حوالي\s)?(?P<n>يومين|ثلاثه\sايام|اربعه\sايام|اسبوع|اسبوعين|شهر)(?!\w)")),
+    # "قبل يومين من الزيارة" counts from another event, not from publication.
+    (
+        "ago",
+        re.compile(
+            rf"{_P}(?:منذ|قبل)\s(?:نحو\s|حوالي\s)?(?P<n>يومين|ثلاثه\sايام|اربعه\sايام|اسبوع|اسبوعين|شهر)(?!\w)(?!\s(?:من|علي)\s)"
+        ),
+    ),
+    # "قبل قليل", "منذ ساعات": a moment ago is the publication day; "قبل ساعات" (of another act) is no day.
+    ("moments_ago", re.compile(rf"{_P}(?:قبل\sقليل|منذ\s(?:قليل|ساعات|ساعه|ساعتين|سويعات))(?!\w)(?!\s(?:من|علي)\s)")),
     (
         "last_period",
         re.compile(
@@ -164,6 +172,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # What each pattern cannot match without: a cheap test that spares most sentences the regex.
 _NEEDS = {
     "ago": ("منذ", "قبل"),
+    "moments_ago": ("منذ", "قبل"),
     "last_period": ("الماضي", "المنصرم", "السابق", "الفايت"),
     "day_before_yesterday": ("امس",),
     "last_night": ("الليله",),
@@ -272,6 +281,8 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         if days is None:  # a week or a month ago lies outside the news window
             return TimeMention(**base, offset={"اسبوع": -7, "اسبوعين": -14}.get(n), background=True)
         return TimeMention(**base, offset=-days)
+    if kind == "moments_ago":
+        return TimeMention(**base, offset=0)
     if kind == "last_period":
         # "last week", "last month": outside the news window (EVENTS.md: background).
         period = {"الاسبوع": "week", "الشهر": "month"}.get(groups["period"], "year")

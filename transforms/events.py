@@ -321,6 +321,7 @@ class ArticleExtractor:
                 strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
             if reports and not found and gated:
                 _blame_from_series(reports, sentence.norm, mentions)
+                _date_from_definite_reference(reports, sentence.norm, published)
             if found:
                 previous = found
             elif (
@@ -608,7 +609,7 @@ class ArticleExtractor:
                 and triggers
                 and (us_targets or bases or (claim and (cues.SINGULAR_ATTACK.search(norm) or cues.MUNITION.search(norm))))
             ):
-                summary = bool(re.search(r"(?:القواعد|قواعد|قاعدتين|قاعدتان|قاعدتي)", norm))
+                summary = bool(cues.SET_OF_TARGETS.search(norm))
                 anchors.append(("attack", None, (us_targets[0].start() if us_targets else triggers[0].start()), summary))
         return anchors
 
@@ -913,6 +914,32 @@ def _date_from_follow_up(reports: list[Report], norm: str, published: dt.date | 
     for r in reports:
         if r.time is None or not _names_a_day(r.time):
             r.time = day if r.time is None or day.time_of_day else replace(day, time_of_day=r.time.time_of_day)
+
+
+def _date_from_definite_reference(reports: list[Report], norm: str, published: dt.date | None) -> None:
+    """ "The shelling on Monday evening caused losses": a known act named by its noun and a day takes that day.
+
+    A definite act noun followed at once by a day ("وخلف القصف مساء الاثنين خسائر"), in a sentence
+    that tells no act of its own, speaks of the latest act the text left undated.
+    """
+    reference = cues.DEFINITE_ACT_NOUN.search(norm)
+    if reference is None:
+        return
+    day = next(
+        (
+            t
+            for t in _act_times(norm)
+            if t.start - reference.end() <= 1 and t.start >= reference.end() and _names_a_day(t) and not t.said
+        ),
+        None,
+    )
+    if day is None or day.is_background(published):
+        return
+    undated = [r for r in reports if r.time is None and not r.background]
+    # The act's place-naming mention carries the day to the mentions that join it.
+    placed = [r for r in undated if r.location is not None]
+    if placed or undated:
+        (placed or undated)[-1].time = day
 
 
 def _names_a_day(time: TimeMention) -> bool:
@@ -1363,6 +1390,8 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
         if r.summary and len(pool) != 1:
             if not pool and r.time_offset is not None:
                 events.append(Event(article, r.event_type, None, list(r.countries), [r]))
+            elif r.time_offset is not None:
+                _date_the_members(r, pool)
             continue
         if pool:
             target = min(pool, key=lambda e: _text_gap(e, r))
@@ -1386,6 +1415,18 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             continue  # an undated, placeless mention that matches nothing reported is not an act
         events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
     return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
+
+
+def _date_the_members(summary: Report, members: list[Event]) -> None:
+    """A set mention that names a day ("قصفت المقاومة قاعدتين أمريكيتين يوم السبت") dates each act it sums up.
+
+    The members told without a day of their own take the set's day, weapon and attacker;
+    its figures belong to none of them alone.
+    """
+    shared = replace(summary, killed=None, injured=None, munition_count=None, source=None)
+    for event in members:
+        if all(r.time_offset is None for r in event.reports):
+            event.reports.append(shared)
 
 
 def _renewed(event: Event, report: Report) -> bool:

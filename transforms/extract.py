@@ -51,7 +51,7 @@ EVENT_SCHEMA = {
     "injured": pl.Int64,
     "date": pl.Date,
     "day_offset": pl.Int64,
-    "date_basis": pl.String,  # stated: the text dates this act; context: the day of the act told before it; before: see date_not_after
+    "date_basis": pl.String,  # stated: the text dates this act; context: the day of the act told before it; before: see date_not_after; null: undated
     # An act told as "before that" («وسبق ذلك») has no day of its own but happened on or before the
     # day of the act it preceded: the warehouse places it there, never after it.
     "date_not_after": pl.Date,
@@ -226,8 +226,9 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
     """An act the text gives no day of happened on the day the story is telling.
 
     News narrates in order: "the coalition answered the attack by shelling al-Mayadin"
-    carries the day of the act told just before it. An act told before any other (a
-    headline, a lead) is the publication day's news. Background events neither give nor take.
+    carries the day of the act told just before it. An act told before any other, or right
+    after an undated one, stays undated (EVENTS.md v2: no day word, no day); the warehouse
+    places it in its news window. Background events neither give nor take.
     An act told as "before that" took place on or before the act told just before it: it gets
     that day as a bound (``date_not_after``), not as its day.
     """
@@ -242,21 +243,19 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
             # "Before that": the day of the act it preceded bounds it; the record itself stays undated.
             if told_before is not None and told_before["date"] is not None:
                 record.update(date_not_after=told_before["date"], date_basis="before")
-        elif told_before is not None:
+        elif told_before is not None and told_before["date_basis"] in ("stated", "context"):
             record.update(date=told_before["date"], day_offset=told_before["day_offset"], date_basis="context")
-        else:
-            record.update(date=published, day_offset=0, date_basis="context")
     for record in records:
         del record["_mentions"], record["_told_as_earlier"]
 
 
 def _act_told_before(record: dict, records: list[dict]) -> dict | None:
-    """The dated act whose mention comes last before this act is first told, if any."""
+    """The news act whose mention comes last before this act is first told, if any: dated or not."""
     first = record["_mentions"][0]
     told_before = [
         (max(p for p in r["_mentions"] if p < first), r)
         for r in records
-        if r is not record and r["date_basis"] in ("stated", "context") and any(p < first for p in r["_mentions"])
+        if r is not record and not r["background"] and any(p < first for p in r["_mentions"])
     ]
     return max(told_before, key=lambda pair: pair[0])[1] if told_before else None
 
