@@ -183,3 +183,31 @@ def test_a_count_between_the_instrument_clitic_and_the_weapon():
 def test_an_indefinite_weapon_in_the_accusative_is_read_on_every_word(text, weapon):
     (event,) = extract_article(text, "t.txt", dt.date(2024, 3, 6))
     assert event["weapon"] == weapon
+
+
+def test_a_strikes_drone_is_the_aircraft_not_a_munition():
+    event = only("استهدفت طائرة مسيرة أمريكية سيارة تقل قياديين في جرف الصخر مساء أمس.")
+    assert (event["weapon"], event["munition_count"]) == ("drone", None)
+
+
+def test_what_a_strikes_drone_fires_is_counted():
+    event = only("قصفت طائرة مسيرة أمريكية بثلاثة صواريخ سيارة في جرف الصخر مساء أمس.")
+    assert event["munition_count"] == 3
+
+
+def test_a_definite_singular_munition_counts_none_and_an_indefinite_one_counts_one():
+    assert only("أظهر مقطع مصور إطلاق القذيفة على قاعدة حقل العمر مساء أمس.")["munition_count"] is None
+    assert only("سقطت قذيفة على قاعدة حقل العمر مساء أمس.")["munition_count"] == 1
+
+
+def test_munitions_readied_on_a_launcher_or_found_count_none():
+    readied = "أحبطت القوات الأمنية هجوما على قاعدة عين الأسد أمس، بعد العثور على منصة مع صاروخين معدين للإطلاق."
+    assert only(readied)["munition_count"] is None
+    assert only("سقط صاروخان على قاعدة عين الأسد أمس.")["munition_count"] == 2
+
+
+def test_two_means_told_for_several_bases_give_none_of_them_a_weapon():
+    text = "واستهدفت الفصائل بالطائرات المسيرة والصواريخ قاعدتي حقل العمر والشدادي مساء أمس."
+    found = {e["location_id"]: e["weapon"] for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found == {"al_omar": None, "al_shaddadi": None}
+    assert only("واستهدفت الفصائل قاعدة عين الأسد بعدة صواريخ وطائرة مسيرة مساء أمس.")["weapon"] == "rocket"

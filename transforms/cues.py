@@ -97,6 +97,8 @@ TALLY = rx(
 # "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
 # Between two coordinated places: "العكاشات والقائم", "حرير، وعين الأسد".
 COORDINATION = re.compile(r"\s?[،,]?\s?و")
+# Between two coordinated words: "مسيرات وصواريخ", "بالصواريخ والطائرات".
+COORDINATED_WORDS = re.compile(r"\s?[،,]?\s?و(?:ب|ل)?(?:ال)?")
 # A statement's words begin: "أعلنت الفصائل يوم الأحد: ..." (quotes are gone once normalised).
 QUOTE_OPENS = re.compile(r"\s?[،,]?\s?:")
 # A sentence that goes on about the acts just told, pointing back at them: "هذه التطورات", "هذا الهجوم".
@@ -105,6 +107,13 @@ ACT_ANAPHOR = rx(
     + r"(?:هذه|هذا|تلك|ذلك)\s(?:التطورات|التطور|الهجمات|الضربات|الهجوم|القصف|الاستهداف|الاستهدافات|الحادث|الحادثه|الغارات|الغاره)"
     + WORD_END
 )
+# Munitions readied on a launcher or found, not fired: "صاروخين معدين للإطلاق", "مع إعداد صاروخين لإطلاقها", "عثر على صواريخ".
+READIED = rx(
+    r"(?<![\w])(?:معد|معده|معدين|معدتين|معدان|معدتان|جاهز\w*|مجهز\w*|اعداد|تجهيز|تهيئه|مهيا\w*)\s(?:\S+\s){0,3}?(?:ل|لل)اطلاق\w*"
+    r"|(?<![\w])(?:لم\s(?:تنطلق|تطلق|يطلق|ينطلق)|عثر\w*\sعلي|العثور\sعلي|ضبط\w*|مضبوط\w*)(?![\w])"
+)
+# The article and its clitics right before a word ("والقذيفة", "بالصاروخ", "للطائرة"): the word is definite.
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[وف])?(?:[بك]?ال|لل)$")
 # "القصف", "الهجوم": an act already told, named by its definite noun.
 DEFINITE_ACT_NOUN = rx(WORD_START + r"[وف]?(?:ال)(?:قصف|هجوم|استهداف|اعتداء)" + WORD_END)
 # The day of a verb of telling: "أعلنت الفصائل، الأحد، ..." and "وكانت الجماعة، يوم الثلاثاء، قد أعلنت ...".

@@ -672,6 +672,8 @@ class ArticleExtractor:
             )
         if not own:
             return
+        if report.event_type == "attack" and _means_of_a_set(norm, own, anchors, report):
+            return
         chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
         # A later word may give the type of what an attack's first weapon word counts («بصاروخين من نوع
         # كاتيوشا», «الصواريخ ... من نوع صواريخ فاتح»): the type names the weapon, the first word the count.
@@ -681,7 +683,8 @@ class ArticleExtractor:
         report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else chosen.entry.weapon
         if shared:
             return
-        if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "drone", "missile", "artillery"):
+        # A strike's drone is the aircraft, not a munition: what it fires is counted, never the drone itself.
+        if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
         if report.munition_count is None and report.event_type == "attack":
             # «أطلقت رشقة صاروخية ... انفجر صاروخان على الأقل منها»: a later word of the same
@@ -1235,6 +1238,22 @@ def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
     report.munition_count = _count(norm, weapons[0])
 
 
+def _means_of_a_set(norm: str, weapons: list[Mention], anchors, report: Report) -> bool:
+    """ "The factions targeted with drones and rockets the bases of X and Y": which means hit which base is not told.
+
+    Weapon words of two kinds, coordinated, told before every place attacked in a sentence that
+    names several (or in a mention that sums them up), give none of those acts a weapon; one
+    act "by rockets and a drone" keeps its first means.
+    """
+    places = [a[2] for a in anchors if a[0] == "attack" and a[1] is not None]
+    if len({w.entry.weapon for w in weapons}) < 2:
+        return False
+    first, second = sorted(weapons, key=lambda w: w.start)[:2]
+    if first.entry.weapon == second.entry.weapon or not cues.COORDINATED_WORDS.fullmatch(norm, first.end, second.start):
+        return False
+    return report.summary or (len(places) > 1 and second.end < min(places))
+
+
 def _kind(norm: str, weapon: Mention) -> str:
     """The weapon a mention names; «صواريخ موجهة نحو القاعدة» are rockets aimed at it, not guided missiles."""
     if weapon.entry.weapon == "missile" and cues.AIMED_AT.match(norm, weapon.start, weapon.end + 12):
@@ -1243,7 +1262,12 @@ def _kind(norm: str, weapon: Mention) -> str:
 
 
 def _count(norm: str, weapon: Mention) -> int | None:
-    """Munitions fired, from the number before the weapon noun or the noun's own number."""
+    """Munitions fired, from the number before the weapon noun or the noun's own number.
+
+    Munitions readied or found, never launched («صاروخين معدين للإطلاق»), count none (EVENTS.md v2).
+    """
+    if cues.READIED.search(norm, max(0, weapon.start - 30), weapon.end + 40):
+        return None
     before = norm[max(0, weapon.start - 30) : weapon.start]
     before = before[: len(before) - (len(before) - len(before.rstrip()))] + " " if before.strip() else ""
     number = weapon.entry.number
@@ -1260,7 +1284,8 @@ def _count(norm: str, weapon: Mention) -> int | None:
     if cues.VAGUE_BEFORE.search(before) or cues.ATTACK_NOUN_BEFORE.search(before):
         return None
     if number == "1":
-        return 1
+        # "إطلاق القذيفة": a definite singular names a munition already known, or the kind; it counts none.
+        return None if cues.ARTICLE_BEFORE.search(norm, max(0, weapon.start - 5), weapon.start) else 1
     if number == "2":
         return 2
     return None
