@@ -165,3 +165,11 @@ def test_a_month_named_as_past_is_background():
 
     (t,) = find_times(normalize("تعرضت القاعدة في يناير الماضي لهجوم"))
     assert (t.month, t.background, t.period) == (1, True, "month")
+
+
+def test_people_killed_as_the_result_of_an_act_die_on_its_day():
+    from transforms.extract import extract_article
+
+    text = "قتل قياديان في فصيل مسلح، أمس، إثر قصف جوي أمريكي استهدف مقرا لهم في جرف الصخر."
+    (event,) = extract_article(text, "t.txt", dt.date(2024, 3, 7))
+    assert (event["location_id"], event["day_offset"]) == ("jurf_al_sakhar", -1)

@@ -362,6 +362,10 @@ DISTANCE_BEFORE = rx(r"(?<![\w])علي\s$")
 CAUSE = rx(
     r"(?<![\w])(?:بعد|عقب|اثر|علي اثر|اعقاب|في اعقاب|علي خلفيه|بسبب|(?:ردا|رد|ردها|رده|كرد|انتقاما|ثارا)\s(?:\S+\s)?(?:علي|ل))(?![\w])"
 )
+# "as a result of": what is told before it came of the act right after it, at its time.
+RESULT_OF = rx(r"(?:اثر|علي اثر|بسبب)")
+# Someone killed or hurt, told as a verb or verbal noun.
+KILLED_OR_HURT_VERB = rx(r"(?<![\w])[وف]?(?:قتل|قتلت|مقتل|مصرع|اصيب|اصيبت|اصابه|جرح|استشهد|استشهاد)(?![\w])")
 CASUALTY_WORD = re.compile(fold(r"قتل|مقتل|مصرع|اصاب|اصيب|يصاب|تصاب|جرح|جريح|ضحايا|خسائر|اضرار|شهيد|شهداء|استشهاد|حتف|قضوا|مصاب"))
 COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب|ل|ول)?(?P<n>{NUMBER})\s(?:من\s)?$")
 # "هجومين صاروخيين / هجومين صاروخين": the weapon word describes the attacks, it counts nothing.

@@ -1011,12 +1011,17 @@ def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
     """A day told before a cause word and the act after it: the day is the consequence's.
 
     "استنفرت القوات اليوم بعد الهجوم على القاعدة": today is the alert's day, the attack
-    lies before it. (After the act, "بعد" more often orders two steps of one act.)
+    lies before it. (After the act, "بعد" more often orders two steps of one act.) A toll
+    told as the result of the act («قتل ... أمس إثر قصف») has the act's day.
     """
     if time.end > anchor:
         return False
+    # "قتل قياديان أمس إثر قصف ...": people killed by an act die on its day; the day is the act's.
+    toll = bool(cues.KILLED_OR_HURT_VERB.search(norm, 0, time.start))
     return any(
-        not cues.CLOCK_AFTER.match(norm, m.end()) and not cues.DISTANCE_BEFORE.search(norm, 0, m.start())
+        not cues.CLOCK_AFTER.match(norm, m.end())
+        and not cues.DISTANCE_BEFORE.search(norm, 0, m.start())
+        and not (toll and cues.RESULT_OF.fullmatch(m.group()))
         for m in cues.CAUSE.finditer(norm, time.end, anchor)
     )
 
