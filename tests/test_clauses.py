@@ -193,3 +193,10 @@ def test_a_line_linking_another_story_tells_no_act(link):
     text = f"{link}الطائرات الأمريكية تقصف مواقع في البوكمال.\nسقط صاروخان على قاعدة حقل العمر مساء أمس."
     found = extract_article(text, "t.txt", dt.date(2024, 3, 7))
     assert [e["location_id"] for e in found] == ["al_omar"]
+
+
+def test_shells_a_title_calls_foreign_stay_foreign_in_the_next_sentence():
+    text = "قذائف إسرائيلية تسقط قرب قاعدة أمريكية في ريف الحسكة\n\nسقطت عدة قذائف قرب القاعدة الأمريكية في الشدادي دون إصابات."
+    assert extract_article(text, "t.txt", THURSDAY) == []
+    # Without the foreign title the same sentence tells an attack.
+    assert [e["location_id"] for e in extract_article(text.split("\n")[-1], "t.txt", THURSDAY)] == ["al_shaddadi"]

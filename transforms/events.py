@@ -295,6 +295,7 @@ class ArticleExtractor:
         last_group: Actor | None = None
         background_context = False
         strike_context: str | None = None
+        foreign_fire = False
         drill_bases: set[str] = set()
         speaker = False
         for sentence in split_sentences(text):
@@ -316,7 +317,9 @@ class ArticleExtractor:
                     cues.GROUP_ANAPHOR.search(sentence.norm) or (speaker and cues.CONTINUED_SPEECH.search(sentence.norm))
                 ):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
-                found = self._sentence_reports(sentence, published, mentions, last_base, background_context, strike_context)
+                found = self._sentence_reports(
+                    sentence, published, mentions, last_base, background_context, strike_context, foreign_fire
+                )
                 reports.extend(found)
                 strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
             if reports and not found and gated:
@@ -344,6 +347,8 @@ class ArticleExtractor:
             # Baghdad airport" in two: the rest of the paragraph keeps the recollection's context.
             following = text[sentence.end : sentence.end + 3]
             background_context = bool(cues.BACKGROUND.search(sentence.norm)) or (background_context and "\n" not in following)
+            # "Turkish shells fall near a US base" as a title: the shells of the next sentence are those shells.
+            foreign_fire = bool(cues.FOREIGN_FIRE.search(sentence.norm))
             groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in cues.NAMED_ACTORS]
             if groups:
                 last_group = groups[-1]
@@ -369,6 +374,7 @@ class ArticleExtractor:
         last_base: Location | None,
         background_context: bool = False,
         strike_context: str | None = None,
+        foreign_fire: bool = False,
     ) -> list[Report]:
         norm = sentence.norm
         locations: list[Mention] = []
@@ -444,7 +450,7 @@ class ArticleExtractor:
         # "تبنت القوات الأمريكية الهجوم": the US owning up to its own strike claims no attack.
         militia_claim = any(not any(a.start() <= c.start() < a.end() for a in us_agents) for c in cues.CLAIM_VERB.finditer(norm))
         claims_an_attack = (claim and (speaking_group or militia_claim)) or accused
-        if cues.FOREIGN_FIRE.search(norm) and not claims_an_attack:
+        if (cues.FOREIGN_FIRE.search(norm) or (foreign_fire and not actors)) and not claims_an_attack:
             # A Turkish drone on an SDF car by a base is not a militia attack.
             bases, us_targets = [], []
             locations = [m for m in locations if m.entry.kind != "base"]
