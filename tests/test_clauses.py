@@ -34,6 +34,8 @@ def test_a_photo_caption_is_no_report():
         "وتتعرض قاعدة حرير منذ أسابيع لقصف صاروخي متكرر من فصائل مسلحة.",  # habitual, present tense
         "استنفرت القوات الأمريكية في قاعدة التنف تحسباً لأي هجمات.",  # feared, not told
         "وأجرت القوات الأمريكية تدريبات بالذخيرة الحية في قاعدة الشدادي.",  # a drill as the clause's act
+        # the drill told after a long subject: the forces, where they are based, then the drill
+        "أجرت قوات التحالف الدولي المتمركزة في قاعدة حقل العمر النفطي بريف دير الزور تدريبات بالصواريخ والمدفعية.",
         "ووثق المرصد منذ مطلع الشهر 12 هجوماً على القواعد، منها قاعدة التنف وقاعدة الشدادي.",  # counted over a period
     ],
 )

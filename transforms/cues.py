@@ -431,7 +431,7 @@ DESCRIBING = rx(
 # A drill as what the clause tells ("أجرت القوات تدريبات بالذخيرة الحية"): not a training camp struck.
 DRILL_ACT = rx(
     WORD_START
-    + r"[وف]?(?:اجرت|اجري|تجري|يجري|نفذت|نفذ|تنفذ|ينفذ|اجراء|تنفيذ)\s(?:\S+\s){0,8}?(?:تدريبات|مناورات|تمرين|تمارين|رمايات|رمايه)"
+    + r"[وف]?(?:اجرت|اجري|تجري|يجري|نفذت|نفذ|تنفذ|ينفذ|اجراء|تنفيذ)\s(?:\S+\s){0,12}?(?:تدريبات|مناورات|تمرين|تمارين|رمايات|رمايه)"
     + WORD_END
 )
 # Acts in general, not an act: present-tense or continuing verbs, "since" a time, "daily".
