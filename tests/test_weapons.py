@@ -211,3 +211,16 @@ def test_two_means_told_for_several_bases_give_none_of_them_a_weapon():
     found = {e["location_id"]: e["weapon"] for e in extract_article(text, "t.txt", THURSDAY)}
     assert found == {"al_omar": None, "al_shaddadi": None}
     assert only("واستهدفت الفصائل قاعدة عين الأسد بعدة صواريخ وطائرة مسيرة مساء أمس.")["weapon"] == "rocket"
+
+
+def test_the_aircraft_after_a_drone_is_that_drone_and_keeps_its_day():
+    text = (
+        "أفاد مصدر أمني، فجر اليوم، بأن الدفاعات الجوية تصدت لطائرة مسيرة فوق أطراف المدينة.\n\n"
+        "وقال المصدر إن الطائرة أسقطت أثناء توجهها نحو قاعدة حرير."
+    )
+    event = only(text)
+    assert (event["location_id"], event["weapon"], event["outcome"], event["day_offset"]) == ("harir", "drone", "intercepted", 0)
+
+
+def test_the_aircraft_with_no_drone_before_it_tells_nothing():
+    assert extract_article("وقال المصدر إن الطائرة هبطت في مطار أربيل.", "t.txt", THURSDAY) == []

@@ -112,6 +112,8 @@ READIED = rx(
     r"(?<![\w])(?:معد|معده|معدين|معدتين|معدان|معدتان|جاهز\w*|مجهز\w*|اعداد|تجهيز|تهيئه|مهيا\w*)\s(?:\S+\s){0,3}?(?:ل|لل)اطلاق\w*"
     r"|(?<![\w])(?:لم\s(?:تنطلق|تطلق|يطلق|ينطلق)|عثر\w*\sعلي|العثور\sعلي|ضبط\w*|مضبوط\w*)(?![\w])"
 )
+# "الطائرة" alone: the aircraft the sentence before named, when that was a drone.
+AIRCRAFT_ANAPHOR = rx(rf"{WORD_START}[وف]?(?:ب|ك)?(?:ال|لل)طائره{WORD_END}(?!\s(?:الحربيه|المقاتله|المروحيه))")
 # The article and its clitics right before a word ("والقذيفة", "بالصاروخ", "للطائرة"): the word is definite.
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[وف])?(?:[بك]?ال|لل)$")
 # "القصف", "الهجوم": an act already told, named by its definite noun.

@@ -296,12 +296,17 @@ class ArticleExtractor:
         background_context = False
         strike_context: str | None = None
         foreign_fire = False
+        last_drone: Mention | None = None
+        last_drone_days: list[TimeMention] = []
         drill_bases: set[str] = set()
         speaker = False
         for sentence in split_sentences(text):
             found = []
             mentions: list[Mention] = []
             gated = bool(cues.GATE.search(sentence.norm))
+            # "تصدت الدفاعات لطائرة مسيرة ... وقال المصدر إن الطائرة تم التصدي لها": the aircraft is that drone.
+            drone_again = None if last_drone is None else cues.AIRCRAFT_ANAPHOR.search(sentence.norm)
+            gated = gated or drone_again is not None
             if (
                 gated
                 and cues.DRILL.search(sentence.norm)
@@ -317,9 +322,18 @@ class ArticleExtractor:
                     cues.GROUP_ANAPHOR.search(sentence.norm) or (speaker and cues.CONTINUED_SPEECH.search(sentence.norm))
                 ):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
+                if drone_again is not None and any(
+                    m.kind == "weapon" and m.start < drone_again.end() and drone_again.start() < m.end for m in mentions
+                ):
+                    drone_again = None  # the sentence names its own weapon there
+                if drone_again is not None:
+                    # It stands for the drone named before, and counts as that mention did («لطائرة مسيرة»: one).
+                    mentions.append(Mention("weapon", last_drone.id, drone_again.start(), drone_again.end(), last_drone.entry))
                 found = self._sentence_reports(
                     sentence, published, mentions, last_base, background_context, strike_context, foreign_fire
                 )
+                if drone_again is not None:
+                    _date_from_antecedent(found, last_drone_days)
                 reports.extend(found)
                 strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
             if reports and not found and gated:
@@ -347,6 +361,9 @@ class ArticleExtractor:
             # Baghdad airport" in two: the rest of the paragraph keeps the recollection's context.
             following = text[sentence.end : sentence.end + 3]
             background_context = bool(cues.BACKGROUND.search(sentence.norm)) or (background_context and "\n" not in following)
+            # Only a drone the sentence told no act of: one it did tell is that act's, and its reports already hold it.
+            last_drone = None if found else next((m for m in mentions if m.kind == "weapon" and m.entry.weapon == "drone"), None)
+            last_drone_days = [t for t in _act_times(sentence.norm) if _names_a_day(t)] if last_drone else []
             # "Turkish shells fall near a US base" as a title: the shells of the next sentence are those shells.
             foreign_fire = bool(cues.FOREIGN_FIRE.search(sentence.norm))
             groups = [m.entry for m in mentions if m.kind == "actor" and m.entry.id in cues.NAMED_ACTORS]
@@ -949,6 +966,15 @@ def _date_from_definite_reference(reports: list[Report], norm: str, published: d
     placed = [r for r in undated if r.location is not None]
     if placed or undated:
         (placed or undated)[-1].time = day
+
+
+def _date_from_antecedent(reports: list[Report], days: list[TimeMention]) -> None:
+    """Acts told of "the aircraft" a sentence before named, without a day, take the one day that sentence gave."""
+    if len(days) != 1:
+        return
+    for r in reports:
+        if r.time is None:
+            r.time = days[0]
 
 
 def _names_a_day(time: TimeMention) -> bool:
