@@ -217,3 +217,25 @@ def test_attacks_a_group_wages_in_general_name_no_attacker_of_this_one():
         "وتتعرض القواعد الأمريكية منذ أشهر لهجمات تشنها الميليشيات المدعومة من إيران."
     )
     assert actors(text) == {"al_omar": "unknown"}
+
+
+def test_a_group_announcing_attacks_to_come_is_not_the_attacker():
+    text = (
+        "سقطت صواريخ على قاعدة عين الأسد فجر اليوم، في وقت أعلن فيه قيادي في حركة النجباء "
+        "بدء العد التنازلي لشن هجمات على القوات الأمريكية."
+    )
+    assert actors(text) == {"ain_al_asad": "unknown"}
+
+
+def test_the_group_of_a_commander_killed_long_ago_is_not_the_attacker():
+    text = "وتعرضت قاعدة عين الأسد لقصف صاروخي فجر اليوم، بعد أسابيع من اغتيال المهندس نائب قائد الحشد الشعبي."
+    assert actors(text) == {"ain_al_asad": "unknown"}
+
+
+def test_a_base_only_named_does_not_take_over_from_the_base_attacked():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة فيكتوريا فجر اليوم.\n"
+        "وذكرت مصادر أن الصواريخ سقطت داخل المنطقة الخضراء، والتي توجد فيها السفارة الأمريكية.\n"
+        "وأطلقت الصواريخ على القاعدة من منطقة زراعية."
+    )
+    assert "us_embassy_baghdad" not in actors(text)

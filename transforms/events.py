@@ -292,6 +292,7 @@ class ArticleExtractor:
         reports: list[Report] = []
         previous: list[Report] = []
         last_base: Location | None = None
+        base_attacked = False
         last_group: Actor | None = None
         background_context = False
         strike_context: str | None = None
@@ -355,8 +356,11 @@ class ArticleExtractor:
             # The base the story is about: the last one attacked, else the first one named.
             attacked = [r.location for r in found if r.location is not None and r.location.kind == "base"]
             named = [m.entry for m in mentions if m.kind == "location" and m.entry.kind == "base"]
-            if attacked or named:
-                last_base = attacked[-1] if attacked else named[0]
+            # A base only named (where an embassy lies) does not take over from one the story told attacked.
+            if attacked:
+                last_base, base_attacked = attacked[-1], True
+            elif named and not base_attacked:
+                last_base = named[0]
             # A stray full stop can cut "the anniversary of the killing ... in a US strike near
             # Baghdad airport" in two: the rest of the paragraph keeps the recollection's context.
             following = text[sentence.end : sentence.end + 3]
@@ -782,12 +786,16 @@ def _answers(norm: str, actor: Mention) -> bool:
 
 
 def _not_the_agent(norm: str, position: int) -> bool:
-    """Whether a militia named at ``position`` is threatening, struck or killed, not doing the act.
+    """Whether a militia named at ``position`` is threatening, struck, killed or announcing attacks to come, not doing the act.
 
     "وسط تهديد فصائل مسلحة عراقية بالرد على اغتيال القائد في الحشد الشعبي": neither the
     threatening factions nor the PMF, whose commander was killed, is the attacker.
     """
-    return bool(cues.NON_AGENT_BEFORE.search(norm[max(0, position - 30) : position]))
+    if cues.NON_AGENT_BEFORE.search(norm[max(0, position - 30) : position]):
+        return True
+    # "في وقت أعلن فيه قيادي في النجباء بدء العد التنازلي لشن هجمات": a group announcing attacks to come.
+    start, end = _clause(norm, position)
+    return bool(cues.ATTACKS_TO_COME.search(norm, start, end)) and not cues.CLAIM.search(norm, start, end)
 
 
 def _prevented(norm: str, base: Mention) -> bool:
