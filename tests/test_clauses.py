@@ -93,6 +93,11 @@ def test_where_munitions_were_launched_from_is_no_target():
     assert keys(text) == [("attack", None)]
 
 
+def test_a_launch_site_near_a_town_is_struck_near_that_town():
+    text = "وأكد مسؤول أمريكي تنفيذ ضربة استهدفت موقعا يستخدم لإطلاق الطائرات المسيرة بالقرب من مدينة كركوك أمس."
+    assert keys(text) == [("strike", "kirkuk")]
+
+
 def test_a_crossing_named_after_a_town_across_the_border_is_not_that_town():
     text = "استهدف الطيران الأمريكي بغارات جوية بوابة القائم في مدينة البوكمال فجر اليوم."
     assert keys(text) == [("strike", "albu_kamal")]
