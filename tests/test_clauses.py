@@ -98,6 +98,11 @@ def test_a_launch_site_near_a_town_is_struck_near_that_town():
     assert keys(text) == [("strike", "kirkuk")]
 
 
+def test_the_governorate_after_a_place_relative_to_a_town_locates_it():
+    text = "استهدفت قوات التحالف أمس بغارة جوية راجمات صواريخ جنوب مدينة الميادين في ريف دير الزور الشرقي."
+    assert keys(text) == [("strike", "al_mayadin")]
+
+
 def test_a_crossing_named_after_a_town_across_the_border_is_not_that_town():
     text = "استهدف الطيران الأمريكي بغارات جوية بوابة القائم في مدينة البوكمال فجر اليوم."
     assert keys(text) == [("strike", "albu_kamal")]

@@ -1471,6 +1471,8 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
                 and target.location is not None
                 and _is_vague(target.reports[0])
                 and target.location.id != r.location.id
+                # "جنوب مدينة الميادين في ريف دير الزور": the governorate locates the place it contains.
+                and target.location.governorate != r.location.id
             ):
                 target = None
             if target is not None:
