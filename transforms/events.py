@@ -286,8 +286,9 @@ class ArticleExtractor:
         self.gazetteer = gazetteer or load()
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
-        folded = fold(text)
-        if not cues.GATE.search(folded) or not self.gazetteer.names_any(normalize(text), IN_SCOPE_NAMES):
+        # The gate reads the article as the sentence pass reads its sentences: normalised.
+        normalized = normalize(text)
+        if not cues.GATE.search(normalized) or not self.gazetteer.names_any(normalized, IN_SCOPE_NAMES):
             return []  # most of a news feed: nothing here names violence, or nothing of this conflict
         reports: list[Report] = []
         previous: list[Report] = []
