@@ -91,6 +91,8 @@ class Prefiltered:
         """False only when no match of the pattern can lie in ``text[pos:endpos]``."""
         if self._automaton is None:
             return True
+        if pos == 0 and endpos >= len(text):  # the common call: the whole text
+            return next(self._automaton.iter(text), None) is not None
         return next(self._automaton.iter(text, max(pos, 0), min(endpos, len(text))), None) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
