@@ -7,6 +7,7 @@ import pytest
 from benchmarks.generate_corpus import generate
 from benchmarks.matchers import cue_patterns, literal_cue_set, re_cue_set, sentences_of, superset_pattern
 from transforms import cues
+from transforms.events import split_sentences
 from transforms.matcher import Prefiltered, required_literals
 from transforms.normalize import normalize
 
@@ -84,3 +85,13 @@ def test_hyperscan_superset_matches_wherever_the_pattern_does(sentences):
         for sentence in sentences:
             if pattern.search(sentence):
                 assert superset.search(sentence), (name, written)
+
+
+def test_sentences_split_with_the_normalised_text_are_the_same():
+    """Given the article normalised, the splitter skips the line-by-line search for links to other
+    stories when the text holds none of their opening words; the sentences are the same either way."""
+    linked = "قصفت طائرات أمريكية مواقع في البوكمال.\nاقرأ أيضاً: غارات على الميادين\nولم ترد أنباء عن إصابات."
+    plain = "قصفت طائرات أمريكية مواقع في البوكمال.\nولم ترد أنباء عن إصابات."
+    for text in (linked, plain):
+        assert split_sentences(text, normalize(text)) == split_sentences(text)
+    assert "الميادين" not in " ".join(s.text for s in split_sentences(linked, normalize(linked)))

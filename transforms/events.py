@@ -134,14 +134,16 @@ MAX_SENTENCE_CHARS = 1200
 _DIGIT_RUN = re.compile(r"\d{10,}")
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, normalized: str | None = None) -> list[Sentence]:
     """Sentences with offsets into the original text; lines and . ! ? ؟ end them, hard wraps do not.
 
     Lines that link other stories are left out whole: their headlines are not this report's news.
+    ``normalized``, the whole text normalised when the caller has it, spares reading line by line
+    an article whose text holds none of the words such a line opens with.
     """
     sentences = []
     text = rejoin_wrapped_lines(text)
-    links = _cross_reference_lines(text)
+    links = _cross_reference_lines(text) if normalized is None or cues.CROSS_REFERENCE_LINE.may_match(normalized) else []
     for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
         if links and any(start <= m.start() < end for start, end in links):
             continue
@@ -304,7 +306,7 @@ class ArticleExtractor:
         strike_context: str | None = None
         drill_bases: set[str] = set()
         speaker = False
-        for sentence in split_sentences(text):
+        for sentence in split_sentences(text, normalized):
             found = []
             mentions: list[Mention] = []
             gated = bool(cues.GATE.search(sentence.norm))
