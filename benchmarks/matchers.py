@@ -131,8 +131,12 @@ def _write_item(op, arg) -> str:
         return "[" + "".join(_write_class(o, a) for o, a in arg) + "]"
     if op is sre.BRANCH:
         return "(?:" + "|".join(_write(b) for b in arg[1]) + ")"
-    if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+    if op is sre.SUBPATTERN:
+        if arg[1] or arg[2]:
+            raise ValueError("no Hyperscan form for scoped flags")
         return "(?:" + _write(arg[-1]) + ")"
+    if op is sre.ATOMIC_GROUP:
+        return "(?:" + _write(arg) + ")"
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, body = arg
         bound = f"{{{low},}}" if high == sre.MAXREPEAT else f"{{{low},{high}}}"

@@ -35,6 +35,8 @@ def test_required_literals_are_what_every_match_contains():
     # a branch without a literal leaves nothing every match needs
     assert required_literals(re.compile(r"هجوم|\d+")) is None
     assert required_literals(re.compile(r"abc", re.IGNORECASE)) is None
+    assert required_literals(re.compile(r"(?i:abc)d")) is None
+    assert required_literals(re.compile(r"(?>xyz)\d")) == {"xyz"}
 
 
 def test_a_text_without_the_words_is_answered_without_running_the_pattern():

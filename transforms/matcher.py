@@ -21,7 +21,6 @@ import ahocorasick
 
 # A literal shorter than this occurs in too many words to spare ``re`` any work.
 MIN_LITERAL_CHARS = 2
-_GROUPS = (sre.SUBPATTERN, sre.ATOMIC_GROUP)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
@@ -52,8 +51,11 @@ def _sequence(items) -> frozenset[str] | None:
 
 
 def _item(op, arg) -> frozenset[str] | None:
-    if op in _GROUPS:
-        return _sequence(arg[-1])
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, items = arg
+        return None if add_flags & re.IGNORECASE else _sequence(items)  # "(?i:...)" matches other cases too
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(arg)
     if op is sre.BRANCH:
         branches = [_sequence(branch) for branch in arg[1]]
         return None if any(b is None for b in branches) else frozenset().union(*branches)
