@@ -1,5 +1,6 @@
 """The literal prefilter (transforms.matcher) gives re's answers, faster; the matcher benchmark's candidates agree."""
 
+import pickle
 import re
 
 import pytest
@@ -48,6 +49,8 @@ def test_a_text_without_the_words_is_answered_without_running_the_pattern():
     text = normalize("قصفت المدفعية المواقع")
     assert not gate.may_match(text, 5) and gate.search(text, 5) is None
     assert gate.pattern == r"(?<!\w)قصف\w*"  # the wrapped pattern's attributes are its own
+    copied = pickle.loads(pickle.dumps(gate))  # worker processes may receive one
+    assert copied.search(text).group() == "قصفت" and not copied.may_match(text, 5)
 
 
 def test_every_cue_pattern_answers_as_re_on_generated_sentences(sentences):

@@ -84,6 +84,8 @@ class Prefiltered:
             self._automaton.make_automaton()
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name == "compiled":
+            raise AttributeError(name)  # pickle and copy probe the bare instance: no delegation before __init__
         return getattr(self.compiled, name)  # pattern, flags, groups, sub, split ...
 
     def __repr__(self) -> str:
