@@ -12,6 +12,7 @@ import re
 
 from transforms import vocabulary
 from transforms.gazetteer import GAZETTEER_DIR
+from transforms.matcher import Prefiltered
 from transforms.normalize import fold
 from transforms.numbers import NUMBER
 
@@ -22,9 +23,9 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def rx(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern written in ordinary Arabic against folded text."""
-    return re.compile(fold(pattern))
+def rx(pattern: str) -> Prefiltered:
+    """Compile a pattern written in ordinary Arabic against folded text, behind the words it needs."""
+    return Prefiltered(re.compile(fold(pattern)))
 
 
 WORD_START = r"(?<![\w])"  # word start
@@ -65,7 +66,7 @@ WEAPON_WORD = rx(
     + WORD_END
 )
 # A sentence worth reading closely names violence or a weapon (one scan instead of three).
-GATE = re.compile(TRIGGER.pattern + "|" + MUNITION.pattern + "|" + WEAPON_WORD.pattern)
+GATE = Prefiltered(re.compile(TRIGGER.pattern + "|" + MUNITION.pattern + "|" + WEAPON_WORD.pattern))
 EARLIER = rx(r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)")
 DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.
