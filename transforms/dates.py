@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from transforms.matcher import Prefiltered
 from transforms.normalize import fold, normalize
 
 # EVENTS.md: "about a week ago" is background, "يوم الأربعاء الماضي" is news.
@@ -169,20 +170,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
 ]
-# What each pattern cannot match without: a cheap test that spares most sentences the regex.
-_NEEDS = {
-    "ago": ("منذ", "قبل"),
-    "moments_ago": ("منذ", "قبل"),
-    "last_period": ("الماضي", "المنصرم", "السابق", "الفايت"),
-    "day_before_yesterday": ("امس",),
-    "last_night": ("الليله",),
-    "yesterday": ("امس", "البارحه"),
-    "today": ("اليوم",),
-    "date": tuple("0123456789") + tuple(MONTHS),
-    "weekday": tuple(WEEKDAYS),
-    "month": tuple(MONTHS),
-    "part": tuple(_DAYPARTS),
-}
+# Each pattern behind the words it cannot match without (``transforms.matcher``): most sentences hold none.
+_PREFILTERED = [(kind, Prefiltered(pattern)) for kind, pattern in _PATTERNS]
 _FOREIGN_WEEKDAY = re.compile(r"(?:صلاه|خطبه|خطيب|صلاتي)\s$")
 
 
@@ -251,11 +240,11 @@ def find_times(sentence: str) -> list[TimeMention]:
     """Every day expression in a normalised sentence, leftmost first, without overlaps."""
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        if not any(word in sentence for word in _NEEDS[kind]):
+    for kind, pattern in _PREFILTERED:
+        if not pattern.may_match(sentence):
             continue
         position = 0
-        while (m := pattern.search(sentence, position)) is not None:
+        while (m := pattern.compiled.search(sentence, position)) is not None:
             overlap = [e for s, e in taken if m.start() < e and s < m.end()]
             if overlap:
                 # "أمس الأحد/الاثنين 29/30 تشرين الأول": the date may begin inside an expression already read.
