@@ -7,7 +7,6 @@ from dagster_dbt import get_asset_key_for_model
 from orchestration.batches import last_batch, record_publish
 from orchestration.dbt_setup import dbt_project_digest
 from orchestration.exports import write_exports
-from orchestration.report import REPORT_FILE, render_report
 from orchestration.resources import Warehouse
 
 PUBLISHED_MARTS = (
@@ -32,6 +31,9 @@ def served_warehouse_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefiniti
         "one Parquet file per mart; report/index.html, a static page of the marts; all three staged, then swapped in.",
     )
     def served_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+        # Altair and vl-convert are imported when a report is drawn, not with the definitions.
+        from orchestration.report import REPORT_FILE, render_report
+
         with warehouse.connect() as con:
             built_from = last_batch(con)
         counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
