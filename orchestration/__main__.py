@@ -1,6 +1,7 @@
 """python -m orchestration: run the pipeline once and say what it built.
 
     python -m orchestration                      read new and changed landing files, rebuild and serve the marts
+                                                 (nothing new: nothing built, the served marts left as they are)
     python -m orchestration --full               read every landing file and extract every stored article again
     python -m orchestration replay FILE...       read quarantined files again (after a limit or decoder change)
     python -m orchestration replay --rejected    ... every file in raw.rejected_files
@@ -27,7 +28,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m orchestration",
         description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="\n".join(__doc__.splitlines()[2:11]),
+        epilog="\n".join(__doc__.splitlines()[2:12]),
     )
     parser.add_argument("--full", action="store_true", help="read every landing file and extract every stored article again")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG: Dagster's step events and dbt's log lines")
@@ -124,10 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    from orchestration.summary import print_batch, print_summary
+    from orchestration.summary import print_batch, print_summary, published
 
     print_batch(result)
-    print_summary(warehouse_dir(), time.monotonic() - started)
+    print_summary(warehouse_dir(), time.monotonic() - started, built=published(result))
     return 0
 
 

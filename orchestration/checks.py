@@ -7,20 +7,24 @@ not published, so the served marts stay those of the last good run. A failed
 ``warning`` expectation fails the check with WARN severity and blocks nothing.
 
 Each run also rebuilds the GX Data Docs in ``<warehouse>/gx/docs/`` (see the README).
+
+Great Expectations is imported when a check runs, not with the definitions: it takes seconds
+to import, and a run with nothing new runs no check.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 import polars as pl
 from dagster_dbt import get_asset_key_for_model
 
-from expectations.derived import articles_to_validate, events_to_validate
-from expectations.marts import MART_CONTRACTS, mart_frame
-from expectations.suites import events_suite, raw_articles_suite
-from expectations.validate import SuiteResult, docs_index, validate
+from orchestration.assets.serving import PUBLISHED_MARTS
 from orchestration.resources import Warehouse
 from orchestration.settings import dbt_vars
+
+if TYPE_CHECKING:
+    from expectations.validate import SuiteResult
 
 
 def gx_dir(warehouse: Warehouse) -> Path:
@@ -32,7 +36,7 @@ def _shown(value):
     return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)
 
 
-def check_result(result: SuiteResult, docs: Path | None = None) -> dg.AssetCheckResult:
+def check_result(result: "SuiteResult", docs: Path | None = None) -> dg.AssetCheckResult:
     failed = result.errors or result.warnings
     metadata = {
         "rows": result.rows,
@@ -71,6 +75,8 @@ def check_result(result: SuiteResult, docs: Path | None = None) -> dg.AssetCheck
 
 
 def run_suite(frame: pl.DataFrame, suite, warehouse: Warehouse) -> dg.AssetCheckResult:
+    from expectations.validate import docs_index, validate
+
     folder = gx_dir(warehouse)
     return check_result(validate(frame, suite, folder), docs_index(folder))
 
@@ -81,6 +87,9 @@ def run_suite(frame: pl.DataFrame, suite, warehouse: Warehouse) -> dg.AssetCheck
     description="GX suite 'raw_articles': ids unique, text not empty, publication date in a sane range.",
 )
 def raw_articles_contract(raw_articles: pl.DataFrame, warehouse: Warehouse) -> dg.AssetCheckResult:
+    from expectations.derived import articles_to_validate
+    from expectations.suites import raw_articles_suite
+
     return run_suite(articles_to_validate(raw_articles), raw_articles_suite(), warehouse)
 
 
@@ -91,6 +100,9 @@ def raw_articles_contract(raw_articles: pl.DataFrame, warehouse: Warehouse) -> d
     description="GX suite 'events': EVENTS.md enumerations, gazetteer ids, sane counts, dates not after publication, evidence inside the article text.",
 )
 def events_contract(events: pl.DataFrame, raw_articles: pl.DataFrame, warehouse: Warehouse) -> dg.AssetCheckResult:
+    from expectations.derived import events_to_validate
+    from expectations.suites import events_suite
+
     return run_suite(events_to_validate(events, raw_articles), events_suite(), warehouse)
 
 
@@ -104,6 +116,8 @@ def mart_contract(model: str, dbt_models: dg.AssetsDefinition) -> dg.AssetChecks
         description=f"GX suite '{model}' on the built mart (expectations/marts.py).",
     )
     def _contract(warehouse: Warehouse) -> dg.AssetCheckResult:
+        from expectations.marts import MART_CONTRACTS, mart_frame
+
         with warehouse.connect() as con:
             frame = mart_frame(con, model)
         # The vars the build was given (Warehouse.dbt_vars) over dbt_project.yml's: the suite sees what dbt saw.
@@ -113,5 +127,6 @@ def mart_contract(model: str, dbt_models: dg.AssetsDefinition) -> dg.AssetChecks
 
 
 def mart_contracts(dbt_models: dg.AssetsDefinition) -> list[dg.AssetChecksDefinition]:
-    """One check per mart of MART_CONTRACTS, on the marts among ``dbt_models``."""
-    return [mart_contract(model, dbt_models) for model in MART_CONTRACTS]
+    """One check per published mart, on the marts among ``dbt_models``: each has its contract in
+    ``expectations.marts.MART_CONTRACTS`` (tests/test_expectations_marts.py), read when the check runs."""
+    return [mart_contract(model, dbt_models) for model in PUBLISHED_MARTS]

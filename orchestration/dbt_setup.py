@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
+import importlib.metadata
 import shutil
 import sys
 from collections.abc import Iterator
@@ -79,15 +81,34 @@ def manifest_is_stale() -> bool:
     parsed_at = manifest.stat().st_mtime
     import dbt.version
 
-    inputs = [Path(dbt.version.__file__)]  # a dbt upgrade changes the manifest's schema
+    inputs = [Path(dbt.version.__file__), *_parse_inputs()]  # a dbt upgrade changes the manifest's schema
+    return any(p.stat().st_mtime >= parsed_at for p in inputs)
+
+
+def dbt_project_digest() -> str:
+    """A digest of what dbt builds the marts from: the files `dbt parse` reads, by content, and dbt's version.
+
+    The warehouse records it with each publish (``orchestration.batches``): a run with nothing
+    new rebuilds the marts when it differs.
+    """
+    digest = hashlib.sha256(f"dbt-core {importlib.metadata.version('dbt-core')}\n".encode())
+    for path in sorted(p for p in _parse_inputs() if p.is_file()):
+        digest.update(f"{path.relative_to(DBT_PROJECT_DIR.parent)}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _parse_inputs() -> list[Path]:
+    """Every file and folder of PARSE_INPUTS (a folder's mtime changes when a file in it is deleted or renamed)."""
+    inputs: list[Path] = []
     for name in PARSE_INPUTS:
         path = DBT_PROJECT_DIR / name
         if path.is_dir():
-            inputs.append(path)  # a directory's mtime changes when a file in it is deleted or renamed
+            inputs.append(path)
             inputs += path.rglob("*")
         elif path.exists():
             inputs.append(path)
-    return any(p.stat().st_mtime >= parsed_at for p in inputs)
+    return inputs
 
 
 def _parse(warehouse: Warehouse) -> None:

@@ -14,10 +14,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from orchestration.batches import record_merge, run
 from transforms.events import EXTRACTOR_VERSION
 from transforms.extract import CLAIM_SCHEMA, EVENT_SCHEMA
 from transforms.gazetteer import GAZETTEER_DIR
 from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA, ManifestRow, StoredLanding
+from transforms.lake import PARTITION, Lake
 
 RAW_SCHEMAS = {
     "articles": {**ARTICLE_SCHEMA, "extractor_version": pl.String},
@@ -27,11 +29,6 @@ RAW_SCHEMAS = {
     "event_claims": CLAIM_SCHEMA,
 }
 RAW_TABLES = (*RAW_SCHEMAS, "locations")
-
-
-def run(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
-    """Execute and drain: DuckDB 2 keeps a statement's result pending until it is fetched."""
-    return con.execute(sql, params or []).fetchall()
 
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -69,6 +66,12 @@ def stored_landing(con: duckdb.DuckDBPyConnection, all_stale: bool) -> StoredLan
             )
         },
     )
+
+
+def stored_manifest_problems(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The refused manifest rows the warehouse holds (file, reason): a run finds them afresh and records only a change."""
+    ensure_raw_tables(con)
+    return con.sql("select distinct file, reason from raw.rejected_files where source is distinct from 'file'").pl()
 
 
 def served_landing(served: Path) -> tuple[pl.DataFrame, int]:
@@ -183,8 +186,10 @@ def merge_batch(
     ledger: pl.DataFrame,
     events: pl.DataFrame,
     claims: pl.DataFrame,
+    run_id: str,
 ) -> dict[str, int]:
-    """Merge one batch, and the gazetteer's places, into raw in one transaction; the rows of each raw table after."""
+    """Merge one batch, and the gazetteer's places, into raw in one transaction, logged as run ``run_id``'s
+    batch (``orchestration.batches``); the rows of each raw table after."""
     locations = (
         pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0)
         .drop("spellings")
@@ -195,5 +200,42 @@ def merge_batch(
     con.register("gazetteer_locations", locations.to_arrow())
     run(con, "create or replace table raw.locations as select * from gazetteer_locations")
     con.unregister("gazetteer_locations")
+    record_merge(con, run_id, articles.height, ledger.height)
     run(con, "commit")
     return {table: run(con, f"select count(*) from raw.{table}")[0][0] for table in RAW_TABLES}
+
+
+def restore_raw_tables(con: duckdb.DuckDBPyConnection, served: Path, lake: Lake) -> None:
+    """Fill a new working database's raw tables after the old one was lost.
+
+    The tables the lake holds (articles with their text, events, claims) come from its
+    partitions, which every run writes before it builds; the ledger and the rejections from
+    the served copy. The lake may be a run ahead of the served copy (a
+    run that stopped after writing it), so a ledger row that names an article the lake lacks
+    is dropped, and the file read again if it is still in the landing folder, and a rejection
+    of a file the lake holds an article for is dropped.
+    """
+    ensure_raw_tables(con)
+    for table in lake.schemas:
+        con.register("lake_rows", lake.scan(table).drop(PARTITION).collect().to_arrow())
+        run(con, f"insert into raw.{table} by name select * from lake_rows")
+        con.unregister("lake_rows")
+    run(con, f"attach '{str(served).replace(chr(39), chr(39) * 2)}' as served (read_only)")
+    try:
+        held = {
+            row[0]
+            for row in run(con, "select table_name from duckdb_tables() where database_name = 'served' and schema_name = 'raw'")
+        }
+        for table in RAW_SCHEMAS.keys() - lake.schemas.keys():
+            if table in held:
+                run(con, f"insert into raw.{table} by name select * from served.raw.{table}")
+    finally:
+        run(con, "detach served")
+    run(
+        con,
+        "delete from raw.landing_ledger l where outcome = 'article' and not exists (select 1 from raw.articles a where a.file = l.file)",
+    )
+    run(
+        con,
+        "delete from raw.rejected_files r where source = 'file' and exists (select 1 from raw.articles a where a.file = r.file)",
+    )

@@ -1,11 +1,11 @@
-"""The warehouse: one working DuckDB file the pipeline writes, one served copy readers open.
+"""The warehouse: one working DuckDB file the pipeline writes, one served file readers open.
 
 DuckDB allows one writer per file and no reader beside it, so the pipeline never
 writes the file analysts read. Every writing step holds an exclusive lock on the
-warehouse folder; a successful run publishes by staging a copy of the working file,
-the Parquet exports and the report beside the served ones and renaming them over
-(each rename atomic on POSIX): a reader that holds the old file open keeps reading
-the old marts, and the next reader sees the new ones.
+warehouse folder; a successful run publishes by writing a new served file from the
+working one's marts, the Parquet exports and the report beside the served ones and
+renaming them over (each rename atomic on POSIX): a reader that holds the old file
+open keeps reading the old marts, and the next reader sees the new ones.
 """
 
 import contextlib
@@ -20,8 +20,17 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.raw_store import restore_raw_tables, run
+from transforms.lake import Lake
+
 WORK_DB = "work.duckdb"
 SERVED_DB = "militia.duckdb"
+# What the served file holds: the marts, the vocabulary seeds, and the raw record (the ledger,
+# rejections, events, claims and each article's metadata) without the article text, which
+# readers find in the lake partitions (orchestration/assets/lake.py). Staging and intermediate
+# views stay in the working file.
+SERVED_SCHEMAS = ("marts", "vocabulary", "raw")
+SERVED_WITHOUT = {("raw", "articles"): ("text",)}
 # Where a publish writes everything it will serve before swapping it in.
 PUBLISH_STAGING = ".publish.tmp"
 
@@ -80,9 +89,14 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection to the working database, under the write lock."""
+        """A connection to the working database, under the write lock.
+
+        Refused while the working database is lost beside a served file: opening it would make
+        an empty one, and the next run would not restore it (``restore_work_db``).
+        """
         with self.write_lock():
-            self._restore_work_db()
+            if self.work_db_lost:
+                raise dg.Failure(f"{self.work_db} is missing beside {self.served_db}: a pipeline run restores it first")
             con = self._open_work_db()
             try:
                 yield con
@@ -91,27 +105,35 @@ class Warehouse(dg.ConfigurableResource):
 
     @property
     def work_db_lost(self) -> bool:
-        """The working database is gone while a served copy exists: the next connection restores it."""
+        """The working database is gone while a served file exists: ``restore_work_db`` makes it again."""
         return not self.work_db.exists() and self.served_db.exists()
 
-    def _restore_work_db(self) -> None:
-        """Rebuild a lost working database from the served copy, raw tables included.
+    def restore_work_db(self, lake: Lake) -> bool:
+        """Rebuild a lost working database (``raw_store.restore_raw_tables``); True if it was lost.
 
-        Scrapers may clean the landing folder once files are read, so the served copy can
-        hold the only record of those articles: an empty working database would drop them
-        from the next publish. What was loaded after the last publish is not in the copy;
-        its files, if still in the folder, are read again since the copy's ledger lacks them.
+        Scrapers may clean the landing folder once files are read, so the lake partitions and
+        the served file can hold the only record of those articles: an empty working database
+        would drop them from the next publish. The restored database has no publish logged
+        (``orchestration.batches``), so the run that restores it rebuilds and publishes the marts.
         """
-        if not self.work_db_lost:
-            return
-        # The log of a database that is gone must not be replayed onto the copy.
-        self.work_db.with_name(WORK_DB + ".wal").unlink(missing_ok=True)
-        staging = self.path / f".{WORK_DB}.tmp"
-        try:
-            shutil.copyfile(self.served_db, staging)
-            os.replace(staging, self.work_db)
-        finally:
-            staging.unlink(missing_ok=True)
+        with self.write_lock():
+            if not self.work_db_lost:
+                return False
+            # The log of a database that is gone must not be replayed onto the new one.
+            self.work_db.with_name(WORK_DB + ".wal").unlink(missing_ok=True)
+            staging = self.path / f".{WORK_DB}.tmp"
+            for leftover in (staging, staging.with_name(staging.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            try:
+                con = duckdb.connect(str(staging))
+                try:
+                    restore_raw_tables(con, self.served_db, lake)
+                finally:
+                    con.close()
+                os.replace(staging, self.work_db)
+            finally:
+                staging.unlink(missing_ok=True)
+        return True
 
     def _open_work_db(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_wait_seconds
@@ -126,8 +148,9 @@ class Warehouse(dg.ConfigurableResource):
     def publish(self, tables: list[str], render: Callable[[Path, Path], Path]) -> dict[str, int]:
         """Serve the built warehouse: the database, one Parquet file per table and the report, swapped in together.
 
-        Everything is written to a staging folder first: the database copy, the Parquet
-        files, and the report ``render(parquet_dir, out_dir)`` makes of them. A publish that
+        Everything is written to a staging folder first: a new database of what the served
+        file holds (``SERVED_SCHEMAS``), written from the working one, the Parquet files, and
+        the report ``render(parquet_dir, out_dir)`` makes of them. A publish that
         fails or is killed there leaves every served file as it was, and its staging folder
         is removed (at once, or by the next publish). Only a complete, fsynced stage is
         renamed into place, file by file, the database last. Returns each table's row count.
@@ -138,12 +161,11 @@ class Warehouse(dg.ConfigurableResource):
             (staging / "parquet").mkdir(parents=True)
             counts: dict[str, int] = {}
             with self.connect() as con:
-                con.execute("CHECKPOINT").fetchall()
                 for table in tables:
                     counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
                     target = str(staging / "parquet" / f"{table.split('.')[-1]}.parquet").replace("'", "''")
                     con.execute(f"copy {table} to '{target}' (format parquet)").fetchall()
-                shutil.copyfile(self.work_db, staging / SERVED_DB)
+                _write_served_file(con, staging / SERVED_DB)
             render(staging / "parquet", staging / "report")
             for path in staging.rglob("*"):
                 if path.is_file():
@@ -159,6 +181,26 @@ class Warehouse(dg.ConfigurableResource):
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return counts
+
+
+def _write_served_file(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """A new DuckDB file at ``target`` with the tables of ``SERVED_SCHEMAS`` read through ``con``, less ``SERVED_WITHOUT``."""
+    tables = run(
+        con,
+        "select schema_name, table_name from duckdb_tables() where database_name = current_database() "
+        "and schema_name in (select unnest(?)) order by all",
+        [list(SERVED_SCHEMAS)],
+    )
+    quoted = str(target).replace("'", "''")
+    run(con, f"attach '{quoted}' as served_file")
+    try:
+        for schema, table in tables:
+            run(con, f'create schema if not exists served_file."{schema}"')
+            left_out = SERVED_WITHOUT.get((schema, table))
+            columns = f"* exclude ({', '.join(left_out)})" if left_out else "*"
+            run(con, f'create table served_file."{schema}"."{table}" as select {columns} from "{schema}"."{table}"')
+    finally:
+        run(con, "detach served_file")
 
 
 def _fsync(path: Path) -> None:

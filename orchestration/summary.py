@@ -48,20 +48,31 @@ def batch_figures(result: dg.ExecuteInProcessResult) -> dict[str, int]:
     return figures
 
 
+def published(result: dg.ExecuteInProcessResult) -> bool:
+    """Whether the run built and served the marts; a run that found nothing to build stopped after landing."""
+    return any(e.asset_key.path[-1] == "served_warehouse" for e in result.get_asset_materialization_events())
+
+
 def print_batch(result: dg.ExecuteInProcessResult) -> None:
     """One line for the batch (figures that are not zero), and one per file or manifest row quarantined."""
     figures = batch_figures(result)
     read = [f"{figures[label]} {label}" for label in BATCH_FIGURES if figures.get(label)]
     print(f"\n{'batch':<10} {', '.join(read) if read else 'nothing new or changed in the landing folder'}")
+    if not published(result):
+        return
     for row in result.output_for_node("landing_files", "rejected_files").iter_rows(named=True):
         print(f"{'':<10} quarantined {row['file']!r}: {row['reason']}")
 
 
-def print_summary(warehouse: Path, seconds: float) -> None:
+def print_summary(warehouse: Path, seconds: float, built: bool) -> None:
+    """Where the marts are and their rows; ``built``: the run built and served them, else they are the last run's."""
     served = warehouse / SERVED_DB
     counts = mart_counts(served)
     width = max(len(name) for name, _ in counts)
-    print(f"{'marts':<10} {served} (run took {seconds:.0f} s)")
+    if built:
+        print(f"{'marts':<10} {served} (run took {seconds:.0f} s)")
+    else:
+        print(f"{'marts':<10} {served}, as before: nothing to build (run took {seconds:.0f} s)")
     for name, rows in counts:
         print(f"{'':<10} {name:<{width}} {rows:>8} rows")
     print(f"{'report':<10} {warehouse / 'report' / 'index.html'}")

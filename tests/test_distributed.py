@@ -122,7 +122,7 @@ def test_marts_from_ray_equal_marts_from_local_processes(local_build, ray_rebuil
 
 
 def test_ray_tasks_quarantine_an_article_over_the_budget_as_local_processes_do(local_build, ray_cluster):
-    con = duckdb.connect(str(local_build / "militia.duckdb"), read_only=True)
+    con = duckdb.connect(str(local_build / "work.duckdb"), read_only=True)  # the served file holds no article text
     articles = con.sql("select * from raw.articles order by file limit 300").pl()
     oversized = "قصفت طائرات مسيرة قاعدة عين الأسد في محافظة الأنبار صباح اليوم. " * 30_000
     articles = pl.concat(
@@ -145,7 +145,7 @@ def test_ray_tasks_quarantine_an_article_over_the_budget_as_local_processes_do(l
 def test_partitions_hold_the_raw_tables_by_ingest_day(local_build, ray_rebuild):
     for warehouse in (local_build, ray_rebuild[0]):
         lake = warehouse / LAKE_FOLDER
-        con = duckdb.connect(str(warehouse / "militia.duckdb"), read_only=True)
+        con = duckdb.connect(str(warehouse / "work.duckdb"), read_only=True)  # raw.articles with its text
         for table in LAKE_TABLES:
             partitions = (
                 f"(select * exclude ({PARTITION}) from read_parquet('{lake}/{table}/*/*.parquet', hive_partitioning = true))"

@@ -150,7 +150,7 @@ def test_1_stalling_files_recorded_so_later_runs_do_not_read_them_again(landing_
         assert name in first.loaded or first.quarantined[name].startswith("extraction gave up after 3 s"), name
     assert {first.ledger["digits.txt"], first.ledger["words.txt"]} <= {"article", "rejected"}
     assert first.run_key == (None, 0)
-    assert landing_with_bad_entries.again.landing["files read"] == 0
+    assert landing_with_bad_entries.again.landing == {}  # no batch at all: nothing read, nothing built
 
 
 # 2. FIFOs --------------------------------------------------------------------------------

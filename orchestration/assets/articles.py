@@ -13,11 +13,14 @@ import dagster as dg
 import polars as pl
 
 from expectations.verdicts import article_refusal
+from orchestration.assets.lake import LakeStore
+from orchestration.batches import stale_marts
+from orchestration.dbt_setup import dbt_project_digest
 from orchestration.executors import ExtractionEngine
-from orchestration.raw_store import stored_landing
+from orchestration.raw_store import stored_landing, stored_manifest_problems
 from orchestration.resources import Warehouse
 from transforms.extract import ARTICLE_SECONDS
-from transforms.ingest import DEFAULT_MAX_BYTES, REJECTED_SCHEMA, BatchRequest, RefusedRequest, plan_batch
+from transforms.ingest import DEFAULT_MAX_BYTES, REJECTED_SCHEMA, BatchRequest, PlannedBatch, RefusedRequest, plan_batch
 
 
 class LandingFolder(dg.ConfigurableResource):
@@ -41,24 +44,35 @@ class LandingRun(dg.Config):
     outs={
         "raw_articles": dg.AssetOut(
             io_manager_key="frames",
+            is_required=False,
             description="This run's batch: articles read from new or changed landing files, and stored articles re-extracted.",
         ),
         "rejected_files": dg.AssetOut(
             io_manager_key="frames",
+            is_required=False,
             description="This run's batch: landing files refused, and every refused manifest row, with the reason.",
         ),
         "landing_ledger": dg.AssetOut(
             io_manager_key="frames",
+            is_required=False,
             description="This run's batch: size, mtime, content hash and outcome of each file read or retracted.",
         ),
     },
     group_name="ingestion",
 )
-def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing: LandingFolder, warehouse: Warehouse):
-    if warehouse.work_db_lost:
-        context.log.warning(f"{warehouse.work_db} is missing: restored from the served {warehouse.served_db}")
+def landing_files(
+    context: dg.AssetExecutionContext, config: LandingRun, landing: LandingFolder, warehouse: Warehouse, lake: LakeStore
+):
+    """The batch, or nothing: a batch with nothing in it, when the served marts are those of the last
+    batch (``orchestration.batches``), yields no output, and Dagster skips every step after this one."""
+    if warehouse.restore_work_db(lake.at(warehouse)):
+        context.log.warning(
+            f"{warehouse.work_db} was missing: restored from the lake partitions and the served {warehouse.served_db}"
+        )
     with warehouse.connect() as con:
         stored = stored_landing(con, all_stale=config.full or config.reextract)
+        manifest_problems = stored_manifest_problems(con)
+        stale = stale_marts(con, dbt_project_digest()) if warehouse.served_db.exists() else "no served warehouse yet"
     try:
         batch = plan_batch(
             Path(landing.directory),
@@ -71,6 +85,11 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
     except RefusedRequest as why:
         raise dg.Failure(str(why)) from None
 
+    if is_empty(batch, manifest_problems):
+        if stale is None:
+            context.log.info("nothing new, changed or stale: the served marts are those of the last batch; nothing to build")
+            return
+        context.log.info(f"nothing new, but the marts are rebuilt: {stale}")
     for row in batch.rejected.iter_rows(named=True):
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
     counts = dict(batch.read.ledger.group_by("outcome").len().iter_rows())
@@ -94,6 +113,13 @@ def landing_files(context: dg.AssetExecutionContext, config: LandingRun, landing
         },
     )
     yield dg.Output(batch.ledger, "landing_ledger", metadata={"retracted": batch.retracted, "ledger rows": batch.ledger.height})
+
+
+def is_empty(batch: PlannedBatch, manifest_problems: pl.DataFrame) -> bool:
+    """Nothing to merge: no file read, touched or retracted, no article to extract again, and the
+    manifest problems (found afresh every run) those the warehouse holds."""
+    found = batch.rejected.filter(pl.col("source") != "file").select("file", "reason").unique()
+    return batch.articles.is_empty() and batch.ledger.is_empty() and found.sort(pl.all()).equals(manifest_problems.sort(pl.all()))
 
 
 class ExtractionRun(dg.Config):

@@ -1,11 +1,12 @@
-"""Publishing: the built warehouse copied to the file readers open, marts to Parquet, and a
+"""Publishing: the built marts written to the file readers open, marts to Parquet, and a
 static HTML report of the marts, all staged first and swapped in together."""
 
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
+from orchestration.batches import last_batch, record_publish
+from orchestration.dbt_setup import dbt_project_digest
 from orchestration.exports import write_exports
-from orchestration.report import REPORT_FILE, render_report
 from orchestration.resources import Warehouse
 
 PUBLISHED_MARTS = (
@@ -25,13 +26,22 @@ def served_warehouse_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefiniti
     @dg.asset(
         deps=[get_asset_key_for_model([dbt_models], name) for name in PUBLISHED_MARTS],
         group_name="serving",
-        description="militia.duckdb, the file analysts and BI tools read, replaced atomically after a good build; "
+        description="militia.duckdb, the file analysts and BI tools read (the marts, the vocabulary and the raw record "
+        "without article text), written anew and replaced atomically after a good build; "
         "one Parquet file per mart; report/index.html, a static page of the marts; all three staged, then swapped in.",
     )
-    def served_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    def served_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+        # Altair and vl-convert are imported when a report is drawn, not with the definitions.
+        from orchestration.report import REPORT_FILE, render_report
+
+        with warehouse.connect() as con:
+            built_from = last_batch(con)
         counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
         # Exports derive from the served Parquet files, each replaced atomically after the swap.
         write_exports(warehouse.parquet_dir, warehouse.path)
+        # Logged last: a publish cut short before here is done again by the next run, new files or not.
+        with warehouse.connect() as con:
+            record_publish(con, context.run_id, built_from, dbt_project_digest())
         return dg.MaterializeResult(
             metadata={
                 "path": dg.MetadataValue.path(str(warehouse.served_db)),

@@ -45,6 +45,6 @@ def raw_tables(
     articles, rejected, ledger = without_given_up(raw_articles, rejected_files, landing_ledger, extraction_rejects)
     context.log.info(f"merging {articles.height} articles, {ledger.height} ledger rows in one transaction")
     with warehouse.connect() as con:
-        counts = merge_batch(con, articles, rejected, ledger, events, event_claims)
+        counts = merge_batch(con, articles, rejected, ledger, events, event_claims, context.run_id)
     for table in RAW_TABLES:
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"rows": counts[table]})
