@@ -29,17 +29,20 @@ shutil.copytree(SAMPLE_LANDING, _ROOT / "landing")
 # Fixtures that run the pipeline or dbt (marts: test_marts' reference or served warehouse, chosen
 # by parameter). A test using one, directly or through another fixture, is in the slow tier.
 SLOW_FIXTURES = {"pipeline", "reference", "marts"}
+# Module fixtures that run the pipeline several times, a scenario for a file's tests: the longest files.
+SCENARIO_FIXTURES = {"scenario", "landing_with_bad_entries", "local_build"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
-    # Files with slow tests first (each file's tests kept together, in their order): with workers
-    # (scripts/run-tests), the files that run the pipeline start early and the quick files fill the
-    # end, rather than one worker running a long file alone at the end.
+    # Files with a scenario first, then the other slow files (each file's tests kept together, in
+    # their order): with workers (scripts/run-tests), the longest files start early and the quick
+    # files fill the end, rather than one worker running a long file alone at the end.
+    scenario_files = {item.path for item in items if SCENARIO_FIXTURES & set(item.fixturenames)}
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow_files)
+    items.sort(key=lambda item: (item.path not in scenario_files, item.path not in slow_files))
 
 
 def pytest_sessionfinish(session, exitstatus):
