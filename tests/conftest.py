@@ -5,6 +5,7 @@ the warehouse and landing paths when they load.
 """
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -23,23 +24,25 @@ os.environ["MILITIA_WAREHOUSE_DIR"] = str(_ROOT / "warehouse")
 os.environ["MILITIA_LANDING_DIR"] = str(_ROOT / "landing")
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 shutil.copytree(SAMPLE_LANDING, _ROOT / "landing")
-_SAMPLE_WAREHOUSE = _ROOT / "sample-warehouse"
 
 
 # Fixtures that run the pipeline or dbt (marts: test_marts' reference or served warehouse, chosen
 # by parameter). A test using one, directly or through another fixture, is in the slow tier.
 SLOW_FIXTURES = {"pipeline", "reference", "marts"}
+# Module fixtures that run the pipeline several times, a scenario for a file's tests: the longest files.
+SCENARIO_FIXTURES = {"scenario", "landing_with_bad_entries", "local_build"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
-    # Files with slow tests first (each file's tests kept together, in their order): with workers
-    # (scripts/run-tests), the files that run the pipeline start early and the quick files fill the
-    # end, rather than one worker running a long file alone at the end.
+    # Files with a scenario first, then the other slow files (each file's tests kept together, in
+    # their order): with workers (scripts/run-tests), the longest files start early and the quick
+    # files fill the end, rather than one worker running a long file alone at the end.
+    scenario_files = {item.path for item in items if SCENARIO_FIXTURES & set(item.fixturenames)}
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow_files)
+    items.sort(key=lambda item: (item.path not in scenario_files, item.path not in slow_files))
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -54,25 +57,66 @@ def pipeline():
     return SimpleNamespace(defs=defs(), landing=_ROOT / "landing", warehouse=_ROOT / "warehouse")
 
 
-@pytest.fixture(scope="session")
-def pipeline_run(pipeline):
-    """One full materialisation of every asset and check on the sample corpus.
+def _shared_folder(tmp_path_factory) -> Path:
+    """A folder every worker of this test session sees (with pytest-xdist, the parent of the workers' own)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return tmp_path_factory.getbasetemp().parent
+    return _ROOT
 
-    The warehouse it leaves is copied before any test reads or reruns it (``sample_warehouse``):
-    tests that start from a loaded sample copy it instead of running the pipeline again.
+
+def once_per_session(tmp_path_factory, name: str, make):
+    """``make()`` in the first worker that asks, and what it returned, pickled, in every other.
+
+    For a session scenario that runs the pipeline: with pytest-xdist each worker has its own
+    session, and each worker that used the fixture would run it again. The others wait for it.
     """
-    import dagster as dg
+    from orchestration.resources import exclusive_lock
 
-    result = pipeline.defs.resolve_job_def("pipeline").execute_in_process(instance=dg.DagsterInstance.ephemeral())
-    assert result.success
-    shutil.copytree(pipeline.warehouse, _SAMPLE_WAREHOUSE)
-    return result
+    shared = _shared_folder(tmp_path_factory)
+    made = shared / f"{name}.pickle"
+    with exclusive_lock(shared / f"{name}.lock"):
+        if not made.exists():
+            made.write_bytes(pickle.dumps(make()))
+        return pickle.loads(made.read_bytes())
 
 
 @pytest.fixture(scope="session")
-def sample_warehouse(pipeline_run):
+def pipeline_run(request, tmp_path_factory):
+    """One full materialisation of every asset and check on the sample corpus, for the whole session.
+
+    The worker that runs it (``once_per_session``) copies the warehouse it leaves into a folder every
+    worker sees, before any test reads or reruns it; the other workers copy that into their own. The
+    copy is never written to (``sample_warehouse``): tests that start from a loaded sample copy it
+    instead of running the pipeline again.
+
+    Returns the run's materialised asset keys and its checks as (asset, check, passed).
+    """
+    sample = _shared_folder(tmp_path_factory) / "sample-warehouse"
+    ran_here = []
+
+    def run():
+        import dagster as dg
+
+        pipeline = request.getfixturevalue("pipeline")
+        result = pipeline.defs.resolve_job_def("pipeline").execute_in_process(instance=dg.DagsterInstance.ephemeral())
+        assert result.success
+        shutil.copytree(pipeline.warehouse, sample)
+        ran_here.append(True)
+        return SimpleNamespace(
+            materialized={e.asset_key.to_user_string() for e in result.get_asset_materialization_events()},
+            checks=[(c.asset_key.to_user_string(), c.check_name, c.passed) for c in result.get_asset_check_evaluations()],
+        )
+
+    ran = once_per_session(tmp_path_factory, "pipeline_run", run)
+    if not ran_here:
+        shutil.copytree(sample, os.environ["MILITIA_WAREHOUSE_DIR"])
+    return ran
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(pipeline_run, tmp_path_factory):
     """The warehouse folder as the first run over the samples left it: to be copied, never written to."""
-    return _SAMPLE_WAREHOUSE
+    return _shared_folder(tmp_path_factory) / "sample-warehouse"
 
 
 @pytest.fixture
@@ -103,11 +147,16 @@ for _ in sys.stdin:
 @pytest.fixture(scope="session")
 def rerun(pipeline, pipeline_run, tmp_path_factory):
     """`python -m orchestration` again over the unchanged samples, as a person runs it, while an analyst
-    holds the served file open; one run for every test about a run that finds nothing new.
+    holds the served file open; one run for every test about a run that finds nothing new, in whichever
+    worker asks first (``once_per_session``).
 
     Records what the run printed, the id of its Dagster run, the served warehouse and published files
     before and after, the served file's inode before and after, and the analyst's answers before and after.
     """
+    return once_per_session(tmp_path_factory, "rerun", lambda: _rerun(pipeline, tmp_path_factory))
+
+
+def _rerun(pipeline, tmp_path_factory):
     import dagster as dg
     from warehouse_state import snapshot
 

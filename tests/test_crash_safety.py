@@ -1,14 +1,14 @@
 """kill -9 in the middle of a run, and an analyst reading during one: the served marts never break.
 
-One scenario, run once for the module, every run a real `python -m orchestration` process on
-a landing folder and warehouse of the test's own:
+One scenario, run once for the module, on a landing folder and warehouse of the test's own; the
+runs that are killed are real processes (`python -m orchestration` for the pipeline):
 
 1. the warehouse a clean run over the samples served (the session's first run, copied);
 2. new and changed files arrive; a process loading them is killed before its commit;
 3. a pipeline run is killed while dbt builds the marts;
-4. with an analyst's read-only connection held open, the next run completes;
-5. a clean run over the same folder into an empty warehouse gives the result to compare with;
-   it runs alongside 4 (its own warehouse and Dagster home; the landing folder is only read).
+4. with an analyst's read-only connection held open, the next run completes (in this process:
+   the recovery is the assets' and resources' doing, not the command line's);
+5. a clean run over the same folder into an empty warehouse gives the result to compare with.
 """
 
 import hashlib
@@ -18,17 +18,16 @@ import signal
 import subprocess
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import GOLD, REPO, SAMPLE_LANDING
+from conftest import GOLD, REPO, SAMPLE_LANDING, execute_pipeline
 from warehouse_state import snapshot
 
 RUN_TIMEOUT = 600
-# What `python -m orchestration` imports and builds from, copied once per scenario: the
-# recovered and the clean run must run the same code, even if the checkout changes meanwhile.
+# What the killed processes import and build from, copied once per scenario: a run killed during
+# dbt leaves its dbt target folder behind, in the copy rather than in the checkout.
 CODE = ("orchestration", "transforms", "expectations", "dbt_project")
 
 # Plans and loads the landing folder's pending batch as the pipeline's assets do, and stops
@@ -127,19 +126,6 @@ def start(args, env, **kwargs):
     )
 
 
-def pipeline_run(env, *args):
-    done = subprocess.run(
-        [sys.executable, "-m", "orchestration", *args],
-        cwd=env["PIPELINE_CODE"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return done.stdout
-
-
 def kill_at(process, marker: str) -> list[str]:
     """SIGKILL the process (not its children) as soon as it prints a line containing the marker."""
     watchdog = threading.Timer(RUN_TIMEOUT, process.kill)
@@ -191,14 +177,12 @@ def scenario(pipeline, sample_warehouse, tmp_path_factory):
     analysts = {mode: start(["-c", ANALYST, str(served), mode, str(stop)], env) for mode in ("hold", "fresh")}
     for analyst in analysts.values():
         assert analyst.stdout.readline().strip() == "ready"
-    with ThreadPoolExecutor(1) as alongside:
-        clean_run = alongside.submit(pipeline_run, environment(code, landing, clean, root / "clean_dagster_home"))
-        pipeline_run(env)
-        clean_run.result()
+    assert execute_pipeline(pipeline, landing, warehouse).success
     stop.touch()
     seen = {
         mode: [line.strip() for line in analyst.communicate(timeout=60)[0].splitlines()] for mode, analyst in analysts.items()
     }
+    assert execute_pipeline(pipeline, landing, clean).success
     after_run = subprocess.run(
         [sys.executable, "-c", ANALYST, str(served), "once", str(stop)],
         cwd=code,

@@ -1,8 +1,8 @@
 """Issue 14: extraction as Ray tasks, and the raw tables as Parquet partitions by ingest day.
 
-On 1,000 generated articles: the pipeline with local worker processes, then the same warehouse
-re-extracted on Ray (a local Ray of 2 CPUs, started once for the module) must serve the same
-marts. The Parquet partitions must hold exactly the raw tables, read by DuckDB from the local
+On 300 generated articles: the pipeline with local worker processes, then the same warehouse
+re-extracted on Ray (a local Ray of 2 CPUs, started once for the module, tasks of 100 articles:
+several tasks per run) must serve the same marts. The Parquet partitions must hold exactly the raw tables, read by DuckDB from the local
 folder and by Polars from an S3-compatible server (moto's, started here on 127.0.0.1).
 """
 
@@ -32,8 +32,10 @@ from transforms.lake import PARTITION, Lake
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
-ARTICLES = 1000
+ARTICLES = 300
 RAY_CPUS = 2
+# Articles per Ray task (the engine's chunk_articles): the re-extraction is three tasks, merged in order.
+CHUNK_ARTICLES = 100
 # Far above an article's milliseconds, far below what the oversized article below takes (over a minute).
 SECONDS_PER_ARTICLE = 3.0
 
@@ -72,14 +74,13 @@ def ray_rebuild(pipeline, corpus, local_build, ray_cluster, tmp_path_factory):
     warehouse = tmp_path_factory.mktemp("ray") / "warehouse"
     shutil.copytree(local_build, warehouse)
     args = parse(["reextract", "--executor", "ray"])
+    resources = resource_config(args)
+    resources["extraction_engine"]["config"]["chunk_articles"] = CHUNK_ARTICLES
     result = execute_pipeline(
         pipeline,
         corpus,
         warehouse,
-        run_config={
-            "ops": {"landing_files": {"config": landing_config(args)}},
-            "resources": resource_config(args),
-        },
+        run_config={"ops": {"landing_files": {"config": landing_config(args)}}, "resources": resources},
     )
     assert result.success
     return warehouse, result
@@ -123,18 +124,19 @@ def test_marts_from_ray_equal_marts_from_local_processes(local_build, ray_rebuil
 
 def test_ray_tasks_quarantine_an_article_over_the_budget_as_local_processes_do(local_build, ray_cluster):
     con = duckdb.connect(str(local_build / "work.duckdb"), read_only=True)  # the served file holds no article text
-    articles = con.sql("select * from raw.articles order by file limit 300").pl()
+    articles = con.sql("select * from raw.articles order by file").pl()
     oversized = "قصفت طائرات مسيرة قاعدة عين الأسد في محافظة الأنبار صباح اليوم. " * 30_000
+    middle = articles.height // 2
     articles = pl.concat(
         [
-            articles.head(150),
+            articles.head(middle),
             articles.head(1).with_columns(file=pl.lit("oversized.txt"), article_id=pl.lit("oversized"), text=pl.lit(oversized)),
-            articles.tail(150),
+            articles.slice(middle),
         ]
     )
 
     local = extract_frames(articles, seconds_per_article=SECONDS_PER_ARTICLE)
-    on_ray = extract_on_ray(articles, seconds_per_article=SECONDS_PER_ARTICLE, chunk_articles=100)
+    on_ray = extract_on_ray(articles, seconds_per_article=SECONDS_PER_ARTICLE, chunk_articles=CHUNK_ARTICLES)
     assert on_ray.quarantined["file"].to_list() == ["oversized.txt"]
     assert "time budget" in on_ray.quarantined["reason"][0]
     for part in ("events", "claims", "quarantined"):

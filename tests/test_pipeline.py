@@ -6,12 +6,12 @@ def _rows(con, sql):
 
 
 def test_every_asset_and_check_ran(pipeline_run):
-    materialized = {e.asset_key.to_user_string() for e in pipeline_run.get_asset_materialization_events()}
+    materialized = pipeline_run.materialized
     assert {"raw_articles", "events", "raw/events", "served_warehouse"} <= materialized
     assert any(key.endswith("attack_frequency_per_base") for key in materialized)
-    checks = pipeline_run.get_asset_check_evaluations()
-    assert checks and all(c.passed for c in checks)
-    assert any(c.check_name == "events_contract" for c in checks)
+    checks = pipeline_run.checks
+    assert checks and all(passed for _, _, passed in checks)
+    assert ("events", "events_contract", True) in checks
 
 
 def test_raw_tables_hold_the_sample(served):
