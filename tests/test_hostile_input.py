@@ -283,15 +283,18 @@ def test_5_bad_or_partial_manifest_never_strips_loaded_metadata(pipeline, loaded
 
 
 @pytest.mark.timeout(300)
-def test_6_lost_working_database_restored_from_the_served_copy(pipeline, loaded_sample):
+def test_6_lost_working_database_restored_from_the_served_copy_and_the_lake(pipeline, loaded_sample):
     landing, warehouse = loaded_sample
     before = snapshot(warehouse / "militia.duckdb")
+    raw_before = snapshot(warehouse / "work.duckdb", schemas=("raw",), keep_times=True)
     for path in landing.iterdir():  # scrapers cleaned up, as the README allows
         path.unlink()
     (warehouse / "work.duckdb").unlink()
     run_pipeline(pipeline, landing, warehouse)
     assert snapshot(warehouse / "militia.duckdb") == before
     assert loaded(warehouse) == sample_files()
+    # Article text, events and claims from the lake, the ledger and rejections from the served file.
+    assert snapshot(warehouse / "work.duckdb", schemas=("raw",), keep_times=True) == raw_before
 
 
 # 8. Hard links ---------------------------------------------------------------------------
