@@ -212,3 +212,9 @@ def test_shells_a_title_calls_foreign_stay_foreign_in_the_next_sentence():
     assert extract_article(text, "t.txt", THURSDAY) == []
     # Without the foreign title the same sentence tells an attack.
     assert [e["location_id"] for e in extract_article(text.split("\n")[-1], "t.txt", THURSDAY)] == ["al_shaddadi"]
+
+
+def test_one_day_dates_both_bases_of_a_coordinated_pair():
+    text = "واستُهدفت قاعدتا حرير وعين الأسد بطائرات مسيرة فجر اليوم."
+    found = {e["location_id"]: e["day_offset"] for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found == {"harir": 0, "ain_al_asad": 0}

@@ -671,7 +671,7 @@ class ArticleExtractor:
             # and the act it stands beside.
             (only,) = times
             owner = min(anchors, key=lambda a: _distance(norm, a[2], only.start))
-            if owner[2] == anchor:
+            if owner[2] == anchor or _coordinated(norm, anchors, anchor, owner):
                 return only
             # "..., بعد يوم من هجوم على ...": an act given as the cause lies before the day named.
             cause = cues.CAUSE.search(norm, only.end, anchor)
