@@ -218,3 +218,11 @@ def test_one_day_dates_both_bases_of_a_coordinated_pair():
     text = "واستُهدفت قاعدتا حرير وعين الأسد بطائرات مسيرة فجر اليوم."
     found = {e["location_id"]: e["day_offset"] for e in extract_article(text, "t.txt", THURSDAY)}
     assert found == {"harir": 0, "ain_al_asad": 0}
+
+
+def test_sirens_at_a_base_are_no_attack_on_it_when_the_rockets_fell_at_another():
+    text = "ودوت صافرات الإنذار في السفارة الأمريكية بعد سقوط صاروخين قرب مطار بغداد فجر اليوم."
+    assert keys(text) == [("attack", "baghdad_airport")]
+    # With no other base, the sirens' place is where the act is told ("a rocket heading to its compound").
+    text = "ودوت صافرات الإنذار في السفارة الأمريكية بعدما اعترضت الدفاعات صاروخا كان متجها نحو مجمعها."
+    assert keys(text) == [("attack", "us_embassy_baghdad")]

@@ -596,6 +596,10 @@ class ArticleExtractor:
                     continue
                 if cues.DESCRIBES_PLACE.search(norm[max(0, m.start - 30) : m.start]):
                     continue  # "the base lies near al-Omar": where something is, not what was hit
+                if cues.SIRENS_AT.search(norm[max(0, m.start - 40) : m.start]) and any(
+                    o.start > m.end and o.entry.kind == "base" and o.id != m.id for o in kept
+                ):
+                    continue  # "sirens sounded at the embassy after rockets fell near the airport": an alarm, not a target
                 # Bases are what militias attack; only a strike told right beside one ("غارة أمريكية
                 # قرب مطار بغداد") makes it the place of a strike.
                 nearest = _nearest(typed_for_bases, m.start, norm, key=lambda x: x[1])
