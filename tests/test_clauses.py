@@ -226,3 +226,11 @@ def test_sirens_at_a_base_are_no_attack_on_it_when_the_rockets_fell_at_another()
     # With no other base, the sirens' place is where the act is told ("a rocket heading to its compound").
     text = "ودوت صافرات الإنذار في السفارة الأمريكية بعدما اعترضت الدفاعات صاروخا كان متجها نحو مجمعها."
     assert keys(text) == [("attack", "us_embassy_baghdad")]
+
+
+def test_a_drill_explains_its_own_explosions_not_an_attack_told_beside_it_at_another_time():
+    text = "وأوضح مصدر أن الانفجارات التي سمعت ظهراً في قاعدة التنف ناجمة عن رماية تدريبية، فيما تعرضت القاعدة ليلاً لقصف صاروخي."
+    assert keys(text) == [("attack", "al_tanf")]
+    # A report the drill refutes names no time of its own: no act.
+    text = "وكتبت صفحات أن قاعدة التنف تعرضت لقصف بعدة صواريخ، قبل أن يتبين أن الأصوات ناجمة عن تدريبات عسكرية."
+    assert keys(text) == []

@@ -173,3 +173,7 @@ def test_people_killed_as_the_result_of_an_act_die_on_its_day():
     text = "قتل قياديان في فصيل مسلح، أمس، إثر قصف جوي أمريكي استهدف مقرا لهم في جرف الصخر."
     (event,) = extract_article(text, "t.txt", dt.date(2024, 3, 7))
     assert (event["location_id"], event["day_offset"]) == ("jurf_al_sakhar", -1)
+
+
+def test_a_part_of_the_day_in_the_adverbial_accusative_is_read():
+    assert [t.time_of_day for t in find_times(normalize("سقطت القذائف ليلاً بعد أن هدأ القصف فجراً"))] == ["night", "dawn"]

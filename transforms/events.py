@@ -322,6 +322,7 @@ class ArticleExtractor:
                 and cues.DRILL.search(sentence.norm)
                 and cues.EXPLOSIONS.search(sentence.norm)
                 and not cues.US_AGENT.search(sentence.norm)
+                and not _act_beside_the_drill(sentence.norm)
             ):
                 # "the explosions were a drill": no act here, and none at the bases it speaks of
                 named = [m.entry for m in self.gazetteer.find(sentence.norm) if m.kind == "location" and m.entry.kind == "base"]
@@ -996,6 +997,24 @@ def _date_from_antecedent(reports: list[Report], days: list[TimeMention]) -> Non
     for r in reports:
         if r.time is None:
             r.time = days[0]
+
+
+def _act_beside_the_drill(norm: str) -> bool:
+    """Whether a clause other than the drill's tells an act at a time of its own ("... ناجمة عن رماية تدريبية
+    ظهراً، فيما تعرضت القاعدة ليلاً لقصف").
+
+    A drill explains the explosions of its own clause and time, not an attack told beside it at
+    another; a report it refutes ("تعرضت لقصف، قبل أن يتبين أن الأصوات ناجمة عن تدريبات") names no time of its own.
+    """
+    starts = [0, *_clause_breaks(norm, False)]
+    ends = [*starts[1:], len(norm)]
+    return any(
+        not cues.DRILL.search(norm, a, b)
+        and not cues.EXPLOSIONS.search(norm, a, b)
+        and cues.ATTACK_WORD.search(norm, a, b)
+        and find_times(norm[a:b])
+        for a, b in zip(starts, ends)
+    )
 
 
 def _names_a_day(time: TimeMention) -> bool:
