@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from transforms.events import IN_SCOPE_NAMES
 from transforms.extract import extract_article
 from transforms.gazetteer import load
@@ -270,3 +272,14 @@ def test_the_scope_gate_needs_a_place_or_party_of_this_conflict():
     )
     assert gazetteer.names_any(normalize("سقط صاروخ قرب قاعدة حرير."), IN_SCOPE_NAMES)
     assert gazetteer.names_any(normalize("قصفت طائرات أمريكية مواقع للفصائل."), IN_SCOPE_NAMES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طائرة أمريكية تغتال مسؤولا ميدانيا في جرف الصخر اليوم",  # an assassination verb, present tense, headline order
+        "ذكر ناشطون أن قصفاً صاروخياً أمريكياً طال مقراً للفصائل في البوكمال اليوم",  # the strike noun in the accusative
+    ],
+)
+def test_us_strikes_told_as_an_assassination_or_with_an_accusative_noun(text):
+    assert [(e["event_type"], e["actor"]) for e in extract_article(text, "t.txt", THURSDAY)] == [("strike", "us")]
