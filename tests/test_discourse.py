@@ -145,6 +145,12 @@ def test_a_base_attacked_again_is_another_act():
     assert found == [("conoco", "rocket"), ("conoco", "drone")]
 
 
+def test_a_base_attacked_again_in_the_next_clause_is_another_act():
+    text = "سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم، ثم استُهدفت القاعدة مجدداً بطائرة مسيرة مساءً."
+    found = [(e["location_id"], e["weapon"], e["munition_count"]) for e in extract_article(text, "t.txt", THURSDAY)]
+    assert found == [("conoco", "rocket", 3), ("conoco", "drone", 1)]
+
+
 def test_the_same_base_told_twice_without_a_renewal_is_one_act():
     text = (
         "سقطت ثلاثة صواريخ على قاعدة حقل كونيكو ظهر اليوم.\nوأفاد مصدر بأن الصواريخ التي استهدفت قاعدة حقل كونيكو لم توقع إصابات."

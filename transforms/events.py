@@ -432,6 +432,7 @@ class ArticleExtractor:
             anaphor = cues.BASE_ANAPHOR.search(norm)
             if anaphor:
                 locations.append(Mention("location", last_base.id, anaphor.start(), anaphor.end(), last_base))
+        locations += _base_attacked_again(norm, locations)
         triggers = list(cues.TRIGGER.finditer(norm))
         # "وكالة الأناضول التركية": a foreign word describing a source is no foreign striker.
         foreign = any(
@@ -1534,12 +1535,26 @@ def _date_the_members(summary: Report, members: list[Event]) -> None:
 
 
 def _renewed(event: Event, report: Report) -> bool:
-    """Whether a report tells the act again ("مجدداً", "هجوم جديد") after a sentence that already told one.
+    """Whether a report tells the act again ("مجدداً", "هجوم جديد") after the mentions of one already told.
 
     A cannot-link: the same place attacked again is another act, even on a day the text
-    does not tell apart.
+    does not tell apart, whether the renewal is told in the next sentence or the next clause.
     """
-    return report.renewed and all(r.sentence.index < report.sentence.index for r in event.reports)
+    return report.renewed and all((r.sentence.index, r.anchor) < (report.sentence.index, report.anchor) for r in event.reports)
+
+
+def _base_attacked_again(norm: str, locations: list[Mention]) -> list[Mention]:
+    """ "سقطت صواريخ على قاعدة كونيكو ظهراً، ثم استُهدفت القاعدة مجدداً مساءً": the base of a later clause
+    that renews the act is the base named before it in the sentence."""
+    bases = [m for m in locations if m.entry.kind == "base"]
+    if not bases:
+        return []
+    for anaphor in cues.BASE_ANAPHOR.finditer(norm, bases[-1].end):
+        start, end = _clause(norm, anaphor.start())
+        if start >= bases[-1].end and cues.RENEWED.search(norm, start, end):
+            named = bases[-1].entry
+            return [Mention("location", named.id, anaphor.start(), anaphor.end(), named)]
+    return []
 
 
 def _strike_actor(event: Event) -> str:
