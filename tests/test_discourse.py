@@ -225,6 +225,11 @@ def test_attacks_a_group_wages_in_general_name_no_attacker_of_this_one():
     assert actors(text) == {"al_omar": "unknown"}
 
 
+def test_the_militia_holding_the_launch_site_is_the_attacker():
+    text = "سقطت قذائف على قاعدة التنف فجر اليوم.\nوبحسب ناشطين فإن القذائف أُطلقت من بادية تسيطر عليها مجموعات موالية لإيران."
+    assert actors(text) == {"al_tanf": "iran_aligned"}
+
+
 def test_a_group_announcing_attacks_to_come_is_not_the_attacker():
     text = (
         "سقطت صواريخ على قاعدة عين الأسد فجر اليوم، في وقت أعلن فيه قيادي في حركة النجباء "

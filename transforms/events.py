@@ -349,6 +349,7 @@ class ArticleExtractor:
                 strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
             if reports and not found and gated:
                 _blame_from_series(reports, sentence.norm, mentions)
+                _blame_from_origin(reports, sentence.norm, mentions)
                 _date_from_definite_reference(reports, sentence.norm, published)
             if found:
                 previous = found
@@ -1140,6 +1141,21 @@ def _blame_from_series(reports: list[Report], norm: str, mentions: list[Mention]
     if series is None or not attacks:
         return
     group = next((m.entry for m in mentions if m.kind == "actor" and m.start >= series.end() and m.entry.side == "militia"), None)
+    if group is None:
+        return
+    for report in attacks:
+        if report.sentence.index == attacks[-1].sentence.index and report.actor == "unknown" and not report.claimed:
+            report.actor = group.id
+
+
+def _blame_from_origin(reports: list[Report], norm: str, mentions: list[Mention]) -> None:
+    """ "The shells were launched from desert held by pro-Iran groups": the militia holding the
+    launch site is the attacker of the attacks told last, where nothing named one."""
+    held = cues.LAUNCHED_FROM_HELD.search(norm)
+    attacks = [r for r in reports if r.event_type == "attack"]
+    if held is None or not attacks:
+        return
+    group = next((m.entry for m in mentions if m.kind == "actor" and m.start >= held.end() and m.entry.side == "militia"), None)
     if group is None:
         return
     for report in attacks:
