@@ -132,6 +132,7 @@ _LATE = r"(?P<late>(?:في\s)?وقت\sمتاخر\sمن\s)"
 # "أمس الأحد/الاثنين": a night written as the two days it spans; the first is its day.
 _SPAN = rf"(?:\s{_WD}(?:\s?[/-]\s?{_WD2})?)?"
 
+# Each pattern goes behind the words it cannot match without (``transforms.matcher``) below: most sentences hold none.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "قبل يومين من الزيارة" counts from another event, not from publication.
     (
@@ -176,8 +177,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("part", re.compile(rf"{_P}{_PART}(?!\w)")),
 ]
-# Each pattern behind the words it cannot match without (``transforms.matcher``): most sentences hold none.
-_PREFILTERED = [(kind, Prefiltered(pattern)) for kind, pattern in _PATTERNS]
+_PATTERNS: list[tuple[str, Prefiltered]] = [(kind, Prefiltered(pattern)) for kind, pattern in _PATTERNS]
 _FOREIGN_WEEKDAY = re.compile(r"(?:صلاه|خطبه|خطيب|صلاتي)\s$")
 
 
@@ -246,7 +246,7 @@ def find_times(sentence: str) -> list[TimeMention]:
     """Every day expression in a normalised sentence, leftmost first, without overlaps."""
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PREFILTERED:
+    for kind, pattern in _PATTERNS:
         if not pattern.may_match(sentence):
             continue
         position = 0

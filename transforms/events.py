@@ -348,8 +348,7 @@ class ArticleExtractor:
                 reports.extend(found)
                 strike_context = next((r.actor for r in reversed(found) if r.event_type == "strike"), strike_context)
             if reports and not found and gated:
-                _blame_from_series(reports, sentence.norm, mentions)
-                _blame_from_origin(reports, sentence.norm, mentions)
+                _blame_from_wording(reports, sentence.norm, mentions)
                 _date_from_definite_reference(reports, sentence.norm, published)
             if found:
                 previous = found
@@ -976,11 +975,7 @@ def _date_from_definite_reference(reports: list[Report], norm: str, published: d
     if reference is None:
         return
     day = next(
-        (
-            t
-            for t in _act_times(norm)
-            if t.start - reference.end() <= 1 and t.start >= reference.end() and _names_a_day(t) and not t.said
-        ),
+        (t for t in _act_times(norm) if 0 <= t.start - reference.end() <= 1 and _names_a_day(t) and not t.said),
         None,
     )
     if day is None or day.is_background(published):
@@ -1132,30 +1127,19 @@ def _with_part(day: TimeMention, parts: list[TimeMention], norm: str) -> TimeMen
     return replace(day, time_of_day=near[0].time_of_day) if near else day
 
 
-def _blame_from_series(reports: list[Report], norm: str, mentions: list[Mention]) -> None:
-    """ "This attack comes within a series of attacks the militias wage": the group blamed for the
-    series is the attacker of the attack told last (a strike told after it does not change which
-    attack "this" is), where nothing named one."""
-    series = cues.PLACED_IN_A_SERIES.search(norm)
-    attacks = [r for r in reports if r.event_type == "attack"]
-    if series is None or not attacks:
-        return
-    group = next((m.entry for m in mentions if m.kind == "actor" and m.start >= series.end() and m.entry.side == "militia"), None)
-    if group is None:
-        return
-    for report in attacks:
-        if report.sentence.index == attacks[-1].sentence.index and report.actor == "unknown" and not report.claimed:
-            report.actor = group.id
+# Wording that blames the militia named after it for the attack just told: "this attack comes within a
+# series of attacks the militias wage", "the shells were launched from desert held by pro-Iran groups".
+_BLAMING = (cues.PLACED_IN_A_SERIES, cues.LAUNCHED_FROM_HELD)
 
 
-def _blame_from_origin(reports: list[Report], norm: str, mentions: list[Mention]) -> None:
-    """ "The shells were launched from desert held by pro-Iran groups": the militia holding the
-    launch site is the attacker of the attacks told last, where nothing named one."""
-    held = cues.LAUNCHED_FROM_HELD.search(norm)
+def _blame_from_wording(reports: list[Report], norm: str, mentions: list[Mention]) -> None:
+    """The militia a blaming phrase (``_BLAMING``) names is the attacker of the attacks told last (a
+    strike told after them does not change which attacks those are), where nothing named one."""
+    blame = next((m for pattern in _BLAMING if (m := pattern.search(norm)) is not None), None)
     attacks = [r for r in reports if r.event_type == "attack"]
-    if held is None or not attacks:
+    if blame is None or not attacks:
         return
-    group = next((m.entry for m in mentions if m.kind == "actor" and m.start >= held.end() and m.entry.side == "militia"), None)
+    group = next((m.entry for m in mentions if m.kind == "actor" and m.start >= blame.end() and m.entry.side == "militia"), None)
     if group is None:
         return
     for report in attacks:
@@ -1493,7 +1477,7 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             ]
             if set(r.countries) <= {e.location.country for e in named}:
                 # Its day and weapon belong to every act it sums up; its figures to none of them alone.
-                shared = replace(r, killed=None, injured=None, munition_count=None, source=None)
+                shared = _without_figures(r)
                 for e in named:
                     if e.location.country in r.countries:
                         e.reports.append(shared)
@@ -1538,13 +1522,18 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
     return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
 
 
+def _without_figures(summary: Report) -> Report:
+    """A summing mention as each act it sums up hears it: its day, weapon and attacker, none of its figures or source."""
+    return replace(summary, killed=None, injured=None, munition_count=None, source=None)
+
+
 def _date_the_members(summary: Report, members: list[Event]) -> None:
     """A set mention that names a day ("قصفت المقاومة قاعدتين أمريكيتين يوم السبت") dates each act it sums up.
 
     The members told without a day of their own take the set's day, weapon and attacker;
     its figures belong to none of them alone.
     """
-    shared = replace(summary, killed=None, injured=None, munition_count=None, source=None)
+    shared = _without_figures(summary)
     for event in members:
         if all(r.time_offset is None for r in event.reports):
             event.reports.append(shared)
