@@ -808,7 +808,10 @@ def _not_the_agent(norm: str, position: int) -> bool:
     """
     if cues.NON_AGENT_BEFORE.search(norm[max(0, position - 30) : position]):
         return True
-    # "في وقت أعلن فيه قيادي في النجباء بدء العد التنازلي لشن هجمات": a group announcing attacks to come.
+    # "في وقت أعلن فيه قيادي في النجباء بدء العد التنازلي لشن هجمات": a group announcing attacks to come
+    # (the sentence is searched first: most hold no such wording, and its clause need not be found).
+    if not cues.ATTACKS_TO_COME.search(norm):
+        return False
     start, end = _clause(norm, position)
     return bool(cues.ATTACKS_TO_COME.search(norm, start, end)) and not cues.CLAIM.search(norm, start, end)
 
