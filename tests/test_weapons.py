@@ -213,6 +213,24 @@ def test_two_means_told_for_several_bases_give_none_of_them_a_weapon():
     assert only("واستهدفت الفصائل قاعدة عين الأسد بعدة صواريخ وطائرة مسيرة مساء أمس.")["weapon"] == "rocket"
 
 
+def test_two_means_in_a_clause_of_no_place_give_none_of_the_bases_a_weapon():
+    text = (
+        "واستهدفت الفصائل قاعدتي حقل العمر وكونيكو وقاعدة الشدادي مساء أمس، "
+        "في قصف مكثف بالصواريخ والطائرات المسيرة طال القواعد الأمريكية شرقي سوريا."
+    )
+    found = {e["location_id"]: e["weapon"] for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found == {"al_omar": None, "conoco": None, "al_shaddadi": None}
+
+
+def test_means_told_of_one_base_of_a_pair_named_again_are_that_base_s_only():
+    text = (
+        "وفي ريف الحسكة جرى استهداف قاعدتي خراب الجير والشدادي صباح اليوم، "
+        "وأفاد مراسلنا في مدينة الشدادي بأن انفجارات دوت قرابة السابعة صباحاً داخل القاعدة الأمريكية جراء استهدافها بصاروخين."
+    )
+    found = {e["location_id"]: (e["weapon"], e["munition_count"]) for e in extract_article(text, "t.txt", THURSDAY)}
+    assert found == {"kharab_al_jir": (None, None), "al_shaddadi": ("rocket", 2)}
+
+
 def test_the_aircraft_after_a_drone_is_that_drone_and_keeps_its_day():
     text = (
         "أفاد مصدر أمني، فجر اليوم، بأن الدفاعات الجوية تصدت لطائرة مسيرة فوق أطراف المدينة.\n\n"

@@ -696,11 +696,12 @@ class ArticleExtractor:
         # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
         own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor]
         shared = not own  # the kind of weapon is shared; its count stays with the act it stands beside
-        own = own or (
-            weapons
-            if len({a[0] for a in anchors}) == 1
-            else [w for w in weapons if _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))]
-        )
+        own = own or [
+            w
+            for w in weapons
+            if (len({a[0] for a in anchors}) == 1 and not _of_a_place_singled_out(norm, anchors, report, w))
+            or _listed_with(norm, anchors, report, _owner(norm, anchors, w.start))
+        ]
         # "قصفت مدفعية التحالف ...": a weapon named in the striker's own phrase is the strike's.
         agents = [(m.start(), m.end()) for m in cues.US_AGENT.finditer(norm)]
         of_agent = [w for w in weapons if any(s <= w.start < e for s, e in agents)]
@@ -714,7 +715,7 @@ class ArticleExtractor:
             )
         if not own:
             return
-        if report.event_type == "attack" and _means_of_a_set(norm, own, anchors, report):
+        if report.event_type == "attack" and _means_of_a_set(norm, weapons, anchors, report):
             return
         chosen = own[0] if report.event_type == "strike" else min(own, key=lambda w: w.start)
         # A later word may give the type of what an attack's first weapon word counts («بصاروخين من نوع
@@ -1289,6 +1290,16 @@ def _fired(norm: str, weapons: list[Mention]) -> list[Mention]:
 LIST_SPAN = 50
 
 
+def _of_a_place_singled_out(norm: str, anchors, report: Report, weapon: Mention) -> bool:
+    """A weapon told in a later clause of an act at one place named again there («استهداف قاعدتي X وY،
+    وأفادت مصادر في مدينة Y بأن ... استهداف القاعدة بقذيفتين»): the means are that place's, not the list's."""
+    owner = next(a for a in anchors if a[2] == _owner(norm, anchors, weapon.start))
+    if owner[1] is None or report.location is None or owner[1].id == report.location.id:
+        return False
+    named_before = any(a[1] is not None and a[1].id == owner[1].id and a[2] < owner[2] for a in anchors)
+    return named_before and report.anchor < owner[2] and _clause(norm, owner[2]) != _clause(norm, report.anchor)
+
+
 def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
     """Another act of the same kind named in the same list of places («قرب مطار دير الزور وقريتي
     حويجة سكر والمارية بصواريخ»): close, with no comma or clause break between them."""
@@ -1322,17 +1333,23 @@ def _add_munitions(report: Report, norm: str, gazetteer: Gazetteer) -> None:
 def _means_of_a_set(norm: str, weapons: list[Mention], anchors, report: Report) -> bool:
     """ "The factions targeted with drones and rockets the bases of X and Y": which means hit which base is not told.
 
-    Weapon words of two kinds, coordinated, told before every place attacked in a sentence that
-    names several (or in a mention that sums them up), give none of those acts a weapon; one
-    act "by rockets and a drone" keeps its first means.
+    Weapon words of two kinds, coordinated, in a sentence that names several places attacked give
+    none of those acts a weapon when the pair is told before every place, in a clause of no place,
+    after all the places of its clause («قاعدتي X وY، في قصف مكثف بالصواريخ والطائرات المسيرة»),
+    or in a mention that sums them up; one act "by rockets and a drone" keeps its first means.
     """
     places = [a[2] for a in anchors if a[0] == "attack" and a[1] is not None]
-    if len({w.entry.weapon for w in weapons}) < 2:
+    if not (report.summary or len(places) > 1):
         return False
-    first, second = sorted(weapons, key=lambda w: w.start)[:2]
-    if first.entry.weapon == second.entry.weapon or not cues.COORDINATED_WORDS.fullmatch(norm, first.end, second.start):
-        return False
-    return report.summary or (len(places) > 1 and second.end < min(places))
+    ordered = sorted((w for w in weapons if w.entry.weapon in _ATTACK_MEANS), key=lambda w: w.start)
+    for first, second in zip(ordered, ordered[1:]):
+        if first.entry.weapon == second.entry.weapon or not cues.COORDINATED_WORDS.fullmatch(norm, first.end, second.start):
+            continue
+        start, end = _clause(norm, first.start)
+        in_clause = [p for p in places if start <= p < end]
+        if report.summary or second.end < min(places) or not in_clause or (len(in_clause) > 1 and max(in_clause) < first.start):
+            return True
+    return False
 
 
 def _kind(norm: str, weapon: Mention) -> str:
