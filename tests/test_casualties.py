@@ -120,6 +120,23 @@ def test_figures_for_several_places_together_go_to_claims_only():
     assert {"source": "sohr", "killed": 12, "injured": 20} in [c for e in found for c in e["claims"]]
 
 
+def test_a_placeless_toll_told_after_several_places_goes_to_claims_only():
+    text = (
+        "أعلن مسؤول أمريكي أن طائرات حربية أمريكية قصفت فجر اليوم مواقع لفصائل موالية لإيران قرب البوكمال والميادين.\n\n"
+        "وقال المرصد السوري إن سبعة مقاتلين قتلوا وأصيب ثلاثة في الضربات الأمريكية."
+    )
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert [(e["location_id"], e["killed"], e["injured"]) for e in found] == [
+        ("albu_kamal", None, None),
+        ("al_mayadin", None, None),
+    ]
+    assert {"source": "sohr", "killed": 7, "injured": 3} in [c for e in found for c in e["claims"]]
+    one_place = text.replace("قرب البوكمال والميادين", "قرب البوكمال")
+    assert [(e["location_id"], e["killed"], e["injured"]) for e in extract_article(one_place, "t.txt", THURSDAY)] == [
+        ("albu_kamal", 7, 3)
+    ]
+
+
 def test_a_place_told_further_on_keeps_its_own_figures():
     text = (
         "شنت القوات الأمريكية غارات على موقع في القائم أسفرت عن مقتل مقاتل وإصابة اثنين آخرين "

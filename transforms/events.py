@@ -1510,6 +1510,8 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             specific = [e for e in specific if e in same_actor] or ([] if same_actor else specific)
             candidates = same_actor or candidates
         pool = specific or candidates
+        if len({e.location.id for e in specific}) > 1 and (r.killed or r.injured):
+            r = _pooled(r)
         if r.summary and len(pool) != 1:
             if not pool and r.time_offset is not None:
                 events.append(Event(article, r.event_type, None, list(r.countries), [r]))
@@ -1540,6 +1542,13 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             continue  # an undated, placeless mention that matches nothing reported is not an act
         events.append(Event(article, r.event_type, r.location, list(r.countries), [r]))
     return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
+
+
+def _pooled(report: Report) -> Report:
+    """A placeless toll beside several places struck or attacked («مقتل 6 مقاتلين في الضربات الأمريكية شرق
+    سوريا»): figures for those places together, the claims' and no one place's (EVENTS.md v2)."""
+    figures = {k: getattr(report, k) for k in ("killed", "injured") if getattr(report, k)}
+    return replace(report, killed=None, injured=None, pooled=report.pooled | figures)
 
 
 def _without_figures(summary: Report) -> Report:
