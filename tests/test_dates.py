@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.dates import find_times, header_date, read_calendar, stated_publication
+from transforms.dates import find_times, header_date, read_calendar, stated_publication, with_glosses
 from transforms.normalize import normalize
 
 FRIDAY = dt.date(2024, 7, 26)
@@ -177,3 +177,11 @@ def test_people_killed_as_the_result_of_an_act_die_on_its_day():
 
 def test_a_part_of_the_day_in_the_adverbial_accusative_is_read():
     assert [t.time_of_day for t in find_times(normalize("سقطت القذائف ليلاً بعد أن هدأ القصف فجراً"))] == ["night", "dawn"]
+
+
+def test_a_relative_day_glossed_by_a_date_is_one_mention_keeping_its_offset():
+    text = normalize("شنت قوات التحالف، اليوم الثلاثاء 11 نيسان / أبريل، غارة جوية")
+    (glossed,) = with_glosses(find_times(text), text)
+    assert (glossed.offset, glossed.month, glossed.day) == (0, 4, 11)
+    assert glossed.resolve(None) == (None, 0)
+    assert glossed.resolve(dt.date(2023, 4, 11)) == (dt.date(2023, 4, 11), 0)

@@ -170,6 +170,23 @@ def test_an_act_told_as_before_that_is_bounded_by_the_act_it_preceded_and_stays_
     }
 
 
+def test_an_act_told_in_the_pluperfect_is_bounded_by_the_act_told_before_and_stays_undated():
+    for earlier in (
+        "وكانت القاعدة الأمريكية في حقل كونيكو قد تعرضت لهجوم بالصواريخ.",
+        "وكانت هزت انفجارات قاعدة حقل كونيكو بعد استهدافها بالصواريخ.",
+    ):
+        text = "استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\n" + earlier
+        assert days(text)["conoco"] == (None, "before", dt.date(2024, 3, 6))
+
+
+def test_a_day_told_after_the_act_comes_after_another_dates_the_other():
+    text = (
+        "شنت طائرات أمريكية غارات على مواقع لفصائل موالية لإيران قرب البوكمال.\n"
+        "وتأتي هذه الغارات بعد تأكيد مسؤول أمريكي، أمس الأربعاء، تعرض إحدى قواعد بلاده شرقي سوريا لهجوم صاروخي."
+    )
+    assert days(text)["albu_kamal"] == (None, None, None)
+
+
 def test_an_undated_act_told_after_another_takes_its_day():
     text = "استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\nوردت القوات الأمريكية بقصف مواقع في الميادين."
     assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)

@@ -67,7 +67,11 @@ WEAPON_WORD = rx(
 )
 # A sentence worth reading closely names violence or a weapon (one scan instead of three).
 GATE = Prefiltered(re.compile(TRIGGER.pattern + "|" + MUNITION.pattern + "|" + WEAPON_WORD.pattern))
-EARLIER = rx(r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)")
+EARLIER = rx(
+    r"(?<![\w])[وف]?(?:سبق|سبقه|سبقها|سبقت|قبل)\s(?:ذلك|ذاك|هذا|هذه)(?![\w])|في وقت سابق(?! من)"
+    # the pluperfect opening a sentence: «وكانت القاعدة قد تعرضت», «وكانت هزت انفجارات»
+    r"|^\W{0,3}[وف]كان(?:ت)?\s(?:(?:\S+\s){0,5}قد\s|\S+ت\s)"
+)
 DATELINE_AFTER = re.compile(r"(?:\s?[،,]?\s?[^\s\-]+){0,3}\s?(?:-{1,2}|\(|:)\s")
 # "the same group": the militia the article named last.
 GROUP_ANAPHOR = rx(
@@ -365,6 +369,8 @@ DISTANCE_BEFORE = rx(r"(?<![\w])علي\s$")
 CAUSE = rx(
     r"(?<![\w])(?:بعد|عقب|اثر|علي اثر|اعقاب|في اعقاب|علي خلفيه|بسبب|(?:ردا|رد|ردها|رده|كرد|انتقاما|ثارا)\s(?:\S+\s)?(?:علي|ل))(?![\w])"
 )
+# "ويأتي الهجوم بعد ...", "وجاءت الغارات عقب ...": the act is told as coming after another one.
+COMES_AFTER = rx(r"(?<![\w])[وف]?(?:ياتي|تاتي|جاء|جاءت|اتي|اتت)(?![\w])")
 # "as a result of": what is told before it came of the act right after it, at its time.
 RESULT_OF = rx(r"(?:اثر|علي اثر|بسبب)")
 # Someone killed or hurt, told as a verb or verbal noun.

@@ -361,6 +361,23 @@ def _glossed(mentions: list[TimeMention], text: str) -> list[tuple[TimeMention, 
     ]
 
 
+def with_glosses(mentions: list[TimeMention], text: str) -> list[TimeMention]:
+    """A relative day and the calendar date glossing it read as one mention.
+
+    «اليوم الثلاثاء 11 نيسان»: the date says which day and the relative word its offset, which
+    stands when the year, or the publication date, is unknown.
+    """
+    glosses = {a.start: b for a, b in _glossed(mentions, text)}
+    glossing = {b.start for b in glosses.values()}
+    return [
+        replace(t, end=g.end, absolute=g.absolute, month=g.month, day=g.day, year=g.year)
+        if (g := glosses.get(t.start)) is not None
+        else t
+        for t in mentions
+        if t.start not in glossing
+    ]
+
+
 def stated_publication(text: str) -> dt.date | None:
     """The publication date an article implies by glossing a relative day with a date.
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transforms import cues
-from transforms.dates import Calendar, TimeMention, find_times, read_calendar
+from transforms.dates import Calendar, TimeMention, find_times, read_calendar, with_glosses
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.normalize import fold, normalize
 from transforms.numbers import parse_number
@@ -667,7 +667,7 @@ class ArticleExtractor:
         parts = [t for t in times if t not in days]
         if days and parts:
             times = [_with_part(t, parts, norm) for t in days]
-        times = [t for t in times if not _across_cause(norm, t, anchor)]
+        times = [t for t in times if not _across_cause(norm, t, anchor) and not _of_the_act_it_follows(norm, t, anchor)]
         if not times:
             return None
         if len(anchors) == 1:
@@ -1040,7 +1040,7 @@ def _act_times(norm: str) -> list[TimeMention]:
     the statement says (after its colon, or after "أن": "ذكر البيان أن القاعدة تعرضت في يناير") is the act's.
     """
     times = []
-    for t in find_times(norm):
+    for t in with_glosses(find_times(norm), norm):
         statement = cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60) : t.start])
         if statement and cues.COMPLEMENTIZER.search(statement.group()):
             times.append(t)
@@ -1097,6 +1097,15 @@ def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
         and not (toll and cues.RESULT_OF.fullmatch(m.group()))
         for m in cues.CAUSE.finditer(norm, time.end, anchor)
     )
+
+
+def _of_the_act_it_follows(norm: str, time: TimeMention, anchor: int) -> bool:
+    """A day told after "the act comes after ..." is the earlier step's: «وتأتي الغارات بعد تأكيد
+    مسؤول، أمس الاثنين، تعرض قاعدة لهجوم» dates the confirmation and the attack, not the raids."""
+    if time.start < anchor:
+        return False
+    cause = cues.CAUSE.search(norm, anchor, time.start)
+    return cause is not None and bool(cues.COMES_AFTER.search(norm, max(0, anchor - 20), cause.start()))
 
 
 def _complete_days(reports: list[Report], calendar: Calendar) -> None:
