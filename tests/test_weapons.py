@@ -242,3 +242,8 @@ def test_the_aircraft_after_a_drone_is_that_drone_and_keeps_its_day():
 
 def test_the_aircraft_with_no_drone_before_it_tells_nothing():
     assert extract_article("وقال المصدر إن الطائرة هبطت في مطار أربيل.", "t.txt", THURSDAY) == []
+
+
+def test_the_aircraft_noun_with_its_clitic_counts_the_drones():
+    assert only("استهدف هجوم بطائرات مسيرة انتحارية قاعدة التنف مساء أمس.")["munition_count"] is None
+    assert only("استهدف هجوم بطائرتين مسيرتين قاعدة التنف مساء أمس.")["munition_count"] == 2
