@@ -247,3 +247,4 @@ def test_the_aircraft_with_no_drone_before_it_tells_nothing():
 def test_the_aircraft_noun_with_its_clitic_counts_the_drones():
     assert only("استهدف هجوم بطائرات مسيرة انتحارية قاعدة التنف مساء أمس.")["munition_count"] is None
     assert only("استهدف هجوم بطائرتين مسيرتين قاعدة التنف مساء أمس.")["munition_count"] == 2
+    assert only("تعرضت قاعدة التنف مساء أمس لقصف بواسطة طائرات إيرانية مسيرة.")["munition_count"] is None

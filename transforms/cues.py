@@ -383,8 +383,8 @@ AIRCRAFT_NUMBER = {
     fold(k): v
     for k, v in {"طائرات": "plural", "طائرتين": "2", "طائرتان": "2", "طائرة": "1", "طيارات": "plural", "طيارة": "1"}.items()
 }
-# "بطائرات مسيرة": the noun with its clitics.
-AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)" + CLITICS + r"(" + "|".join(AIRCRAFT_NUMBER) + r")\s$")
+# "بطائرات مسيرة", "طائرات إيرانية مسيرة": the noun with its clitics, and a nisba adjective between.
+AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)" + CLITICS + r"(" + "|".join(AIRCRAFT_NUMBER) + r")\s(?:\S+يه\s)?$")
 # Aircraft named as the means of an air strike, as opposed to the strike nouns «غارة», «ضربة جوية».
 AIRCRAFT_MEANS = rx(r"طائرات|طائره|مقاتلات|قاذف|الطيران|طيران|مروحيات")
 # "بصواريخ", "بالقذائف", "بقصف صاروخي": the clitic of the instrument, before a weapon word or its act.
