@@ -248,3 +248,18 @@ def test_the_aircraft_noun_with_its_clitic_counts_the_drones():
     assert only("استهدف هجوم بطائرات مسيرة انتحارية قاعدة التنف مساء أمس.")["munition_count"] is None
     assert only("استهدف هجوم بطائرتين مسيرتين قاعدة التنف مساء أمس.")["munition_count"] == 2
     assert only("تعرضت قاعدة التنف مساء أمس لقصف بواسطة طائرات إيرانية مسيرة.")["munition_count"] is None
+
+
+def test_a_count_told_once_for_a_list_of_places_is_no_one_place_s():
+    strike = "قال المرصد السوري إن مدفعية القوات الأمريكية قصفت بأربع قذائف مواقع لفصائل موالية لإيران في مدينتي الميادين والبوكمال صباح اليوم."
+    found = extract_article(strike, "t.txt", THURSDAY)
+    assert {e["location_id"]: e["munition_count"] for e in found} == {"al_mayadin": None, "albu_kamal": None}
+    assert any(c.get("munition_count") == 4 for e in found for c in e["claims"])
+    assert only(strike.replace("في مدينتي الميادين والبوكمال", "في مدينة الميادين"))["munition_count"] == 4
+    attack = "سقطت ثلاثة صواريخ على قاعدتي حقل العمر وكونيكو مساء أمس."
+    assert {e["location_id"]: e["munition_count"] for e in extract_article(attack, "t.txt", THURSDAY)} == {
+        "al_omar": None,
+        "conoco": None,
+    }
+    # a base inside another place is one target, not a list
+    assert only("سقط صاروخان على قاعدة فكتوريا داخل مطار بغداد مساء أمس.")["munition_count"] == 2

@@ -103,6 +103,8 @@ TALLY = rx(
 # Between two coordinated places: "العكاشات والقائم", "حرير، وعين الأسد".
 COORDINATION = re.compile(r"\s?[،,]?\s?و")
 # Between two coordinated words: "مسيرات وصواريخ", "بالصواريخ والطائرات".
+# "و" opening a word, or a comma: what joins two items of a list.
+COORDINATOR = re.compile(r"(?:^|\s)و|،")
 COORDINATED_WORDS = re.compile(r"\s?[،,]?\s?و(?:ب|ل)?(?:ال)?")
 # A statement's words begin: "أعلنت الفصائل يوم الأحد: ..." (quotes are gone once normalised).
 QUOTE_OPENS = re.compile(r"\s?[،,]?\s?:")

@@ -729,6 +729,10 @@ class ArticleExtractor:
         # A strike's drone is the aircraft, not a munition: what it fires is counted, never the drone itself.
         if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
+        if report.munition_count is not None and _counts_a_list(norm, anchors, report, chosen):
+            report.pooled["munition_count"] = report.munition_count
+            report.munition_count = None
+            return
         if report.munition_count is None and report.event_type == "attack":
             # «أطلقت رشقة صاروخية ... انفجر صاروخان على الأقل منها»: a later word of the same
             # weapon counts what the first left uncounted (a lower bound gives its number).
@@ -1307,6 +1311,23 @@ def _of_a_place_singled_out(norm: str, anchors, report: Report, weapon: Mention)
         return False
     named_before = any(a[1] is not None and a[1].id == owner[1].id and a[2] < owner[2] for a in anchors)
     return named_before and report.anchor < owner[2] and _clause(norm, owner[2]) != _clause(norm, report.anchor)
+
+
+def _counts_a_list(norm: str, anchors, report: Report, weapon: Mention) -> bool:
+    """A count told once for a list of places («بـ3 قذائف مدفعية مواقع في بلدتي الجفرة والمريعية»):
+    the munitions of them all, no one place's (EVENTS.md v2: such figures go to claims)."""
+    listed = [report.anchor] + [
+        a[2]
+        for a in anchors
+        if a[2] != report.anchor
+        and _listed_with(norm, anchors, report, a[2])
+        and a[1] is not None
+        and report.location is not None
+        and a[1].id != report.location.id
+        # coordinated places, not one placed inside the other («قاعدة فكتوريا داخل مطار بغداد»)
+        and cues.COORDINATOR.search(norm, min(a[2], report.anchor), max(a[2], report.anchor))
+    ]
+    return len(listed) > 1 and not min(listed) < weapon.start < max(listed)
 
 
 def _listed_with(norm: str, anchors, report: Report, other: int) -> bool:
