@@ -192,6 +192,14 @@ def test_an_undated_act_told_after_another_takes_its_day():
     assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)
 
 
+def test_an_undated_act_another_party_reports_on_its_own_takes_no_day():
+    text = (
+        "استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\n"
+        "من جانبه، أفاد موقع محلي بأن القوات الأمريكية قصفت بالمدفعية مواقع في الميادين."
+    )
+    assert days(text)["al_mayadin"] == (None, None, None)
+
+
 def test_an_act_with_no_day_word_stays_undated_and_so_does_the_act_told_after_it():
     # EVENTS.md v2: nothing relative to publication and no date: the record states no day.
     text = "سقطت صواريخ على قاعدة حقل العمر شرقي دير الزور.\nوردت القوات الأمريكية بقصف مواقع في الميادين."

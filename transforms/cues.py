@@ -548,6 +548,8 @@ LAUNCHED_FROM_HELD = rx(
 )
 # A sentence set aside as a reminder ("يذكر أن ...", "الجدير بالذكر أن ..."): commentary on the story.
 ASIDE = rx(r"^[وف]?(?:يذكر|يشار الي|الجدير بالذكر|جدير بالذكر|يجدر بالذكر)\s(?:ايضا\s)?ان(?![\w])")
+# "من جانبه، أفاد موقع ... بأن": a sentence opened by a turn to another party, which reports on its own.
+OTHER_VOICE = rx(r"^\W{0,3}[وف]?من\s(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم)(?![\w])")
 ANSWER_BEFORE = rx(r"(?<![\w])[وف]?(?:ردت|رد|ترد|يرد)\s$")
 # The act told again is another one: "مجدداً", "من جديد", "للمرة الثانية", "هجوم جديد", "ثم استهدفت ... بعد ساعات".
 RENEWED = rx(

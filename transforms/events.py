@@ -87,6 +87,7 @@ class Report:
     aside: bool = False  # told in a reminder ("يذكر أن ..."): commentary, which lends the act no attacker
     renewed: bool = False  # "استُهدفت القاعدة مجدداً", "هجوم جديد": another act than the one told before
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
+    other_voice: bool = False  # "من جانبه، أفاد موقع ...": another party's report, not the story's next step
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
     updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
     pooled: dict = field(default_factory=dict)  # figures given for this place and others together: claims only
@@ -519,6 +520,7 @@ class ArticleExtractor:
                 summary=summary,
                 same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
                 aside=bool(cues.ASIDE.search(norm)),
+                other_voice=bool(cues.OTHER_VOICE.search(norm)),
                 renewed=bool(cues.RENEWED.search(norm, *_clause(norm, anchor))),
                 relative=location is not None and _relative(norm, location),
                 listed=location is not None and _listed(norm, location, locations),

@@ -147,6 +147,7 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         # Where the text tells of this act, for dating undated acts by the story's order; dropped before output.
         "_mentions": [(r.sentence.start, r.anchor) for r in reports],
         "_told_as_earlier": any(r.earlier for r in reports),
+        "_other_voice": min(reports, key=lambda r: (r.sentence.start, r.anchor)).other_voice,
     }
 
 
@@ -228,7 +229,8 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
     News narrates in order: "the coalition answered the attack by shelling al-Mayadin"
     carries the day of the act told just before it. An act told before any other, or right
     after an undated one, stays undated (EVENTS.md v2: no day word, no day); the warehouse
-    places it in its news window. Background events neither give nor take.
+    places it in its news window. So does an act another party reports on its own ("من جانبه،
+    أفاد موقع ... بأن"): a new voice, not the story's next step. Background events neither give nor take.
     An act told as "before that" took place on or before the act told just before it: it gets
     that day as a bound (``date_not_after``), not as its day.
     """
@@ -243,10 +245,10 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
             # "Before that": the day of the act it preceded bounds it; the record itself stays undated.
             if told_before is not None and told_before["date"] is not None:
                 record.update(date_not_after=told_before["date"], date_basis="before")
-        elif told_before is not None and told_before["date_basis"] in ("stated", "context"):
+        elif told_before is not None and told_before["date_basis"] in ("stated", "context") and not record["_other_voice"]:
             record.update(date=told_before["date"], day_offset=told_before["day_offset"], date_basis="context")
     for record in records:
-        del record["_mentions"], record["_told_as_earlier"]
+        del record["_mentions"], record["_told_as_earlier"], record["_other_voice"]
 
 
 def _act_told_before(record: dict, records: list[dict]) -> dict | None:
