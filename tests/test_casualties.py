@@ -146,6 +146,20 @@ def test_a_place_told_further_on_keeps_its_own_figures():
     assert found["al_qaim"] == (1, 2)
 
 
+def test_the_act_as_subject_of_active_toll_verbs():
+    text = (
+        "سقطت صواريخ على قاعدة عين الأسد مساء أمس.\n"
+        "وقال التحالف إن الهجوم أودى بحياة متعاقد مدني وأصاب ثلاثة من أفراد الخدمة الأمريكيين واثنين من عناصر الأمن."
+    )
+    event = only(text)
+    assert (event["killed"], event["injured"]) == (1, 5)
+
+
+def test_a_number_after_the_verb_to_hit_is_what_hit_not_whom():
+    event = only("سقط صاروخان داخل قاعدة عين الأسد مساء أمس فيما أصاب اثنان محيطها، دون وقوع إصابات.")
+    assert (event["killed"], event["injured"]) == (0, 0)
+
+
 def test_another_one_is_one():
     assert toll(cues.INJURED, "قتل اثنان من المقاتلين وأصيب آخر نتيجة القصف") == 1
     assert toll(cues.KILLED, "وقتل 3 جنود وآخرون") == 3  # "N and others" is N

@@ -48,6 +48,14 @@ def test_a_tally_governs_its_clause_and_lets_the_next_one_tell_an_act():
     assert keys(text) == [("attack", "harir")]
 
 
+def test_a_series_in_a_comment_after_the_act_governs_only_the_comment():
+    text = (
+        "قتل متعاقد أمريكي في قصف صاروخي طال مساء أمس قاعدة عين الأسد، "
+        "في ما عده مسؤول أمريكي أعنف حلقة في سلسلة الهجمات على القوات الأمريكية منذ أكتوبر."
+    )
+    assert keys(text) == [("attack", "ain_al_asad")]
+
+
 def test_a_clause_that_describes_a_place_tells_no_act():
     text = "سقط صاروخان داخل المنطقة الخضراء فجر اليوم، والتي توجد فيها السفارة الأمريكية."
     assert ("attack", "us_embassy_baghdad") not in keys(text)

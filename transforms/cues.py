@@ -286,6 +286,8 @@ APPROX = r"(?:ما\s)?(?:يقرب\sمن|يزيد\sعن|يزيد\sعلي|لا\sي
 # Nouns a figure is told with instead of a number («مقتل جندي», «إصابة ضابطين»), and how many each names.
 VICTIMS = {fold(row["term"]): int(row["number"]) for row in _rows("victims.csv")}
 VICTIM = "(?:" + "|".join(sorted(VICTIMS, key=len, reverse=True)) + ")"
+# Plurals of victim nouns, which a number before them counts («أربعة من أفراد الخدمة», «ثلاثة جنود»).
+VICTIMS_PLURAL = fold(r"(?:افراد|عناصر|جنود|عسكريين|مدنيين|اشخاص|منتسبي|مقاتلين|موظفين|متعاقدين|ضباط|حراس)")
 # The accusative «متعاقداً», «عنصراً» of a singular victim noun (tanwin folds to a final alef).
 VICTIM_ONE = "(?:" + "|".join(sorted((w for w, n in VICTIMS.items() if n == 1), key=len, reverse=True)) + ")ا?"
 # "الذي أصيب فيه متعاقد": the pronoun of the act between the verb and its victim.
@@ -311,7 +313,7 @@ _SUBJECT_GAP = r"\s(?:(?!ان\s|انه\s|\S*\d)\S+\s){0,4}?(?:قد\s)?"
 KILLED_NOUN = r"(?:قتلي|قتيلا|قتيل|شهداء|شهيدا|قتيلين|قتيلان|شهيدين|شهيدان)(?![\w])"
 INJURED_NOUN = r"(?:جرحي|مصابين|مصابا|جريحا|جريح|اصابات|جريحين|جريحان)(?![\w])"
 KILLED = rx(
-    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
+    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*|(?:اودي|اودت|يودي|تودي) بحياه)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
     rf"|{WORD_START}{CLITICS}(?:مقتل|مصرع|استشهاد){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:قتلوا|قتلا|قتلن|لقوا حتفهم|لقيا حتفهما|لقوا مصرعهم|لقيا مصرعهما|قضوا|استشهدوا|استشهدا)"
@@ -321,6 +323,9 @@ KILLED = rx(
 )
 INJURED = rx(
     rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
+    # «أصاب أربعة من أفراد الخدمة»: the active verb's object is its victims; a bare number is its
+    # subject («أصاب اثنان محيطها»: two of the rockets hit around it)
+    rf"|{WORD_START}[وف]?اصاب\s{APPROX}(?:(?P<n6>{NUMBER})(?=\s(?:من\s)?(?:ال)?(?:{VICTIM}|{VICTIMS_PLURAL})(?![\w]))|(?P<n7>{VICTIM})(?![\w]))"
     rf"|{WORD_START}{CLITICS}(?:اصابت|جرح){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:جرحي|مصابين|مصابا|جريحا|اصابات)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:جرحوا|جرحا|اصيبوا|اصيبا|اصبن)"
@@ -334,7 +339,7 @@ _TO = r"(?:\s\S+){0,4}?\s(?:الي|ل)\s?" + APPROX + rf"(?P<n>{NUMBER})(?![\w])
 KILLED_UPDATE = rx(_UPDATE + r"(?:قتلي|ضحايا|شهداء|وفيات)" + _TO)
 INJURED_UPDATE = rx(_UPDATE + r"(?:جرحي|مصابين|اصابات|المصابين|الجرحي)" + _TO)
 # More victims coordinated with a group: «إصابة ضابط وثلاثة من منتسبي القوة», «مقتل 3 عسكريين وشرطيين اثنين ومدني».
-MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,3}}?\sو(?P<n>{VICTIM_ITEM})(?!\s(?:{KILLED_NOUN}|{INJURED_NOUN}))")
+MORE_VICTIMS = re.compile(rf"(?:\s(?!و)\S+){{0,4}}?\sو(?P<n>{VICTIM_ITEM})(?!\s(?:{KILLED_NOUN}|{INJURED_NOUN}))")
 # Two figures of one kind added up: «وأصيب أربعة آخرون، إضافة إلى جرح مترجم».
 ALSO_TOLL = rx(r"^(?:\s?\S+){0,2}?\s?[،,]?\s?(?:و|ف)?(?:اضافه الي|بالاضافه الي|فضلا عن|علاوه علي|و)\s?$")
 # The words of each country of the vocabulary (transforms/vocabulary/countries.csv).
@@ -343,7 +348,7 @@ COUNTRY_WORDS = {
     for code, country in vocabulary.countries().items()
 }
 STRONG_BREAK = rx(
-    r"،\s?(?:و|ف|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر"
+    r"،\s?(?:و|ف|كما|فيما|في ما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر"
 )
 SOURCE_CUE = rx(
     r"(?:قناه|وكاله|موقع|صحيفه|شبكه|بحسب|وفق|حسب|نقلت|قالت|ذكرت|افادت|افاد|اوردت|اعلنت|نقلا عن|لوكاله)(?:\sبه|\sبها)?\s?(?:ال)?$"
@@ -424,7 +429,7 @@ COUNTED_ATTACKS = rx(
 # "، ف", which opens "، فجر اليوم" as often as a clause), a semicolon, or a conjunction that opens a new
 # act ("ثم", "رداً").
 CLAUSE_BREAK = rx(
-    r"،\s?(?:و|كما|فيما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s"
+    r"،\s?(?:و|كما|فيما|في ما|بينما|ثم)|؛|\sفيما\s|\sبينما\s|\sفي حين\s|\sثم\s"
     r"|\sردت\s|\sوردت\s|\sوردا\s|\sردا\s|\sرد\s|\sعلي الاثر"
     # a clause of time tells its own act: "، بعد مقتل 3 جنود في قاعدة البرج 22", "، قبل أن تتوقف"
     r"|،\s?(?:بعد|قبل|عقب|اثر|منذ)\s"
