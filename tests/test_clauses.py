@@ -56,6 +56,13 @@ def test_a_series_in_a_comment_after_the_act_governs_only_the_comment():
     assert keys(text) == [("attack", "ain_al_asad")]
 
 
+def test_a_comment_ranking_the_act_governs_only_itself():
+    for comment in ("، في أكثر الهجمات دموية ضد القوات الأجنبية منذ سنوات.", "، هو الأعنف منذ أشهر."):
+        text = "قتل جنديان أمريكيان في هجوم صاروخي استهدف مساء أمس قاعدة التاجي" + comment
+        (event,) = extract_article(text, "t.txt", THURSDAY)
+        assert (event["location_id"], event["killed"], event["day_offset"]) == ("taji", 2, -1)
+
+
 def test_a_clause_that_describes_a_place_tells_no_act():
     text = "سقط صاروخان داخل المنطقة الخضراء فجر اليوم، والتي توجد فيها السفارة الأمريكية."
     assert ("attack", "us_embassy_baghdad") not in keys(text)
