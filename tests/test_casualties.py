@@ -137,6 +137,13 @@ def test_a_placeless_toll_told_after_several_places_goes_to_claims_only():
     ]
 
 
+def test_one_place_named_twice_keeps_its_figures():
+    text = "قال المرصد إن الغارات الأمريكية استهدفت ليل أمس مواقع في مدينة البوكمال وبادية البوكمال، ما أدى لسقوط 3 قتلى وإصابة 4 آخرين."
+    assert [(e["location_id"], e["killed"], e["injured"]) for e in extract_article(text, "t.txt", THURSDAY)] == [
+        ("albu_kamal", 3, 4)
+    ]
+
+
 def test_a_place_told_further_on_keeps_its_own_figures():
     text = (
         "شنت القوات الأمريكية غارات على موقع في القائم أسفرت عن مقتل مقاتل وإصابة اثنين آخرين "

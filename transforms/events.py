@@ -1189,7 +1189,10 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
         value = _toll(norm, pattern, report.anchor, anchors)
         if value is not None:
             setattr(report, attr, value)
-    if anchors and any(a[2] != report.anchor and _listed_with(norm, anchors, report, a[2]) for a in anchors):
+    if anchors and any(
+        a[2] != report.anchor and _listed_with(norm, anchors, report, a[2]) and not _same_place(a[1], report.location)
+        for a in anchors
+    ):
         # "strikes on the areas of Akashat and al-Qaim left 16 dead": no one place's figure (EVENTS.md v2).
         report.pooled = {k: getattr(report, k) for k in ("killed", "injured") if getattr(report, k)}
         for k in report.pooled:
@@ -1198,6 +1201,11 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
     _update_toll(report, norm)
+
+
+def _same_place(mention: Mention | None, location: Location | None) -> bool:
+    """«في مدينة البوكمال وبادية البوكمال»: one place named twice is no list of places."""
+    return mention is not None and location is not None and mention.id == location.id
 
 
 def _update_toll(report: Report, norm: str) -> None:
