@@ -79,6 +79,12 @@ def test_an_explicit_none_gives_zero():
     assert not no_casualties("ولم يخلّف القصف سوى خسائر مادية")
 
 
+def test_a_denial_for_civilians_only_says_nothing_of_those_hit():
+    strike = "استهدفت طائرات التحالف أمس راجمات صواريخ للفصائل قرب الميادين، حيث لم تسجل مقتل أو إصابة أي مدني."
+    assert (only(strike)["killed"], only(strike)["injured"]) == (None, None)
+    assert only(strike.replace("مقتل أو إصابة أي مدني", "أي إصابات"))["killed"] == 0
+
+
 def test_not_knowing_is_not_none():
     assert not no_casualties("ولم ترد تقارير عن إصابات في صفوف الجنود")
     assert not no_casualties("ولم تتضح بعد حصيلة الإصابات")

@@ -1197,7 +1197,7 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
         report.pooled = {k: getattr(report, k) for k in ("killed", "injured") if getattr(report, k)}
         for k in report.pooled:
             setattr(report, k, None)
-    if cues.NO_CASUALTIES.search(norm):
+    if any(not cues.OF_CIVILIANS.match(norm[m.end() :]) for m in cues.NO_CASUALTIES.finditer(norm)):
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
     _update_toll(report, norm)
