@@ -85,6 +85,22 @@ def test_a_denial_for_civilians_only_says_nothing_of_those_hit():
     assert only(strike.replace("مقتل أو إصابة أي مدني", "أي إصابات"))["killed"] == 0
 
 
+def test_the_toll_of_the_act_a_strike_answers_is_not_the_strike_s():
+    text = (
+        "شنت القوات الأمريكية غارات على مواقع قرب البوكمال فجر اليوم، بعد هجوم بطائرة مسيرة أسفر عن مقتل متعاقد وإصابة ستة آخرين."
+    )
+    strike = next(e for e in extract_article(text, "t.txt", THURSDAY) if e["event_type"] == "strike")
+    assert (strike["killed"], strike["injured"]) == (None, None)
+
+
+def test_us_troops_hurt_are_no_casualties_of_a_us_strike():
+    text = (
+        "شنت طائرات أمريكية غارات على مواقع لفصائل موالية لإيران قرب البوكمال فجر اليوم.\n"
+        "وقالت وزارة الدفاع إن اثنين من أفراد الخدمة الأمريكيين أصيبوا بجروح طفيفة."
+    )
+    assert only(text)["injured"] is None
+
+
 def test_not_knowing_is_not_none():
     assert not no_casualties("ولم ترد تقارير عن إصابات في صفوف الجنود")
     assert not no_casualties("ولم تتضح بعد حصيلة الإصابات")

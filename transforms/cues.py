@@ -290,6 +290,10 @@ VICTIMS = {fold(row["term"]): int(row["number"]) for row in _rows("victims.csv")
 VICTIM = "(?:" + "|".join(sorted(VICTIMS, key=len, reverse=True)) + ")"
 # Plurals of victim nouns, which a number before them counts («أربعة من أفراد الخدمة», «ثلاثة جنود»).
 VICTIMS_PLURAL = fold(r"(?:افراد|عناصر|جنود|عسكريين|مدنيين|اشخاص|منتسبي|مقاتلين|موظفين|متعاقدين|ضباط|حراس)")
+# Victims on the US side: «أفراد الخدمة», «جنود أمريكيين», «متعاقد أمريكي».
+US_VICTIMS = rx(
+    r"افراد الخدمه|(?:جنود|جندي|جنديين|عسكري|عسكريين|متعاقد|متعاقدين|مقاول|مقاولين|موظف)\S{0,2}\s(?:\S+\s)?(?:ال)?(?:امريكي|اميركي|امريكيين|اميركيين|امريكيان|اميركيان)"
+)
 # The accusative «متعاقداً», «عنصراً» of a singular victim noun (tanwin folds to a final alef).
 VICTIM_ONE = "(?:" + "|".join(sorted((w for w, n in VICTIMS.items() if n == 1), key=len, reverse=True)) + ")ا?"
 # "الذي أصيب فيه متعاقد": the pronoun of the act between the verb and its victim.

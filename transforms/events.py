@@ -1186,7 +1186,7 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
     for pattern, attr in ((cues.KILLED, "killed"), (cues.INJURED, "injured")):
         if getattr(report, attr) is not None:
             continue
-        value = _toll(norm, pattern, report.anchor, anchors)
+        value = _toll(norm, pattern, report.anchor, anchors, of_strike=report.event_type == "strike")
         if value is not None:
             setattr(report, attr, value)
     if anchors and any(
@@ -1218,7 +1218,7 @@ def _update_toll(report: Report, norm: str) -> None:
             report.updated += (attr,)
 
 
-def _toll(norm: str, pattern: re.Pattern[str], anchor: int, anchors=None) -> int | None:
+def _toll(norm: str, pattern: re.Pattern[str], anchor: int, anchors=None, of_strike: bool = False) -> int | None:
     """One kind of figure for the act at ``anchor``: its first phrase, plus phrases added to it.
 
     «قُتل جنديان وأصيب أربعة آخرون، إضافة إلى جرح مترجم» gives 5 wounded: two phrases of one
@@ -1228,6 +1228,10 @@ def _toll(norm: str, pattern: re.Pattern[str], anchor: int, anchors=None) -> int
     for m in pattern.finditer(norm):
         if anchors and min(anchors, key=lambda a: _distance(norm, a[2], m.start()))[2] != anchor:
             continue
+        if anchors and _of_another_act(norm, anchor, m.start()):
+            continue  # "شنت غارات بعد هجوم أسفر عن مقتل أمريكي": the cause's toll
+        if of_strike and cues.US_VICTIMS.search(norm, m.start(), m.end() + 30):
+            continue  # US troops hurt are no US strike's casualties
         if cues.COMBINED_TOLL.search(norm[max(0, m.start() - 12) : m.start() + 1]):
             continue  # "مقتل وجرح 28": dead and wounded together, neither figure alone
         value, group_end = _victim_group(norm, m)
