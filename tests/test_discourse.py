@@ -27,6 +27,14 @@ def test_a_short_form_of_the_name_refers_to_the_group_named_before():
     assert actors(text)["al_omar"] == "islamic_resistance_iraq"
 
 
+def test_a_short_name_with_no_group_named_before_is_the_generic_resistance():
+    text = "سقطت صواريخ على قاعدة التنف فجر اليوم.\nوقالت المقاومة في بيان إنها استهدفت القاعدة."
+    assert actors(text) == {"al_tanf": "iran_aligned"}
+    both = "استهدفت طائرات مسيرة قاعدتي حرير وعين الأسد فجر اليوم، ثم أعلنت الكتائب مسؤوليتها عن الهجومين."
+    assert actors(both) == {"harir": "iran_aligned", "ain_al_asad": "iran_aligned"}
+    assert actors(text.replace("المقاومة", "المقاومة الفلسطينية")) == {"al_tanf": "unknown"}
+
+
 def test_continued_speech_without_a_group_speaking_before_names_nobody():
     text = "سقطت ثلاثة صواريخ على قاعدة عين الأسد فجر اليوم بحسب مصدر أمني.\nوأضافت أن صاروخاً رابعاً سقط قرب قاعدة حرير."
     assert set(actors(text).values()) == {"unknown"}

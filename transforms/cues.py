@@ -81,6 +81,9 @@ GROUP_ANAPHOR = rx(
     r"|(?<![\w])[وف]?(?:ب|ل)?(?:مجاهديها|مجاهدوها|مقاتليها|مقاتلوها|ابطالها)(?![\w])"
     r"|(?:تبنت\w*|تبناه\w*|تبنته\w*|تبني\w*)\s(?:ال)?(?:جماعه|فصائل|مجموعه|ميليشيا|مليشيا|فصيل|حركه|كتائب)(?![\w])"
 )
+# The short name of a group with none named before it: "وقالت المقاومة في بيان"، "أعلنت الكتائب" (EVENTS.md:
+# "resistance factions" are iran_aligned); a longer name the gazetteer knows is that group's.
+SHORT_GROUP_NAME = rx(r"(?<![\w])[وف]?(?:ب|ل)?(?:المقاومه|الكتائب)(?!\s(?:الفلسطينيه|اللبنانيه|الوطنيه|الشعبيه|السوريه))(?![\w])")
 # A sentence that goes on with the last speaker's words: "وأضافت أن ...", "وأكدت في بيانها ...".
 CONTINUED_SPEECH = rx(
     r"^[وف]?(?:اضافت|تابعت|اكدت|اوضحت|اشارت|قالت|ذكرت|اعلنت|بينت)\s(?:ان|انه|انها|في بيانها|في البيان|ايضا)(?![\w])"

@@ -287,6 +287,8 @@ def _is_source_use(norm: str, mention: Mention) -> bool:
 # An act of this conflict has a place of the gazetteer or a party of it (the US, the coalition, a
 # militia); an article that names none, however violent (other wars, "launched a campaign"), tells none.
 IN_SCOPE_NAMES = frozenset({"location", "actor"})
+# The gazetteer's row for "resistance factions" named generically, which a short name stands for.
+GENERIC_RESISTANCE = "iraqi_resistance_generic"
 
 
 class ArticleExtractor:
@@ -334,6 +336,8 @@ class ArticleExtractor:
                     cues.GROUP_ANAPHOR.search(sentence.norm) or (speaker and cues.CONTINUED_SPEECH.search(sentence.norm))
                 ):
                     mentions.append(Mention("actor", last_group.id, 0, 0, last_group))
+                elif last_group is None:
+                    mentions += self._short_group_names(sentence.norm, mentions)
                 if drone_again is not None and any(
                     m.kind == "weapon" and m.start < drone_again.end() and drone_again.start() < m.end for m in mentions
                 ):
@@ -396,6 +400,15 @@ class ArticleExtractor:
             return []  # the article's calendar dates acts, and it tells none
         _complete_days(reports, read_calendar(text, published))
         return _merge(article, reports, published)
+
+    def _short_group_names(self, norm: str, mentions: list[Mention]) -> list[Mention]:
+        """«المقاومة», «الكتائب» with no group named before: the generic resistance factions (iran_aligned)."""
+        generic = self.gazetteer.actors[GENERIC_RESISTANCE]
+        return [
+            Mention("actor", generic.id, m.start(), m.end(), generic)
+            for m in cues.SHORT_GROUP_NAME.finditer(norm)
+            if not any(o.kind == "actor" and o.start < m.end() and m.start() < o.end for o in mentions)
+        ]
 
     # --- one sentence -------------------------------------------------------------
     def _sentence_reports(
