@@ -63,6 +63,11 @@ def test_a_comment_ranking_the_act_governs_only_itself():
         assert (event["location_id"], event["killed"], event["day_offset"]) == ("taji", 2, -1)
 
 
+def test_fire_launched_from_inside_a_us_base_toward_militia_positions_is_a_strike_there():
+    text = "أُطلقت قذائف من داخل القاعدة الأمريكية في حقل العمر باتجاه مواقع الفصائل في الميادين صباح اليوم."
+    assert keys(text) == [("strike", "al_mayadin")]
+
+
 def test_a_clause_that_describes_a_place_tells_no_act():
     text = "سقط صاروخان داخل المنطقة الخضراء فجر اليوم، والتي توجد فيها السفارة الأمريكية."
     assert ("attack", "us_embassy_baghdad") not in keys(text)

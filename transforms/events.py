@@ -914,10 +914,13 @@ def _aimed_at_militia(norm: str) -> list:
     """Acts aimed at a militia's positions, where the sentence names the US or the coalition.
 
     "ردت الدفاعات التابعة للتحالف باستهداف مواقع للمليشيات": the side that fires at militia
-    positions is the other one, whichever verb tells it.
+    positions is the other one, whichever verb tells it, or fire sent toward them («باتجاه مواقع الفصائل»).
     """
     return [
-        m for m in cues.MILITIA_TARGET.finditer(norm) if any(abs(t.start() - m.start()) < 40 for t in cues.TRIGGER.finditer(norm))
+        m
+        for m in cues.MILITIA_TARGET.finditer(norm)
+        if any(abs(t.start() - m.start()) < 40 for t in cues.TRIGGER.finditer(norm))
+        or cues.TOWARD_BEFORE.search(norm, max(0, m.start() - 8), m.start())
     ]
 
 
@@ -948,6 +951,8 @@ def _fired_from(norm: str, base: Mention, us_agents) -> bool:
     العمر ...": the base stands inside the agent's phrase or right after it.
     """
     start = max(0, base.start - 45)
+    if cues.FIRE_ORIGIN.search(norm[start : base.start]):
+        return True
     stationed = cues.STATIONED_AT.search(norm[start : base.start])
     if stationed is None:
         return False
