@@ -195,6 +195,12 @@ def test_a_day_told_after_the_act_comes_after_another_dates_the_other():
     assert days(text)["albu_kamal"] == (None, None, None)
 
 
+def test_a_bare_weekday_of_saying_dates_no_act_and_a_relative_one_does():
+    said = "قال مسؤول في البنتاغون، الخميس، إن القوات الأمريكية أحبطت هجوما بطائرة مسيرة على قاعدة عين الأسد."
+    assert days(said)["ain_al_asad"] == (None, None, None)
+    assert days(said.replace("الخميس", "أمس"))["ain_al_asad"][0] == dt.date(2024, 3, 6)
+
+
 def test_an_undated_act_told_after_another_takes_its_day():
     text = "استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\nوردت القوات الأمريكية بقصف مواقع في الميادين."
     assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)

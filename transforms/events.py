@@ -1072,7 +1072,8 @@ def _act_times(norm: str) -> list[TimeMention]:
             if t.offset is not None and _tells_before(norm, t.start):
                 times.append(replace(t, said=True))
         elif cues.TELLING_BEFORE.search(norm[max(0, t.start - 60) : t.start]) or cues.TELLING_AFTER.match(norm, t.end):
-            times.append(replace(t, said=True))
+            if t.offset is not None:  # "قال مسؤول، الجمعة، إن ...": a bare weekday of saying dates nothing
+                times.append(replace(t, said=True))
         else:
             times.append(t)
     return _quoted_days(times, norm)
