@@ -201,6 +201,11 @@ def test_a_bare_weekday_of_saying_dates_no_act_and_a_relative_one_does():
     assert days(said.replace("الخميس", "أمس"))["ain_al_asad"][0] == dt.date(2024, 3, 6)
 
 
+def test_the_date_of_a_wire_report_quoted_dates_no_act():
+    text = "وقالت مصادر عسكرية إن صاروخين سقطا على قاعدة عين الأسد، وفق ما ذكرت وكالة رويترز الثلاثاء 5 آذار 2024."
+    assert days(text)["ain_al_asad"] == (None, None, None)
+
+
 def test_an_undated_act_told_after_another_takes_its_day():
     text = "استهدفت صواريخ قاعدة حقل العمر مساء أمس الأربعاء.\nوردت القوات الأمريكية بقصف مواقع في الميادين."
     assert days(text)["al_mayadin"] == (dt.date(2024, 3, 6), "context", None)

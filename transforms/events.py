@@ -1066,6 +1066,8 @@ def _act_times(norm: str) -> list[TimeMention]:
     times = []
     for t in with_glosses(find_times(norm), norm):
         statement = cues.STATEMENT_BEFORE.search(norm[max(0, t.start - 60) : t.start])
+        if cues.WIRE_REPORT_BEFORE.search(norm[max(0, t.start - 60) : t.start]):
+            continue  # EVENTS.md v2: a wire report quoted with its own date does not date the act
         if statement and cues.COMPLEMENTIZER.search(statement.group()):
             times.append(t)
         elif statement:
