@@ -184,6 +184,15 @@ def test_the_act_as_subject_of_active_toll_verbs():
     assert (event["killed"], event["injured"]) == (1, 5)
 
 
+def test_a_time_between_the_verb_and_its_toll_and_the_count_as_subject():
+    text = (
+        "كشفت مصادر تفاصيل الهجوم الذي أودى فجر الأحد بحياة ثلاثة جنود أمريكيين في قاعدة التنف.\n"
+        "وقالت متحدثة إن عدد المصابين بلغ 25 جندياً معظمهم بجروح طفيفة."
+    )
+    event = only(text)
+    assert (event["killed"], event["injured"]) == (3, 25)
+
+
 def test_a_number_after_the_verb_to_hit_is_what_hit_not_whom():
     event = only("سقط صاروخان داخل قاعدة عين الأسد مساء أمس فيما أصاب اثنان محيطها، دون وقوع إصابات.")
     assert (event["killed"], event["injured"]) == (0, 0)

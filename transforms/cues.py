@@ -332,7 +332,9 @@ _SUBJECT_GAP = r"\s(?:(?!ان\s|انه\s|\S*\d)\S+\s){0,4}?(?:قد\s)?"
 KILLED_NOUN = r"(?:قتلي|قتيلا|قتيل|شهداء|شهيدا|قتيلين|قتيلان|شهيدين|شهيدان)(?![\w])"
 INJURED_NOUN = r"(?:جرحي|مصابين|مصابا|جريحا|جريح|اصابات|جريحين|جريحان)(?![\w])"
 KILLED = rx(
-    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*|(?:اودي|اودت|يودي|تودي) بحياه)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
+    rf"{WORD_START}{CLITICS}(?:مقتل|قتل|تقتل|يقتل|قتلت|مصرع|استشهاد|ارتقاء|اسفر عن مقتل|خلف\w*|(?:اودي|اودت|يودي|تودي)\s(?:\S+\s){{0,3}}?بحياه)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{INJURED_NOUN})"
+    # the count as subject: «بلغ عدد القتلى 5», «عدد القتلى بلغ خمسة»
+    rf"|{WORD_START}(?:حصيله|عدد)\s(?:ال)?(?:قتلي|ضحايا|شهداء|وفيات)\s(?:\S+\s){{0,2}}?(?:بلغ|بلغت|وصل|وصلت)\s(?:الي\s)?{APPROX}(?P<n8>{NUMBER})(?![\w])"
     rf"|{WORD_START}{CLITICS}(?:مقتل|مصرع|استشهاد){SELF_TOLL}"
     rf"|{WORD_START}[وبل]?(?P<n2>{NUMBER})\s(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"
     rf"|{WORD_START}(?:ال)?(?P<n3>{VICTIM_ITEM}){_SUBJECT_GAP}(?:قتلوا|قتلا|قتلن|لقوا حتفهم|لقيا حتفهما|لقوا مصرعهم|لقيا مصرعهما|قضوا|استشهدوا|استشهدا)"
@@ -342,6 +344,7 @@ KILLED = rx(
 )
 INJURED = rx(
     rf"{WORD_START}{CLITICS}(?:اصابه|جرح|اصيب|اصيبت|تصيب|يصيب)\s{_ACT_PRONOUN}{APPROX}(?P<n>{VICTIM_ITEM})(?!\s{KILLED_NOUN})"
+    rf"|{WORD_START}(?:حصيله|عدد)\s(?:ال)?(?:جرحي|مصابين|اصابات)\s(?:\S+\s){{0,2}}?(?:بلغ|بلغت|وصل|وصلت)\s(?:الي\s)?{APPROX}(?P<n8>{NUMBER})(?![\w])"
     # «أصاب أربعة من أفراد الخدمة»: the active verb's object is its victims; a bare number is its
     # subject («أصاب اثنان محيطها»: two of the rockets hit around it)
     rf"|{WORD_START}[وف]?اصاب\s{APPROX}(?:(?P<n6>{NUMBER})(?=\s(?:من\s)?(?:ال)?(?:{VICTIM}|{VICTIMS_PLURAL})(?![\w]))|(?P<n7>{VICTIM})(?![\w]))"
@@ -401,7 +404,9 @@ COMES_AFTER = rx(r"(?<![\w])[وف]?(?:ياتي|تاتي|جاء|جاءت|اتي|�
 RESULT_OF = rx(r"(?:اثر|علي اثر|بسبب)")
 # Someone killed or hurt, told as a verb or verbal noun.
 KILLED_OR_HURT_VERB = rx(r"(?<![\w])[وف]?(?:قتل|قتلت|مقتل|مصرع|اصيب|اصيبت|اصابه|جرح|استشهد|استشهاد)(?![\w])")
-CASUALTY_WORD = re.compile(fold(r"قتل|مقتل|مصرع|اصاب|اصيب|يصاب|تصاب|جرح|جريح|ضحايا|خسائر|اضرار|شهيد|شهداء|استشهاد|حتف|قضوا|مصاب"))
+CASUALTY_WORD = re.compile(
+    fold(r"قتل|مقتل|مصرع|اصاب|اصيب|يصاب|تصاب|جرح|جريح|ضحايا|خسائر|اضرار|شهيد|شهداء|استشهاد|حتف|قضوا|مصاب|بحياه|قتلي|وفيات")
+)
 COUNT_BEFORE = re.compile(rf"(?:^|[\s])(?:ب|و|وب|ل|ول)?(?P<n>{NUMBER})\s(?:من\s)?$")
 # "هجومين صاروخيين / هجومين صاروخين": the weapon word describes the attacks, it counts nothing.
 ATTACK_NOUN_BEFORE = re.compile(fold(r"(?:هجوم|هجومين|هجومان|هجمات|هجوما|اعتداء|اعتداءين|ضربات|غارات|قصف)\s$"))
