@@ -1074,7 +1074,8 @@ def _act_times(norm: str) -> list[TimeMention]:
             if t.offset is not None and _tells_before(norm, t.start):
                 times.append(replace(t, said=True))
         elif cues.TELLING_BEFORE.search(norm[max(0, t.start - 60) : t.start]) or cues.TELLING_AFTER.match(norm, t.end):
-            if t.offset is not None:  # "قال مسؤول، الجمعة، إن ...": a bare weekday of saying dates nothing
+            # "قال مسؤول، الجمعة، إن ...": an official's bare weekday dates nothing; a group claiming the act does
+            if t.offset is not None or cues.CLAIM.search(norm):
                 times.append(replace(t, said=True))
         else:
             times.append(t)
