@@ -263,3 +263,17 @@ def test_a_count_told_once_for_a_list_of_places_is_no_one_place_s():
     }
     # a base inside another place is one target, not a list
     assert only("سقط صاروخان على قاعدة فكتوريا داخل مطار بغداد مساء أمس.")["munition_count"] == 2
+
+
+def test_rockets_answering_a_raid_are_the_answering_attack_s():
+    text = (
+        "شنت طائرات التحالف غارات على مقرات لفصائل موالية لإيران في الميادين مساء أمس.\n"
+        "وردت الفصائل على الغارات بـ 4 صواريخ استهدفت فيها قاعدة التحالف الدولي في حقل العمر."
+    )
+    attack = next(e for e in extract_article(text, "t.txt", THURSDAY) if e["event_type"] == "attack")
+    assert (attack["location_id"], attack["weapon"], attack["munition_count"]) == ("al_omar", "rocket", 4)
+    bare = text.replace("قاعدة التحالف الدولي في حقل العمر", "قاعدة حقل العمر")
+    assert [(e["event_type"], e["location_id"]) for e in extract_article(bare, "t.txt", THURSDAY)] == [
+        ("strike", "al_mayadin"),
+        ("attack", "al_omar"),
+    ]

@@ -709,7 +709,7 @@ class ArticleExtractor:
         weapons = _fired(norm, weapons)
         # A weapon belongs to the act beside it; in a sentence of acts of one kind ("غارات على
         # البوكمال والميادين والقائم"), or in one list of places, it belongs to them all.
-        own = [w for w in weapons if _owner(norm, anchors, w.start) == report.anchor]
+        own = [w for w in weapons if _weapon_owner(norm, anchors, w) == report.anchor]
         shared = not own  # the kind of weapon is shared; its count stays with the act it stands beside
         own = own or [
             w
@@ -897,7 +897,12 @@ def _struck_in_us_clause(norm: str, base: Mention, us_agents, us_targets) -> boo
     start, end = _clause(norm, base.start)
     if any(start <= t.start() < end for t in us_targets):
         return False
-    agents = [a for a in us_agents if start <= a.start() < base.start]
+    # "ردت الفصائل على الغارات ... استهدفت قاعدة": the raids are what is answered, not the agent here.
+    agents = [
+        a
+        for a in us_agents
+        if start <= a.start() < base.start and not cues.ANSWERED_BEFORE.search(norm, max(0, a.start() - 30), a.start())
+    ]
     # An attack noun right after the agent is its own act ("شنت الولايات المتحدة هجوماً"); further on, another side's.
     return any(
         not cues.CAUSE.search(norm, a.end(), base.start) and not cues.ATTACK_NOUN.search(norm, a.end() + 12, base.start)
@@ -1199,6 +1204,19 @@ def _continues(norm: str, report: Report, gazetteer: Gazetteer) -> bool:
 def _owner(norm: str, anchors, position: int) -> int:
     """The anchor a mention at ``position`` belongs to: the nearest, clause breaks counted."""
     return min(anchors, key=lambda a: _distance(norm, a[2], position))[2]
+
+
+def _weapon_owner(norm: str, anchors, weapon: Mention) -> int:
+    """The act a weapon word belongs to: the nearest, unless that is a strike it cannot be the means of.
+
+    «ردت الفصائل على الغارات بـ3 صواريخ استهدفت قاعدة حقل العمر»: rockets answering a raid are
+    the answering attack's.
+    """
+    nearest = min(anchors, key=lambda a: _distance(norm, a[2], weapon.start))
+    if nearest[0] != "strike" or weapon.entry.weapon not in _ATTACK_MEANS or _strike_means(norm, weapon) is not None:
+        return nearest[2]
+    attacks = [a for a in anchors if a[0] == "attack"]
+    return min(attacks, key=lambda a: _distance(norm, a[2], weapon.start))[2] if attacks else nearest[2]
 
 
 def _add_casualties(report: Report, norm: str, anchors=None) -> None:
