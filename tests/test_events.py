@@ -283,3 +283,13 @@ def test_the_scope_gate_needs_a_place_or_party_of_this_conflict():
 )
 def test_us_strikes_told_as_an_assassination_or_with_an_accusative_noun(text):
     assert [(e["event_type"], e["actor"]) for e in extract_article(text, "t.txt", THURSDAY)] == [("strike", "us")]
+
+
+def test_an_interception_that_failed_is_no_interception():
+    e = only("استهدفت صواريخ قاعدة حقل العمر مساء أمس وسقطت داخل القاعدة، ولم تنجح الدفاعات الجوية في اعتراضها.")
+    assert e["outcome"] == "hit"
+
+
+def test_a_foiled_attack_told_as_the_time_of_this_one_is_another_act_s_outcome():
+    e = only("استهدفت ميليشيات بثلاث قذائف قاعدة حقل العمر مساء أمس، وذلك غداة إحباط هجوم مماثل على قاعدة أخرى.")
+    assert e["outcome"] != "foiled"

@@ -802,14 +802,24 @@ class ArticleExtractor:
             if cues.HIT.search(norm) or report.killed or report.injured or report.pooled:
                 report.outcome = "hit"
             return
-        if cues.INTERCEPTED.search(norm):
+        if _told_of_this_act(norm, cues.INTERCEPTED):
             report.outcome = "intercepted"
-        elif cues.FOILED.search(norm):
+        elif _told_of_this_act(norm, cues.FOILED):
             report.outcome = "foiled"
         elif cues.NO_DAMAGE.search(norm) or (cues.NO_CASUALTIES.search(norm) and not cues.HIT.search(norm)):
             report.outcome = "no_damage"
         elif cues.HIT.search(norm) or report.killed or report.injured:
             report.outcome = "hit"
+
+
+def _told_of_this_act(norm: str, pattern) -> bool:
+    """An outcome word that tells what became of the act: not one that failed («لم تنجح في اعتراض
+    الصواريخ»), nor the step of another act told as this one's time («غداة إحباط هجوم مماثل»)."""
+    return any(
+        not cues.FAILED_BEFORE.search(norm, max(0, m.start() - 30), m.start())
+        and not cues.OTHER_ACT_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+        for m in pattern.finditer(norm)
+    )
 
 
 def _answers(norm: str, actor: Mention) -> bool:
