@@ -294,3 +294,10 @@ def test_a_base_only_named_does_not_take_over_from_the_base_attacked():
         "وأطلقت الصواريخ على القاعدة من منطقة زراعية."
     )
     assert "us_embassy_baghdad" not in actors(text)
+
+
+def test_a_day_after_two_coordinated_bases_dates_both_the_first_one_located():
+    text = (
+        "أفادت مصادر عن تعرض القاعدتين الأمريكيتين في حقل العمر بدير الزور والتنف في ريف حمص مساء الأربعاء لهجوم بطائرات مسيرة."
+    )
+    assert {k: v[0] for k, v in days(text).items()} == {"al_omar": dt.date(2024, 3, 6), "al_tanf": dt.date(2024, 3, 6)}

@@ -102,12 +102,13 @@ TALLY = rx(
     r"|(?:هجمات|الهجمات|اعتداءات|استهدافات)\s(?:\S+\s)?(?:متكرره|عديده|عده|متتاليه|متواصله|سابقه|مماثله)"
     rf"|(?:عشرات|مئات|عده|عديد)\s(?:من\s)?(?:ال)?مرات|مرات\s(?:عده|عديده|متكرره)|(?:{NUMBER})\sمرات"
 )
-# "في بيان صادر عن ...، أمس السبت": the day of a statement, not of the act it speaks of.
 # Between two coordinated places: "العكاشات والقائم", "حرير، وعين الأسد".
 COORDINATION = re.compile(r"\s?[،,]?\s?و")
-# Between two coordinated words: "مسيرات وصواريخ", "بالصواريخ والطائرات".
+# The same, after the first place's own locating phrase: "في حقل العمر بدير الزور والتنف".
+LOCATED_COORDINATION = re.compile(fold(r"\s(?:ب|في\s|بريف\s|في ريف\s)[^\s\d]+(?:\s[^\s\d]+){0,2}?\s?[،,]?\s?و"))
 # "و" opening a word, or a comma: what joins two items of a list.
 COORDINATOR = re.compile(r"(?:^|\s)و|،")
+# Between two coordinated words: "مسيرات وصواريخ", "بالصواريخ والطائرات".
 COORDINATED_WORDS = re.compile(r"\s?[،,]?\s?و(?:ب|ل)?(?:ال)?")
 # A statement's words begin: "أعلنت الفصائل يوم الأحد: ..." (quotes are gone once normalised).
 QUOTE_OPENS = re.compile(r"\s?[،,]?\s?:")

@@ -985,12 +985,16 @@ def _threatened(norm: str, threat: int, anchor: int) -> bool:
 
 
 def _coordinated(norm: str, anchors, anchor: int, other) -> bool:
-    """Two places of one act phrase joined by "و" ("على منطقتي العكاشات والقائم"): what dates one dates both."""
+    """Two places of one act phrase joined by "و" ("على منطقتي العكاشات والقائم", "في حقل العمر بدير
+    الزور والتنف"): what dates one dates both."""
     mine = next(a for a in anchors if a[2] == anchor)
     first, second = sorted((mine, other), key=lambda a: a[2])
     if first[1] is None or second[1] is None or first[0] != second[0]:
         return False
-    return bool(cues.COORDINATION.fullmatch(norm, first[1].end, second[1].start))
+    return bool(
+        cues.COORDINATION.fullmatch(norm, first[1].end, second[1].start)
+        or cues.LOCATED_COORDINATION.fullmatch(norm, first[1].end, second[1].start)
+    )
 
 
 def _date_from_follow_up(reports: list[Report], norm: str, published: dt.date | None) -> None:
