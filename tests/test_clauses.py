@@ -68,6 +68,14 @@ def test_fire_launched_from_inside_a_us_base_toward_militia_positions_is_a_strik
     assert keys(text) == [("strike", "al_mayadin")]
 
 
+def test_an_answer_by_watching_is_no_strike():
+    text = (
+        "سقطت صواريخ على قاعدة حقل العمر مساء أمس.\n"
+        "وردت الطائرات الأمريكية على الهجوم من خلال تكثيف طيران الاستطلاع فوق ريف الميادين."
+    )
+    assert keys(text) == [("attack", "al_omar")]
+
+
 def test_a_clause_that_describes_a_place_tells_no_act():
     text = "سقط صاروخان داخل المنطقة الخضراء فجر اليوم، والتي توجد فيها السفارة الأمريكية."
     assert ("attack", "us_embassy_baghdad") not in keys(text)

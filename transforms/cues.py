@@ -587,6 +587,8 @@ LAUNCHED_FROM_HELD = rx(
 ASIDE = rx(r"^[وف]?(?:يذكر|يشار الي|الجدير بالذكر|جدير بالذكر|يجدر بالذكر)\s(?:ايضا\s)?ان(?![\w])")
 # "من جانبه، أفاد موقع ... بأن": a sentence opened by a turn to another party, which reports on its own.
 OTHER_VOICE = rx(r"^\W{0,3}[وف]?من\s(?:جانبه|جانبها|جانبهم|جهته|جهتها|جهتهم)(?![\w])")
+# "ردت الطائرات الأمريكية على الهجوم من خلال تكثيف طيران الاستطلاع": watching, no strike.
+SURVEILLANCE = rx(r"(?:من خلال|عبر|ب)\s?(?:ال)?(?:تكثيف|تحليق|استطلاع|رصد|تمشيط|مراقبه)(?![\w])|(?:طيران|طائرات) الاستطلاع")
 # "ردت الفصائل على الغارات": the act answered, named right after the answer's verb and its subject.
 ANSWERED_BEFORE = rx(r"(?<![\w])[وف]?(?:ردت|رد|ترد|يرد)\s(?:\S+\s){0,2}?علي\s$")
 ANSWER_BEFORE = rx(r"(?<![\w])[وف]?(?:ردت|رد|ترد|يرد)\s$")

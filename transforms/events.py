@@ -465,7 +465,13 @@ class ArticleExtractor:
             anaphoric = bool(us_agents)
         if not us_agents and not foreign and (strike_context or cues.US_OR_COALITION_WORD.search(norm)):
             us_agents = _aimed_at_militia(norm)
-        us_agents = [a for a in us_agents if not _against_isis(norm, a.start()) and not _aimed_at_us(norm, a)]
+        us_agents = [
+            a
+            for a in us_agents
+            if not _against_isis(norm, a.start())
+            and not _aimed_at_us(norm, a)
+            and not cues.SURVEILLANCE.search(norm, a.end(), a.end() + 40)
+        ]
         if us_agents:
             locations = [m for m in locations if not (m.entry.kind == "base" and _fired_from(norm, m, us_agents))]
         us_targets = [
