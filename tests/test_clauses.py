@@ -71,7 +71,8 @@ def test_fire_launched_from_inside_a_us_base_toward_militia_positions_is_a_strik
 def test_an_answer_by_watching_is_no_strike():
     text = (
         "سقطت صواريخ على قاعدة حقل العمر مساء أمس.\n"
-        "وردت الطائرات الأمريكية على الهجوم من خلال تكثيف طيران الاستطلاع فوق ريف الميادين."
+        "وردت الطائرات الأمريكية على الهجوم من خلال تكثيف طيران الاستطلاع في سماء المنطقة، "
+        "ورصد المواقع التي انطلق منها القصف في ريف مدينة الميادين."
     )
     assert keys(text) == [("attack", "al_omar")]
 
