@@ -293,3 +293,8 @@ def test_an_interception_that_failed_is_no_interception():
 def test_a_foiled_attack_told_as_the_time_of_this_one_is_another_act_s_outcome():
     e = only("استهدفت ميليشيات بثلاث قذائف قاعدة حقل العمر مساء أمس، وذلك غداة إحباط هجوم مماثل على قاعدة أخرى.")
     assert e["outcome"] != "foiled"
+
+
+def test_a_us_act_told_with_attack_vocabulary_is_a_strike():
+    e = only("وأوضحت المصادر أن الهجوم الأمريكي استهدف آلية للفصائل قرب مطار بغداد اليوم.")
+    assert (e["event_type"], e["location_id"], e["actor"]) == ("strike", "baghdad_airport", "us")
