@@ -296,5 +296,5 @@ def test_a_foiled_attack_told_as_the_time_of_this_one_is_another_act_s_outcome()
 
 
 def test_a_us_act_told_with_attack_vocabulary_is_a_strike():
-    e = only("وأوضحت المصادر أن الهجوم الأمريكي استهدف آلية للفصائل قرب مطار بغداد اليوم.")
+    e = only("وأوضحت المصادر أن الهجوم الأمريكي استهدف آلية قرب مطار بغداد اليوم.")
     assert (e["event_type"], e["location_id"], e["actor"]) == ("strike", "baghdad_airport", "us")
