@@ -301,3 +301,18 @@ def test_a_day_after_two_coordinated_bases_dates_both_the_first_one_located():
         "أفادت مصادر عن تعرض القاعدتين الأمريكيتين في حقل العمر بدير الزور والتنف في ريف حمص مساء الأربعاء لهجوم بطائرات مسيرة."
     )
     assert {k: v[0] for k, v in days(text).items()} == {"al_omar": dt.date(2024, 3, 6), "al_tanf": dt.date(2024, 3, 6)}
+
+
+def test_acts_this_one_comes_after_take_the_interval_told_or_a_bound():
+    text = (
+        "سقطت صواريخ على قاعدة حرير مساء أمس الأربعاء.\n"
+        "ويأتي الهجوم بعد يوم واحد من استهداف قاعدة عين الأسد بطائرة مسيرة، "
+        "تزامناً مع إسقاط طائرة مسيرة قرب السفارة الأمريكية في بغداد."
+    )
+    assert days(text) == {
+        "harir": (dt.date(2024, 3, 6), "stated", None),
+        "ain_al_asad": (dt.date(2024, 3, 5), "context", None),
+        "us_embassy_baghdad": (dt.date(2024, 3, 5), "context", None),
+    }
+    vague = text.replace("بعد يوم واحد من", "بعد أقل من أسبوع على")
+    assert days(vague)["ain_al_asad"] == (None, "before", dt.date(2024, 3, 6))

@@ -298,3 +298,8 @@ def test_a_foiled_attack_told_as_the_time_of_this_one_is_another_act_s_outcome()
 def test_a_us_act_told_with_attack_vocabulary_is_a_strike():
     e = only("وأوضحت المصادر أن الهجوم الأمريكي استهدف آلية قرب مطار بغداد اليوم.")
     assert (e["event_type"], e["location_id"], e["actor"]) == ("strike", "baghdad_airport", "us")
+
+
+def test_two_drones_that_hit_their_targets_hit():
+    e = only("استهدفت طائرتان مسيرتان قاعدة عين الأسد اليوم، وأصابتا أهدافهما بشكل مباشر.")
+    assert e["outcome"] == "hit"

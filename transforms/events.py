@@ -88,6 +88,7 @@ class Report:
     renewed: bool = False  # "استُهدفت القاعدة مجدداً", "هجوم جديد": another act than the one told before
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     other_voice: bool = False  # "من جانبه، أفاد موقع ...": another party's report, not the story's next step
+    days_before: int | None = None  # "ويأتي الهجوم بعد يوم واحد من استهداف ...": how long before the act told before
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
     updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
     pooled: dict = field(default_factory=dict)  # figures given for this place and others together: claims only
@@ -545,7 +546,10 @@ class ArticleExtractor:
                 listed=location is not None and _listed(norm, location, locations),
             )
             report.time = self._time_for(norm, times, anchor, anchors)
-            report.earlier = report.time is None and bool(cues.EARLIER.search(norm))
+            follows = _an_act_this_follows(norm, anchor)
+            report.earlier = report.time is None and (bool(cues.EARLIER.search(norm)) or follows)
+            if report.earlier and follows:
+                report.days_before = _interval(norm, anchor)
             report.background = (
                 background_sentence
                 or bool(report.time and report.time.is_background(published))
@@ -1150,6 +1154,28 @@ def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
         and not (toll and cues.RESULT_OF.fullmatch(m.group()))
         for m in cues.CAUSE.finditer(norm, time.end, anchor)
     )
+
+
+def _an_act_this_follows(norm: str, anchor: int) -> bool:
+    """An act told after "this one comes after ..." came before it: «ويأتي هذا الاستهداف بعد أقل من
+    أسبوع على إعلان الفصائل ضرب قاعدتي عين الأسد وحرير»."""
+    comes = cues.COMES_AFTER.search(norm, 0, anchor)
+    cause = comes and cues.CAUSE.search(norm, comes.end(), anchor)
+    return bool(cause) and comes.end() < cause.start() <= comes.end() + 40
+
+
+def _interval(norm: str, anchor: int) -> int | None:
+    """Days between an act told after "بعد يوم واحد من" and the act that comes after it; None when not told."""
+    m = max(cues.INTERVAL_AFTER.finditer(norm, 0, anchor), key=lambda x: x.start(), default=None)
+    if m is None:
+        return None
+    if m.group("one"):
+        return 1
+    if m.group("two"):
+        return 2
+    if m.group("hours"):
+        return 0
+    return parse_number(m.group("n"))
 
 
 def _of_the_act_it_follows(norm: str, time: TimeMention, anchor: int) -> bool:

@@ -147,6 +147,7 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         # Where the text tells of this act, for dating undated acts by the story's order; dropped before output.
         "_mentions": [(r.sentence.start, r.anchor) for r in reports],
         "_told_as_earlier": any(r.earlier for r in reports),
+        "_days_before": next((r.days_before for r in reports if r.days_before is not None), None),
         "_other_voice": min(reports, key=lambda r: (r.sentence.start, r.anchor)).other_voice,
     }
 
@@ -232,7 +233,8 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
     places it in its news window. So does an act another party reports on its own ("من جانبه،
     أفاد موقع ... بأن"): a new voice, not the story's next step. Background events neither give nor take.
     An act told as "before that" took place on or before the act told just before it: it gets
-    that day as a bound (``date_not_after``), not as its day.
+    that day as a bound (``date_not_after``), not as its day, unless the text tells how long
+    before ("بعد يوم واحد من استهداف ...").
     """
     for record in records:
         if not record["background"] and (record["day_offset"] is not None or record["date"] is not None):
@@ -241,14 +243,27 @@ def _inherit_narrative_day(records: list[dict], published: dt.date | None) -> No
         if record["background"] or record["date_basis"]:
             continue
         told_before = _act_told_before(record, records)
-        if record["_told_as_earlier"]:
+        if record["_told_as_earlier"] and record["_days_before"] is not None:
+            # "ويأتي الهجوم بعد يوم واحد من استهداف X، تزامناً مع ... Y": the interval told gives the day
+            # of each act it names, counted from the act that came after them.
+            told_before = _act_told_before(record, [r for r in records if not r["_told_as_earlier"]])
+            if told_before is None:
+                continue
+            back = dt.timedelta(days=record["_days_before"])
+            if told_before["date"] is not None or told_before["day_offset"] is not None:
+                record.update(
+                    date=told_before["date"] - back if told_before["date"] is not None else None,
+                    day_offset=None if told_before["day_offset"] is None else told_before["day_offset"] - record["_days_before"],
+                    date_basis="context",
+                )
+        elif record["_told_as_earlier"]:
             # "Before that": the day of the act it preceded bounds it; the record itself stays undated.
             if told_before is not None and told_before["date"] is not None:
                 record.update(date_not_after=told_before["date"], date_basis="before")
         elif told_before is not None and told_before["date_basis"] in ("stated", "context") and not record["_other_voice"]:
             record.update(date=told_before["date"], day_offset=told_before["day_offset"], date_basis="context")
     for record in records:
-        del record["_mentions"], record["_told_as_earlier"], record["_other_voice"]
+        del record["_mentions"], record["_told_as_earlier"], record["_other_voice"], record["_days_before"]
 
 
 def _act_told_before(record: dict, records: list[dict]) -> dict | None:
