@@ -303,3 +303,12 @@ def test_a_us_act_told_with_attack_vocabulary_is_a_strike():
 def test_two_drones_that_hit_their_targets_hit():
     e = only("استهدفت طائرتان مسيرتان قاعدة عين الأسد اليوم، وأصابتا أهدافهما بشكل مباشر.")
     assert e["outcome"] == "hit"
+
+
+def test_a_sentence_telling_what_followed_the_attack_is_no_new_act():
+    text = (
+        "سقطت ثلاثة صواريخ على مطار أربيل الدولي ليل أمس.\n\n"
+        "وأُغلق مطار أربيل أمام حركة الملاحة لساعات عقب الهجوم، قبل أن يستأنف العمل صباح اليوم."
+    )
+    e = only(text)
+    assert (e["location_id"], e["day_offset"]) == ("erbil_airport", -1)

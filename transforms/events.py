@@ -538,7 +538,8 @@ class ArticleExtractor:
                 sentence,
                 anchor,
                 summary=summary,
-                same_act=location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)),
+                same_act=(location is None and bool(cues.DEMONSTRATIVE_ACT.search(norm, max(0, anchor - 12), anchor + 25)))
+                or _only_consequences(norm, triggers),
                 aside=bool(cues.ASIDE.search(norm)),
                 other_voice=bool(cues.OTHER_VOICE.search(norm)),
                 renewed=bool(cues.RENEWED.search(norm, *_clause(norm, anchor))),
@@ -1153,6 +1154,15 @@ def _across_cause(norm: str, time: TimeMention, anchor: int) -> bool:
         and not cues.DISTANCE_BEFORE.search(norm, 0, m.start())
         and not (toll and cues.RESULT_OF.fullmatch(m.group()))
         for m in cues.CAUSE.finditer(norm, time.end, anchor)
+    )
+
+
+def _only_consequences(norm: str, triggers: list[re.Match[str]]) -> bool:
+    """A sentence whose every act word is the act told before, named as a cause («وأُغلق مطار أربيل
+    لساعات عقب الهجوم، قبل أن يستأنف العمل صباح اليوم»): it tells what followed, not a new act."""
+    return bool(triggers) and all(
+        norm.startswith("ال", t.start()) and cues.CAUSE_RIGHT_BEFORE.search(norm, max(0, t.start() - 8), t.start())
+        for t in triggers
     )
 
 
