@@ -312,3 +312,8 @@ def test_a_sentence_telling_what_followed_the_attack_is_no_new_act():
     )
     e = only(text)
     assert (e["location_id"], e["day_offset"]) == ("erbil_airport", -1)
+
+
+def test_the_second_place_after_a_dual_noun_is_named_without_it():
+    text = "استهدف قصف صاروخي مساء أمس قاعدتي التحالف في حقلي كونيكو والعمر شرقي دير الزور."
+    assert sorted(e["location_id"] for e in events(text)) == ["al_omar", "conoco"]

@@ -333,6 +333,7 @@ class ArticleExtractor:
                 drill_bases.update(b.id for b in named or ([last_base] if last_base else []))
             elif gated:
                 mentions = self.gazetteer.find(sentence.norm)
+                mentions += self._dual_members(sentence.norm, mentions)
                 if last_group is not None and (
                     cues.GROUP_ANAPHOR.search(sentence.norm) or (speaker and cues.CONTINUED_SPEECH.search(sentence.norm))
                 ):
@@ -401,6 +402,19 @@ class ArticleExtractor:
             return []  # the article's calendar dates acts, and it tells none
         _complete_days(reports, read_calendar(text, published))
         return _merge(article, reports, published)
+
+    def _dual_members(self, norm: str, mentions: list[Mention]) -> list[Mention]:
+        """«في حقلي كونيكو والعمر»: the second place is named by the dual noun's singular and its own name."""
+        found = []
+        for m in cues.DUAL_PLACES.finditer(norm):
+            start = m.start(2)
+            if any(o.start <= start < o.end for o in mentions):
+                continue
+            singular = cues.DUAL_PLACE_NOUN[m.group(1)] + " "
+            for named in self.gazetteer.find(singular + m.group(2)):
+                if named.kind == "location" and named.start == 0:
+                    found.append(Mention("location", named.id, start, start + named.end - len(singular), named.entry))
+        return found
 
     def _short_group_names(self, norm: str, mentions: list[Mention]) -> list[Mention]:
         """«المقاومة», «الكتائب» with no group named before: the generic resistance factions (iran_aligned)."""
