@@ -83,7 +83,7 @@ GROUP_ANAPHOR = rx(
 )
 # "قاعدتي التحالف في حقلي كونيكو والعمر": a dual place noun, then the second name without it.
 DUAL_PLACE_NOUN = {fold(k): fold(v) for k, v in {"حقلي": "حقل", "قاعدتي": "قاعدة", "مطاري": "مطار", "معسكري": "معسكر"}.items()}
-DUAL_PLACES = re.compile(r"(?<![\w])(" + "|".join(DUAL_PLACE_NOUN) + r")\s(?:\S+\s){1,3}?\s?و(\S+(?:\s\S+)?)")
+DUAL_PLACES = rx(r"(?<![\w])(" + "|".join(DUAL_PLACE_NOUN) + r")\s(?:\S+\s){1,3}?\s?و(\S+(?:\s\S+)?)")
 # The short name of a group with none named before it: "وقالت المقاومة في بيان"، "أعلنت الكتائب" (EVENTS.md:
 # "resistance factions" are iran_aligned); a longer name the gazetteer knows is that group's.
 SHORT_GROUP_NAME = rx(r"(?<![\w])[وف]?(?:ب|ل)?(?:المقاومه|الكتائب)(?!\s(?:الفلسطينيه|اللبنانيه|الوطنيه|الشعبيه|السوريه))(?![\w])")
