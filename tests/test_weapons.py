@@ -277,3 +277,8 @@ def test_rockets_answering_a_raid_are_the_answering_attack_s():
         ("strike", "al_mayadin"),
         ("attack", "al_omar"),
     ]
+
+
+def test_a_drone_strike_counts_the_rockets_it_fired():
+    strike = only("استهدفت طائرة مسيرة أمريكية بثلاثة صواريخ سيارة لقيادي في الفصائل شرقي بغداد مساء أمس.")
+    assert (strike["weapon"], strike["munition_count"]) == ("drone", 3)

@@ -764,11 +764,22 @@ class ArticleExtractor:
             (w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None
         )
         report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else chosen.entry.weapon
+        # «طائرة مسيرة أمريكية استهدفت بثلاثة صواريخ سيارة»: a drone's strike; the rockets are what it fired.
+        if (
+            report.event_type == "strike"
+            and chosen.entry.weapon in ("rocket", "missile")
+            and any(w.entry.weapon == "drone" and w.start < chosen.start for w in own + of_agent)
+        ):
+            report.weapon = "drone"
         if shared:
             return
         # A strike's drone is the aircraft, not a munition: what it fires is counted, never the drone itself.
         if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
+        else:
+            # «طائرة مسيرة استهدفت بثلاثة صواريخ سيارة»: the aircraft's munitions, when the strike tells them.
+            fired = next((w for w in own if w.entry.weapon in ("rocket", "missile") and _instrument(norm, w)), None)
+            report.munition_count = _count(norm, fired) if fired else None
         if report.munition_count is not None and _counts_a_list(norm, anchors, report, chosen):
             report.pooled["munition_count"] = report.munition_count
             report.munition_count = None
