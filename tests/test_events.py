@@ -317,3 +317,17 @@ def test_a_sentence_telling_what_followed_the_attack_is_no_new_act():
 def test_the_second_place_after_a_dual_noun_is_named_without_it():
     text = "استهدف قصف صاروخي مساء أمس قاعدتي التحالف في حقلي كونيكو والعمر شرقي دير الزور."
     assert sorted(e["location_id"] for e in events(text)) == ["al_omar", "conoco"]
+
+
+def test_a_strike_from_the_air_on_a_militia_that_names_no_striker_is_an_unknown_strike():
+    text = "قتل قيادي في كتائب حزب الله ومرافقه جراء قصف بطائرة مسيرة استهدف سيارتهما في بغداد مساء أمس."
+    e = only(text)
+    assert (e["event_type"], e["location_id"], e["actor"], e["weapon"], e["killed"]) == (
+        "strike",
+        "baghdad",
+        "unknown",
+        "drone",
+        2,
+    )
+    named_later = text + "\nوأكد مسؤول في البنتاغون أن القوات الأمريكية نفذت الضربة دفاعاً عن النفس."
+    assert only(named_later)["actor"] == "us"

@@ -89,6 +89,7 @@ class Report:
     earlier: bool = False  # "وسبق ذلك": before the act just told, on a day the text does not give
     other_voice: bool = False  # "من جانبه، أفاد موقع ...": another party's report, not the story's next step
     days_before: int | None = None  # "ويأتي الهجوم بعد يوم واحد من استهداف ...": how long before the act told before
+    striker_named: bool = False  # a strike whose striker the sentence names as its agent ("القوات الأمريكية نفذت الضربة")
     time_offset: tuple | None = None  # comparable form of ``time``, set when reports merge
     updated: tuple = ()  # figures ("killed", "injured") this mention gives as a later update of the toll
     pooled: dict = field(default_factory=dict)  # figures given for this place and others together: claims only
@@ -480,6 +481,11 @@ class ArticleExtractor:
             anaphoric = bool(us_agents)
         if not us_agents and not foreign and (strike_context or cues.US_OR_COALITION_WORD.search(norm)):
             us_agents = _aimed_at_militia(norm)
+        # "قتل قياديان في كتائب حزب الله جراء قصف بطائرة مسيرة استهدف سيارتهما": a strike nobody is named for
+        from_the_air = not us_agents and not foreign and not cues.US_TARGET.search(norm) and bool(cues.MILITIA_HIT.search(norm))
+        if from_the_air:
+            us_agents = list(cues.UNATTRIBUTED_AERIAL.finditer(norm))
+        unattributed = from_the_air and bool(us_agents) and not strike_context
         us_agents = [
             a
             for a in us_agents
@@ -487,6 +493,7 @@ class ArticleExtractor:
             and not _aimed_at_us(norm, a)
             and not cues.SURVEILLANCE.search(norm, a.end(), a.end() + 40)
         ]
+        striker_named = bool(us_agents) and not from_the_air and not anaphoric
         if us_agents:
             locations = [m for m in locations if not (m.entry.kind == "base" and _fired_from(norm, m, us_agents))]
         us_targets = [
@@ -582,6 +589,9 @@ class ArticleExtractor:
                 and not _not_the_agent(norm, a.start)
             ]
             self._actor(report, norm, own_actors, claim, no_claim, anchors if mixed else None, strike_context)
+            if unattributed and report.event_type == "strike" and not cues.US_OR_COALITION_WORD.search(norm):
+                report.actor = "unknown"
+            report.striker_named = report.event_type == "strike" and striker_named
             self._outcome(report, norm)
             source = _nearest(sources, anchor, norm)
             if source is not None:

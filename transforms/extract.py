@@ -107,6 +107,9 @@ def event_record(event: Event, published: dt.date | None, article_id: str, index
         actor = "unknown"
     elif event.event_type == "strike":
         actor = placed[0].actor
+        if actor == "unknown":
+            # «قصف بطائرة مسيرة ...», then «أكد مسؤول أن القوات الأمريكية نفذت الضربة»: the striker named later.
+            actor = next((r.actor for r in reports if r.striker_named and r.actor != "unknown"), actor)
     else:
         # The mentions naming the place decide; placeless ones ("accused pro-Tehran groups of the
         # attack") only fill in where those leave the actor unknown.
