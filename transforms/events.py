@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from pathlib import Path
 from transforms import cues
 from transforms.dates import Calendar, TimeMention, find_times, read_calendar
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
-from transforms.matcher import Prefiltered, relaxed
+from transforms.matcher import Anywhere
 from transforms.normalize import fold, normalize
 from transforms.numbers import parse_number
 
@@ -289,59 +289,57 @@ def _is_source_use(norm: str, mention: Mention) -> bool:
 IN_SCOPE_NAMES = frozenset({"location", "actor"})
 
 
-def _anywhere(pattern: Prefiltered) -> Callable[[str], bool]:
-    """Whether ``pattern`` may match in a sentence of an article, asked once of the whole article."""
-    loose = relaxed(pattern.compiled)
-    return (lambda text: True) if loose is None else loose.found_in
-
-
 # What lets ``_sentence_reports`` tell the first act of an article (before it, no strike has been
 # told): for a strike, a US agent (US_AGENT, US_SUBJECT_VERB, a strike noun said by a US voice,
 # militia positions aimed at beside a US or coalition word); for an attack, a base of the
-# gazetteer, a US target, or a group's claim or an accusation of one. Each pattern is looked for in
-# the whole article without its look-arounds and anchors (``matcher.relaxed``), which finds a
-# match wherever the pattern could match in one of its sentences: an article with none of them
-# tells no act, and is not read sentence by sentence.
-_US_AGENT = _anywhere(cues.US_AGENT)
-_US_SUBJECT_VERB = _anywhere(cues.US_SUBJECT_VERB)
-_US_VOICE = _anywhere(cues.US_VOICE)
-_STRIKE_NOUN_ONLY = _anywhere(cues.STRIKE_NOUN_ONLY)
-_US_OR_COALITION_WORD = _anywhere(cues.US_OR_COALITION_WORD)
-_MILITIA_TARGET = _anywhere(cues.MILITIA_TARGET)
-_US_TARGET = _anywhere(cues.US_TARGET)
-_PASSIVE_TARGET = _anywhere(cues.PASSIVE_TARGET)
-_CLAIM = _anywhere(cues.CLAIM)
-_SAYS = _anywhere(cues.SAYS)
-_CLAIM_VERB = _anywhere(cues.CLAIM_VERB)
-_ATTRIBUTION = _anywhere(cues.ATTRIBUTION)
-_GENERIC_IRAN_ALIGNED = _anywhere(cues.GENERIC_IRAN_ALIGNED)
+# gazetteer, a US target, or a group's claim or an accusation of one. The patterns are looked for
+# in the whole article freed of their context (``matcher.Anywhere``), which finds each wherever it
+# could match in one of its sentences: an article with none of them tells no act, and is not read
+# sentence by sentence.
+_OPENERS = Anywhere(
+    {
+        name: getattr(cues, name).compiled
+        for name in (
+            "US_AGENT",
+            "US_SUBJECT_VERB",
+            "US_VOICE",
+            "STRIKE_NOUN_ONLY",
+            "US_OR_COALITION_WORD",
+            "MILITIA_TARGET",
+            "US_TARGET",
+            "PASSIVE_TARGET",
+            "CLAIM",
+            "SAYS",
+            "CLAIM_VERB",
+            "ATTRIBUTION",
+            "GENERIC_IRAN_ALIGNED",
+        )
+    }
+)
 
 
 def may_tell_an_act(normalized: str, gazetteer: Gazetteer) -> bool:
     """False only when no sentence of the article (``normalized``: all of it, normalised) can give a report."""
     if _DIGIT_RUN.search(normalized):
         return True  # its sentences cut long numbers short, so they are not all pieces of this text
-    base = named_group = militia = False
+    named_group = militia = False
     for kind, ident, entry in gazetteer.names_in(normalized):
         if kind == "location" and entry.kind == "base":
-            base = True
-        elif kind == "actor":
+            return True
+        if kind == "actor":
             named_group = named_group or ident in cues.NAMED_ACTORS
             militia = militia or entry.side == "militia"
-    if base:
-        return True
-    n = normalized
-    strike = (
-        _US_AGENT(n)
-        or _US_SUBJECT_VERB(n)
-        or (_US_VOICE(n) and _STRIKE_NOUN_ONLY(n))
-        or (_US_OR_COALITION_WORD(n) and _MILITIA_TARGET(n))
-    )
+    found = _OPENERS.found_in(normalized)
     # a claim is a group's when a named group speaks or a verb of owning up says so; an accusation, when it names a militia
-    claim = ((_CLAIM(n) or (named_group and _SAYS(n))) and (named_group or _CLAIM_VERB(n))) or (
-        _ATTRIBUTION(n) and (militia or _GENERIC_IRAN_ALIGNED(n))
+    claim = ("CLAIM" in found or (named_group and "SAYS" in found)) and (named_group or "CLAIM_VERB" in found)
+    accusation = "ATTRIBUTION" in found and (militia or "GENERIC_IRAN_ALIGNED" in found)
+    return bool(
+        {"US_AGENT", "US_SUBJECT_VERB", "US_TARGET", "PASSIVE_TARGET"} & found
+        or {"STRIKE_NOUN_ONLY", "US_VOICE"} <= found
+        or {"MILITIA_TARGET", "US_OR_COALITION_WORD"} <= found
+        or claim
+        or accusation
     )
-    return bool(strike or _US_TARGET(n) or _PASSIVE_TARGET(n) or claim)
 
 
 class ArticleExtractor:
@@ -352,10 +350,10 @@ class ArticleExtractor:
         # The gate reads the article as the sentence pass reads its sentences: normalised.
         normalized = normalize(text)
         # The names first: one automaton pass, several times cheaper than the violence words.
-        if not self.gazetteer.names_any(normalized, IN_SCOPE_NAMES) or not cues.GATE.search(normalized):
-            return []  # most of a news feed: nothing here names violence, or nothing of this conflict
-        if not may_tell_an_act(normalized, self.gazetteer):
-            return []  # violence and a place, but nothing that starts a report: no attacker, target or claim
+        if not self.gazetteer.names_any(normalized, IN_SCOPE_NAMES):
+            return []  # most of a news feed: nothing of this conflict
+        if not may_tell_an_act(normalized, self.gazetteer) or not cues.GATE.search(normalized):
+            return []  # no attacker, target or claim to start a report (the rarer, and cheaper), or no violence
         reports: list[Report] = []
         previous: list[Report] = []
         last_base: Location | None = None

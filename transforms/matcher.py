@@ -15,7 +15,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import ahocorasick
 
@@ -130,46 +130,67 @@ class _Unsupported(Exception):
     """A construct ``relaxed`` does not rewrite; the caller then has no relaxed pattern."""
 
 
-def relaxed(pattern: re.Pattern[str]) -> Anywhere | None:
-    """Whether a text holds a match of ``pattern`` in some piece of it, asked of the whole text once.
+def relaxed(pattern: re.Pattern[str]) -> list[tuple[re.Pattern[str], frozenset[str] | None]] | None:
+    """``pattern`` freed of its context, as alternatives, each with the strings its matches open with
+    when it has such (``_first_literals``); None for a construct it does not rewrite.
 
-    ``pattern`` without its look-arounds and anchors (a back-reference becomes "any text", an
-    atomic group or possessive repeat an ordinary one), and without the optional parts it may do
-    without at either end: what it asks of the text around a match is dropped, what it asks of the
-    match is kept. So when ``pattern`` matches in a piece of a text, this finds a match in the whole
-    text, and when this finds none, ``pattern`` matches in no piece of it. None for a construct it
-    does not rewrite.
+    The pattern without its look-arounds and anchors (a back-reference becomes "any text", an atomic
+    group or possessive repeat an ordinary one), and without the optional parts it may do without at
+    either end: what it asks of the text around a match is dropped, what it asks of the match is
+    kept. So when ``pattern`` matches in a piece of a text, one of the alternatives matches in the
+    whole text, and when none does, ``pattern`` matches in no piece of it.
     """
     try:
         items = _core(list(sre_parse.parse(pattern.pattern, pattern.flags)))
-        source = _unparse(items)
+        alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+        flags = pattern.flags & ~re.MULTILINE
+        return [(re.compile(_unparse(a), flags), _first_literals(a)) for a in alternatives]
     except _Unsupported:
         return None
-    return Anywhere(re.compile(source, pattern.flags & ~re.MULTILINE), _first_literals(items))
 
 
 class Anywhere:
-    """A pattern free of context, and the strings each of its matches opens with when it has such.
+    """Which of some patterns may match in a piece of a text, asked once of the whole text.
 
-    With them, ``found_in`` finds every place a match can open in one Aho-Corasick pass and tries
-    the pattern there only, anchored: ``re`` scanning for a pattern that opens with a long
-    alternation tries every alternative at every position of the text.
+    ``found_in`` answers with the names of the patterns whose ``relaxed`` form matches in the text
+    (a pattern it cannot relax is always named). One Aho-Corasick pass finds every place where an
+    alternative can open and tries it there only, anchored: ``re`` scanning for a pattern that opens
+    with a long alternation tries every alternative at every position of the text. An alternative
+    that opens with no such words (or with a single letter) is searched for behind its required
+    literals.
     """
 
-    def __init__(self, compiled: re.Pattern[str], openings: frozenset[str] | None):
-        self.compiled = compiled
-        self._automaton: ahocorasick.Automaton | None = None
-        if openings:
-            self._automaton = ahocorasick.Automaton()
-            for opening in openings:
-                self._automaton.add_word(opening, len(opening))
-            self._automaton.make_automaton()
+    def __init__(self, patterns: dict[str, re.Pattern[str]]):
+        self._always: set[str] = set()
+        self._scanned: list[tuple[str, Prefiltered]] = []
+        anchored: dict[str, list[tuple[str, Callable]]] = {}
+        for name, pattern in patterns.items():
+            alternatives = relaxed(pattern)
+            if alternatives is None:
+                self._always.add(name)
+                continue
+            for compiled, openings in alternatives:
+                if openings and min(map(len, openings)) >= MIN_LITERAL_CHARS:
+                    for opening in openings:
+                        anchored.setdefault(opening, []).append((name, compiled.match))
+                else:
+                    self._scanned.append((name, Prefiltered(compiled)))
+        self._automaton = ahocorasick.Automaton()
+        for opening, matchers in anchored.items():
+            self._automaton.add_word(opening, (len(opening), matchers))
+        self._automaton.make_automaton()
 
-    def found_in(self, text: str) -> bool:
-        if self._automaton is None:
-            return self.compiled.search(text) is not None
-        match = self.compiled.match
-        return any(match(text, end + 1 - length) for end, length in self._automaton.iter(text))
+    def found_in(self, text: str) -> set[str]:
+        found = set(self._always)
+        for name, pattern in self._scanned:
+            if name not in found and pattern.search(text):
+                found.add(name)
+        if len(self._automaton):
+            for end, (length, matchers) in self._automaton.iter(text):
+                for name, match in matchers:
+                    if name not in found and match(text, end + 1 - length):
+                        found.add(name)
+        return found
 
 
 def _first_literals(items) -> frozenset[str] | None:
