@@ -144,7 +144,8 @@ def relaxed(pattern: re.Pattern[str]) -> list[tuple[re.Pattern[str], frozenset[s
         items = _core(list(sre_parse.parse(pattern.pattern, pattern.flags)))
         alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
         flags = pattern.flags & ~re.MULTILINE
-        return [(re.compile(_unparse(a), flags), _first_literals(a)) for a in alternatives]
+        caseless = bool(flags & re.IGNORECASE)  # its openings stand in other cases too
+        return [(re.compile(_unparse(a), flags), None if caseless else _first_literals(a)) for a in alternatives]
     except _Unsupported:
         return None
 
@@ -254,9 +255,8 @@ def _unparse_item(op, arg) -> str:
     if op is sre.ATOMIC_GROUP:
         return "(?:" + _unparse(arg) + ")"
     if op in _REPEATS:
-        low, high, items = arg
-        lazy = "?" if op is sre.MIN_REPEAT else ""
-        return "(?:" + _unparse(items) + ")" + "{" + f"{low},{'' if high is sre.MAXREPEAT else high}" + "}" + lazy
+        low, high, items = arg  # lazy or greedy, a repeat matches the same strings
+        return "(?:" + _unparse(items) + ")" + "{" + f"{low},{'' if high == sre.MAXREPEAT else high}" + "}"
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return ""  # context, not match: anchors and look-arounds are what is dropped
     if op is sre.GROUPREF:
