@@ -543,6 +543,7 @@ class ArticleExtractor:
             bases, us_targets = [], []
             locations = [m for m in locations if m.entry.kind != "base"]
         # A militia named as the target ("مواقع تابعة لإيران") is no sign of an attack; a US target or a claim is.
+        # may_tell_an_act lets an article in only when something in it can make one of these true: keep the two in step.
         has_attack = bool(bases or us_targets or claims_an_attack)
         has_strike = bool(us_agents)
         if not (has_attack or has_strike):
