@@ -29,7 +29,7 @@ from transforms import cues
 from transforms.dates import Calendar, TimeMention, find_times, read_calendar
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
 from transforms.matcher import Anywhere
-from transforms.normalize import fold, normalize
+from transforms.normalize import aligned, fold, from_aligned, normalize
 from transforms.numbers import parse_number
 
 
@@ -135,21 +135,24 @@ MAX_SENTENCE_CHARS = 1200
 _DIGIT_RUN = re.compile(r"\d{10,}")
 
 
-def split_sentences(text: str, normalized: str | None = None) -> list[Sentence]:
+def split_sentences(text: str, normalized: str | None = None, mapped: str | None = None) -> list[Sentence]:
     """Sentences with offsets into the original text; lines and . ! ? ؟ end them, hard wraps do not.
 
     Lines that link other stories are left out whole: their headlines are not this report's news.
     ``normalized``, the whole text normalised when the caller has it, spares reading line by line
-    an article whose text holds none of the words such a line opens with.
+    an article whose text holds none of the words such a line opens with; ``mapped``, the text
+    ``aligned``, spares normalising each sentence on its own.
     """
     sentences = []
     text = rejoin_wrapped_lines(text)
+    # Rejoining turns line breaks into spaces, which normalising maps alike: the text's mapping holds.
+    mapped = aligned(text) if mapped is None else mapped
     links = _cross_reference_lines(text) if normalized is None or cues.CROSS_REFERENCE_LINE.may_match(normalized) else []
     for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
         if links and any(start <= m.start() < end for start, end in links):
             continue
         for start, piece in _pieces(m.start(), m.group()):
-            norm = _DIGIT_RUN.sub(lambda run: run.group()[:9], normalize(piece))
+            norm = _DIGIT_RUN.sub(lambda run: run.group()[:9], from_aligned(mapped[start : start + len(piece)]))
             if len(piece) < 3 or cues.CAPTION.search(norm):
                 continue  # too short to tell anything, or a photo caption
             sentences.append(Sentence(len(sentences), start, start + len(piece), piece, norm))
@@ -348,7 +351,8 @@ class ArticleExtractor:
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
         # The gate reads the article as the sentence pass reads its sentences: normalised.
-        normalized = normalize(text)
+        mapped = aligned(text)
+        normalized = from_aligned(mapped)
         # The names first: one automaton pass, several times cheaper than the violence words.
         if not self.gazetteer.names_any(normalized, IN_SCOPE_NAMES):
             return []  # most of a news feed: nothing of this conflict
@@ -366,7 +370,7 @@ class ArticleExtractor:
         last_drone_days: list[TimeMention] = []
         drill_bases: set[str] = set()
         speaker = False
-        for sentence in split_sentences(text, normalized):
+        for sentence in split_sentences(text, normalized, mapped):
             found = []
             mentions: list[Mention] = []
             gated = bool(cues.GATE.search(sentence.norm))
