@@ -22,8 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import re._constants as sre
-import re._parser as sre_parse
 import sys
 import time
 from collections.abc import Callable
@@ -35,7 +33,7 @@ from benchmarks.run import _read, work_list
 from transforms import cues
 from transforms.events import split_sentences
 from transforms.ingest import RejectedFile, decoded
-from transforms.matcher import Prefiltered, required_literals
+from transforms.matcher import Prefiltered, relaxed, required_literals
 
 
 def sentences_of(corpus: Path) -> tuple[int, list[str]]:
@@ -102,70 +100,10 @@ def literal_cue_set(patterns: list[re.Pattern[str]]) -> Callable[[str], frozense
 
 
 def superset_pattern(pattern: re.Pattern[str]) -> str | None:
-    """The pattern without look-arounds and anchors (Hyperscan supports neither): it matches wherever
-    the pattern does, and more. None for constructs it cannot write (back-references, conditionals)."""
-    try:
-        return _write(sre_parse.parse(pattern.pattern, pattern.flags))
-    except ValueError:
-        return None
-
-
-def _write(items) -> str:
-    return "".join(_write_item(op, arg) for op, arg in items)
-
-
-def _char(code: int) -> str:
-    return re.escape(chr(code))
-
-
-def _write_item(op, arg) -> str:
-    if op is sre.LITERAL:
-        return _char(arg)
-    if op is sre.NOT_LITERAL:
-        return f"[^{_char(arg)}]"
-    if op is sre.ANY:
-        return "."
-    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
-        return ""
-    if op is sre.IN:
-        return "[" + "".join(_write_class(o, a) for o, a in arg) + "]"
-    if op is sre.BRANCH:
-        return "(?:" + "|".join(_write(b) for b in arg[1]) + ")"
-    if op is sre.SUBPATTERN:
-        if arg[1] or arg[2]:
-            raise ValueError("no Hyperscan form for scoped flags")
-        return "(?:" + _write(arg[-1]) + ")"
-    if op is sre.ATOMIC_GROUP:
-        return "(?:" + _write(arg) + ")"
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, body = arg
-        bound = f"{{{low},}}" if high == sre.MAXREPEAT else f"{{{low},{high}}}"
-        return f"(?:{_write(body)}){bound}"
-    if op is sre.CATEGORY:
-        return _CATEGORIES[arg]
-    raise ValueError(f"no Hyperscan form for {op}")
-
-
-def _write_class(op, arg) -> str:
-    if op is sre.NEGATE:
-        return "^"
-    if op is sre.LITERAL:
-        return _char(arg)
-    if op is sre.RANGE:
-        return f"{_char(arg[0])}-{_char(arg[1])}"
-    if op is sre.CATEGORY:
-        return _CATEGORIES[arg]
-    raise ValueError(f"no Hyperscan form for {op} in a class")
-
-
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-}
+    """The pattern without look-arounds and anchors (Hyperscan supports neither), ``matcher.relaxed``'s
+    alternatives in one: it matches wherever the pattern does, and more. None for constructs it cannot write."""
+    alternatives = relaxed(pattern)
+    return None if alternatives is None else "|".join(f"(?:{compiled.pattern})" for compiled, _ in alternatives)
 
 
 def hyperscan_cue_set(patterns: list[re.Pattern[str]]) -> Callable[[str], frozenset[int]]:

@@ -9,7 +9,7 @@ from benchmarks.generate_corpus import generate
 from benchmarks.matchers import cue_patterns, literal_cue_set, re_cue_set, sentences_of, superset_pattern
 from transforms import cues
 from transforms.events import split_sentences
-from transforms.matcher import Prefiltered, required_literals
+from transforms.matcher import Anywhere, Prefiltered, required_literals
 from transforms.normalize import normalize
 
 SAMPLE_ARTICLES = 30
@@ -100,3 +100,14 @@ def test_sentences_split_with_the_normalised_text_are_the_same():
     for text in (linked, plain):
         assert split_sentences(text, normalize(text)) == split_sentences(text)
     assert "الميادين" not in " ".join(s.text for s in split_sentences(linked, normalize(linked)))
+
+
+def test_anywhere_finds_each_cue_pattern_in_any_text_around_a_sentence_it_matches(sentences):
+    """``Anywhere`` tries each alternative only where its opening words stand; it must still find every
+    cue pattern, in a text that holds a sentence the pattern matches, whatever stands around it."""
+    patterns = {name: p.compiled for name, p in vars(cues).items() if isinstance(p, Prefiltered)}
+    anywhere = Anywhere(patterns)
+    for sentence in sentences:
+        matching = {name for name, pattern in patterns.items() if pattern.search(sentence)}
+        for text in (sentence, "وقال تنظيم " + sentence + "الاميركيه من"):
+            assert matching <= anywhere.found_in(text), sentence

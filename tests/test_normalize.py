@@ -1,4 +1,4 @@
-from transforms.normalize import fold, match_key, normalize
+from transforms.normalize import aligned, fold, from_aligned, match_key, normalize
 
 
 def test_letter_variants_fold_to_one_form():
@@ -31,3 +31,13 @@ def test_dashes_and_slashes_unify_and_read_as_spaces_for_names():
     assert normalize("البرج–22") == "البرج-22"
     assert match_key(normalize("البرج–22")) == "البرج 22"
     assert len(match_key("ا-ب/ج")) == len("ا-ب/ج")
+
+
+def test_a_slice_of_the_aligned_text_normalises_as_the_slice_does():
+    """The sentence pass maps an article once and slices its sentences out of the mapping."""
+    text = "قالَ  «المصدرُ»:\tسقطـــت ٣ صواريخ\u200c على قاعدة\u00a0حرير.\nولم تُسجَّل إصابات"
+    mapped = aligned(text)
+    assert len(mapped) == len(text) and from_aligned(mapped) == normalize(text)
+    for a in range(len(text)):
+        for b in range(a, len(text) + 1, 3):
+            assert from_aligned(mapped[a:b]) == normalize(text[a:b]), (a, b)

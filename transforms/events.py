@@ -28,7 +28,8 @@ from pathlib import Path
 from transforms import cues
 from transforms.dates import Calendar, TimeMention, find_times, read_calendar, with_glosses
 from transforms.gazetteer import Actor, Gazetteer, Location, Mention, load
-from transforms.normalize import fold, normalize
+from transforms.matcher import Anywhere
+from transforms.normalize import aligned, fold, from_aligned, normalize
 from transforms.numbers import parse_number
 
 
@@ -137,21 +138,24 @@ MAX_SENTENCE_CHARS = 1200
 _DIGIT_RUN = re.compile(r"\d{10,}")
 
 
-def split_sentences(text: str, normalized: str | None = None) -> list[Sentence]:
+def split_sentences(text: str, normalized: str | None = None, mapped: str | None = None) -> list[Sentence]:
     """Sentences with offsets into the original text; lines and . ! ? ؟ end them, hard wraps do not.
 
     Lines that link other stories are left out whole: their headlines are not this report's news.
     ``normalized``, the whole text normalised when the caller has it, spares reading line by line
-    an article whose text holds none of the words such a line opens with.
+    an article whose text holds none of the words such a line opens with; ``mapped``, the text
+    ``aligned``, spares normalising each sentence on its own.
     """
     sentences = []
     text = rejoin_wrapped_lines(text)
+    # Rejoining turns line breaks into spaces, which normalising maps alike: the text's mapping holds.
+    mapped = aligned(text) if mapped is None else mapped
     links = _cross_reference_lines(text) if normalized is None or cues.CROSS_REFERENCE_LINE.may_match(normalized) else []
     for m in re.finditer(r"[^\n.!?؟…]+(?:[.!?؟…]+|$)", text, flags=re.MULTILINE):
         if links and any(start <= m.start() < end for start, end in links):
             continue
         for start, piece in _pieces(m.start(), m.group()):
-            norm = _DIGIT_RUN.sub(lambda run: run.group()[:9], normalize(piece))
+            norm = _DIGIT_RUN.sub(lambda run: run.group()[:9], from_aligned(mapped[start : start + len(piece)]))
             if len(piece) < 3 or cues.CAPTION.search(norm):
                 continue  # too short to tell anything, or a photo caption
             sentences.append(Sentence(len(sentences), start, start + len(piece), piece, norm))
@@ -293,16 +297,72 @@ IN_SCOPE_NAMES = frozenset({"location", "actor"})
 GENERIC_RESISTANCE = "iraqi_resistance_generic"
 
 
+# What lets ``_sentence_reports`` tell the first act of an article (before it, no strike has been
+# told): for a strike, a US agent (US_AGENT, US_SUBJECT_VERB, a strike noun said by a US voice,
+# militia positions aimed at beside a US or coalition word); for an attack, a base of the
+# gazetteer, a US target, or a group's claim or an accusation of one. The patterns are looked for
+# in the whole article freed of their context (``matcher.Anywhere``), which finds each wherever it
+# could match in one of its sentences: an article with none of them tells no act, and is not read
+# sentence by sentence.
+_OPENERS = Anywhere(
+    {
+        name: getattr(cues, name).compiled
+        for name in (
+            "US_AGENT",
+            "US_SUBJECT_VERB",
+            "US_VOICE",
+            "STRIKE_NOUN_ONLY",
+            "US_OR_COALITION_WORD",
+            "MILITIA_TARGET",
+            "US_TARGET",
+            "PASSIVE_TARGET",
+            "CLAIM",
+            "SAYS",
+            "CLAIM_VERB",
+            "ATTRIBUTION",
+            "GENERIC_IRAN_ALIGNED",
+        )
+    }
+)
+
+
+def may_tell_an_act(normalized: str, gazetteer: Gazetteer) -> bool:
+    """False only when no sentence of the article (``normalized``: all of it, normalised) can give a report."""
+    if _DIGIT_RUN.search(normalized):
+        return True  # its sentences cut long numbers short, so they are not all pieces of this text
+    named_group = militia = False
+    for kind, ident, entry in gazetteer.names_in(normalized):
+        if kind == "location" and entry.kind == "base":
+            return True
+        if kind == "actor":
+            named_group = named_group or ident in cues.NAMED_ACTORS
+            militia = militia or entry.side == "militia"
+    found = _OPENERS.found_in(normalized)
+    # a claim is a group's when a named group speaks or a verb of owning up says so; an accusation, when it names a militia
+    claim = ("CLAIM" in found or (named_group and "SAYS" in found)) and (named_group or "CLAIM_VERB" in found)
+    accusation = "ATTRIBUTION" in found and (militia or "GENERIC_IRAN_ALIGNED" in found)
+    return bool(
+        {"US_AGENT", "US_SUBJECT_VERB", "US_TARGET", "PASSIVE_TARGET"} & found
+        or {"STRIKE_NOUN_ONLY", "US_VOICE"} <= found
+        or {"MILITIA_TARGET", "US_OR_COALITION_WORD"} <= found
+        or claim
+        or accusation
+    )
+
+
 class ArticleExtractor:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or load()
 
     def extract(self, text: str, article: str, published: dt.date | None) -> list[Event]:
         # The gate reads the article as the sentence pass reads its sentences: normalised.
-        normalized = normalize(text)
+        mapped = aligned(text)
+        normalized = from_aligned(mapped)
         # The names first: one automaton pass, several times cheaper than the violence words.
-        if not self.gazetteer.names_any(normalized, IN_SCOPE_NAMES) or not cues.GATE.search(normalized):
-            return []  # most of a news feed: nothing here names violence, or nothing of this conflict
+        if not self.gazetteer.names_any(normalized, IN_SCOPE_NAMES):
+            return []  # most of a news feed: nothing of this conflict
+        if not may_tell_an_act(normalized, self.gazetteer) or not cues.GATE.search(normalized):
+            return []  # no attacker, target or claim to start a report (the rarer, and cheaper), or no violence
         reports: list[Report] = []
         previous: list[Report] = []
         last_base: Location | None = None
@@ -315,7 +375,7 @@ class ArticleExtractor:
         last_drone_days: list[TimeMention] = []
         drill_bases: set[str] = set()
         speaker = False
-        for sentence in split_sentences(text, normalized):
+        for sentence in split_sentences(text, normalized, mapped):
             found = []
             mentions: list[Mention] = []
             gated = bool(cues.GATE.search(sentence.norm))
@@ -529,6 +589,7 @@ class ArticleExtractor:
             bases, us_targets = [], []
             locations = [m for m in locations if m.entry.kind != "base"]
         # A militia named as the target ("مواقع تابعة لإيران") is no sign of an attack; a US target or a claim is.
+        # may_tell_an_act lets an article in only when something in it can make one of these true: keep the two in step.
         has_attack = bool(bases or us_targets or claims_an_attack)
         has_strike = bool(us_agents)
         if not (has_attack or has_strike):

@@ -10,6 +10,7 @@ wins where hits overlap.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -95,6 +96,13 @@ class Gazetteer:
         then reads it properly; nothing a gate lets through is lost.
         """
         return any(kind in kinds for _, (_, values) in self._automaton.iter(match_key(normalized)) for kind, *_ in values)
+
+    def names_in(self, normalized: str) -> Iterator[tuple[str, str, object]]:
+        """(kind, id, entry) of every name a text holds, no word boundaries checked: a superset of
+        what ``find`` reads in any piece of the text."""
+        for _, (_, values) in self._automaton.iter(match_key(normalized)):
+            for kind, ident, entry, _ in values:
+                yield kind, ident, entry
 
     def find(self, normalized: str) -> list[Mention]:
         """Non-overlapping mentions in a normalised sentence, longest first where they collide."""
