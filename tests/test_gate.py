@@ -107,3 +107,8 @@ def test_relaxed_alternatives_open_with_their_words():
     loose = Anywhere({"forces": re.compile(r"(?:ل|لل)قوات"), "any": re.compile(r"\d+\sصواريخ")})
     assert loose.found_in("هجوم للقوات") == {"forces"} and loose.found_in("اطلاق 3 صواريخ") == {"any"}
     assert Anywhere({"caseless": re.compile(r"(?i:abc)")}).found_in("xyz") == {"caseless"}  # not rewritten: always named
+
+
+def test_a_strike_from_the_air_on_a_militia_naming_no_striker_passes_the_gate():
+    text = "قتل قيادي في كتائب حزب الله جراء قصف بطائرة مسيرة استهدف سيارته في بغداد مساء أمس."
+    assert [e["event_type"] for e in extract_article(text, "t.txt", dt.date(2024, 3, 7))] == ["strike"]

@@ -299,7 +299,8 @@ GENERIC_RESISTANCE = "iraqi_resistance_generic"
 
 # What lets ``_sentence_reports`` tell the first act of an article (before it, no strike has been
 # told): for a strike, a US agent (US_AGENT, US_SUBJECT_VERB, a strike noun said by a US voice,
-# militia positions aimed at beside a US or coalition word); for an attack, a base of the
+# militia positions aimed at beside a US or coalition word, a strike from the air on a militia's
+# people or places that names no striker); for an attack, a base of the
 # gazetteer, a US target, or a group's claim or an accusation of one. The patterns are looked for
 # in the whole article freed of their context (``matcher.Anywhere``), which finds each wherever it
 # could match in one of its sentences: an article with none of them tells no act, and is not read
@@ -321,6 +322,8 @@ _OPENERS = Anywhere(
             "CLAIM_VERB",
             "ATTRIBUTION",
             "GENERIC_IRAN_ALIGNED",
+            "UNATTRIBUTED_AERIAL",
+            "MILITIA_HIT",
         )
     }
 )
@@ -345,6 +348,7 @@ def may_tell_an_act(normalized: str, gazetteer: Gazetteer) -> bool:
         {"US_AGENT", "US_SUBJECT_VERB", "US_TARGET", "PASSIVE_TARGET"} & found
         or {"STRIKE_NOUN_ONLY", "US_VOICE"} <= found
         or {"MILITIA_TARGET", "US_OR_COALITION_WORD"} <= found
+        or {"UNATTRIBUTED_AERIAL", "MILITIA_HIT"} <= found
         or claim
         or accusation
     )
