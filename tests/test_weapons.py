@@ -282,3 +282,9 @@ def test_rockets_answering_a_raid_are_the_answering_attack_s():
 def test_a_drone_strike_counts_the_rockets_it_fired():
     strike = only("استهدفت طائرة مسيرة أمريكية بثلاثة صواريخ سيارة لقيادي في الفصائل شرقي بغداد مساء أمس.")
     assert (strike["weapon"], strike["munition_count"]) == ("drone", 3)
+
+
+def test_shells_a_us_force_fires_from_its_base_are_its_artillery():
+    text = "أطلقت القوات الأمريكية من قاعدتها في حقل العمر صباح اليوم قذائف نحو مواقع للفصائل في بلدة الميادين."
+    strike = only(text)
+    assert (strike["event_type"], strike["location_id"], strike["weapon"]) == ("strike", "al_mayadin", "artillery")

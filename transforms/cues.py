@@ -432,6 +432,10 @@ AIRCRAFT_BEFORE = re.compile(r"(?:^|\s)" + CLITICS + r"(" + "|".join(AIRCRAFT_NU
 AIRCRAFT_MEANS = rx(r"طائرات|طائره|مقاتلات|قاذف|الطيران|طيران|مروحيات")
 # "بصواريخ", "بالقذائف", "بقصف صاروخي": the clitic of the instrument, before a weapon word or its act.
 # "بصواريخ", "بالقذائف", "بقصف صاروخي", and with a count between: "بثلاثة صواريخ", "بـ3 قذائف".
+# "أطلقت القوات الأمريكية من قاعدتها ... صباح اليوم قذائف نحو القرى": munitions a force fires are its strike's means.
+FORCE_FIRES_BEFORE = rx(r"(?<![\w])[وف]?(?:اطلقت|اطلق|تطلق|يطلق)\s(?:ال)?(?:قوات|جيش|مدفعيه|راجمات)(?![\w])(?:\s\S+){0,14}?\s$")
+# Shells, as against rockets: fired by a force from its base, they are its artillery.
+SHELL_WORD = rx(r"(?<![\w])[وف]?[بل]?(?:ال)?(?:قذيفه|قذائف|قذيفتين|قذيفتان)(?![\w])(?!\s(?:صاروخيه|الصاروخيه))")
 INSTRUMENT_BEFORE = re.compile(fold(rf"(?:^|\s)[وف]?ب(?:ال)?(?:(?:قصف|رشقه|رشقات|ضربه|ضربات)\s(?:ال)?|(?:{NUMBER})\s)?$"))
 # "صاروخ على فكتوريا", "على قاعدة فكتوريا": a weapon aimed at a target named after it; the target
 # already told of comes back with the article ("باتجاه السفارة", "على القاعدة").

@@ -838,7 +838,7 @@ class ArticleExtractor:
         typed = next(
             (w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None
         )
-        report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else chosen.entry.weapon
+        report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else _strike_kind(norm, chosen)
         # «طائرة مسيرة أمريكية استهدفت بثلاثة صواريخ سيارة»: a drone's strike; the rockets are what it fired.
         if (
             report.event_type == "strike"
@@ -1479,9 +1479,21 @@ def _strike_means(norm: str, weapon: Mention) -> int | None:
     kind = weapon.entry.weapon
     if kind == "airstrike" and cues.AIRCRAFT_MEANS.search(norm, weapon.start, weapon.end):
         kind = "aircraft"
-    if kind == "rocket" and not _instrument(norm, weapon):
+    if kind == "rocket" and not (_instrument(norm, weapon) or _fired_by_a_force(norm, weapon)):
         return None
     return _STRIKE_MEANS.get(kind)
+
+
+def _fired_by_a_force(norm: str, weapon: Mention) -> bool:
+    """«أطلقت القوات الأمريكية من قاعدتها ... قذائف نحو القرى السبع»: the munitions the striking force fires."""
+    return bool(cues.FORCE_FIRES_BEFORE.search(norm, max(0, weapon.start - 120), weapon.start))
+
+
+def _strike_kind(norm: str, weapon: Mention) -> str:
+    """A strike's means: shells a force fires are its artillery, whatever the word's bare sense."""
+    if weapon.entry.weapon == "rocket" and _fired_by_a_force(norm, weapon) and cues.SHELL_WORD.match(norm, weapon.start):
+        return "artillery"
+    return weapon.entry.weapon
 
 
 def _instrument(norm: str, weapon: Mention) -> bool:
