@@ -104,7 +104,11 @@ REALDEV = REPO.parent / "shared" / "realdev"
 def test_real_development_set_does_not_regress():
     # Real press excerpts with adjudicated gold, read from ../shared (never copied into the project).
     score = evaluate(REALDEV / "gold.jsonl", [str(REALDEV / "raw")], manifest=REALDEV / "manifest.csv")
-    assert score.f1 >= 0.78, score.f1
+    # Issue 10's targets, with the margin the rules keep over them today.
+    assert score.f1 >= 0.92, score.f1
+    assert score.exact_f1 >= 0.75, score.exact_f1
+    assert min(score.field_accuracy().values()) >= 0.90, score.field_accuracy()
+    assert sum(score.predicted_where_gold_none.values()) <= 10, dict(score.predicted_where_gold_none)
 
 
 def test_extractor_version_follows_the_rules(tmp_path):
