@@ -331,3 +331,12 @@ def test_a_strike_from_the_air_on_a_militia_that_names_no_striker_is_an_unknown_
     )
     named_later = text + "\nوأكد مسؤول في البنتاغون أن القوات الأمريكية نفذت الضربة دفاعاً عن النفس."
     assert only(named_later)["actor"] == "us"
+
+
+def test_a_sentence_putting_the_victims_in_a_base_locates_the_placeless_attack_before_it():
+    text = (
+        "قتل ثلاثة جنود أمريكيين في هجوم بطائرة مسيرة على موقع عسكري أمريكي شمال شرق الأردن.\n\n"
+        "ونقلت الشبكة أن الجنود كانوا في البرج 22 قرب الحدود مع سوريا."
+    )
+    e = only(text)
+    assert (e["location_id"], e["killed"]) == ("tower_22", 3)

@@ -566,6 +566,8 @@ PLACED_IN_A_SERIES = rx(
     r"(?:تشنها|يشنها|شنتها|تنفذها|ينفذها|نفذتها|تقوم بها)(?![\w])"
 )
 # "تلك الغارات", "هذه الضربات", "هذا الهجوم", "الهجوم ذاته": the act told before, not another one.
+# "وكان الجنود في البرج 22", "ووقع الهجوم في قاعدة التنف": where the people hit were, or the act took place.
+LOCATED_IN = rx(r"(?<![\w])[وف]?(?:كانوا|كان|كانت|وقع|وقعت|حدث|جري)\s(?:\S+\s){0,3}?(?:في|داخل|ب)(?=\s|ال)")
 # "وأُغلق المطار عقب الهجوم": the act told before, named after a cause word as what led to something else.
 CAUSE_RIGHT_BEFORE = rx(r"(?<![\w])(?:عقب|بعد|اثر|جراء|بسبب)\s$")
 DEMONSTRATIVE_ACT = rx(

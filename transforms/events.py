@@ -427,6 +427,12 @@ class ArticleExtractor:
             elif (
                 previous
                 and sentence.index - previous[-1].sentence.index <= 2
+                and _locates(previous[-1], sentence.norm, self.gazetteer)
+            ):
+                pass  # "وكان الجنود في البرج 22": where the act just told took place
+            elif (
+                previous
+                and sentence.index - previous[-1].sentence.index <= 2
                 and _continues(sentence.norm, previous[-1], self.gazetteer)
             ):
                 # "لا إصابات" in a sentence of its own speaks of the act just told.
@@ -1347,6 +1353,24 @@ def _blame_from_wording(reports: list[Report], norm: str, mentions: list[Mention
     for report in attacks:
         if report.sentence.index == attacks[-1].sentence.index and report.actor == "unknown" and not report.claimed:
             report.actor = group.id
+
+
+def _locates(report: Report, norm: str, gazetteer: Gazetteer) -> bool:
+    """Give a placeless attack told just before the one base a sentence puts its victims or its act in
+    («ونقلت الشبكة أن الجنود كانوا في البرج 22»); whether it did."""
+    if (
+        report.location is not None
+        or report.event_type != "attack"
+        or not cues.LOCATED_IN.search(norm)
+        or cues.TALLY.search(norm)
+    ):
+        return False
+    bases = {m.id: m.entry for m in gazetteer.find(norm) if m.kind == "location" and m.entry.kind == "base"}
+    if len(bases) != 1:
+        return False
+    (base,) = bases.values()
+    report.location, report.countries = base, [base.country]
+    return True
 
 
 def _continues(norm: str, report: Report, gazetteer: Gazetteer) -> bool:
