@@ -340,3 +340,15 @@ def test_a_sentence_putting_the_victims_in_a_base_locates_the_placeless_attack_b
     )
     e = only(text)
     assert (e["location_id"], e["killed"]) == ("tower_22", 3)
+
+
+def test_a_day_in_the_relative_clause_of_another_act_is_that_act_s():
+    text = (
+        "شنت القوات الأمريكية غارات على مواقع للفصائل قرب البوكمال، لحماية قواتها من هجمات مثل تلك التي وقعت في 26 شباط الماضي."
+    )
+    e = only(text)
+    assert (e["location_id"], e["day_offset"], e["background"]) == ("albu_kamal", None, False)
+
+
+def test_a_contractor_is_a_victim():
+    assert only("قتل مقاول أمريكي في هجوم صاروخي على قاعدة عين الأسد مساء أمس.")["killed"] == 1

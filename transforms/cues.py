@@ -410,6 +410,10 @@ CAUSE = rx(
 INTERVAL_AFTER = rx(
     rf"(?<![\w])(?:بعد|عقب)\s(?:(?P<one>يوم واحد|يوم)|(?P<two>يومين)|(?P<n>{NUMBER})\sايام|(?P<hours>ساعات|ساعه|ساعتين|اقل من يوم|اقل من 24 ساعه))\s(?:من|علي)(?![\w])"
 )
+# "من هجمات مثل تلك التي وقعت في 15 أغسطس": a day in the relative clause of another act is that act's.
+OTHER_ACT_RELATIVE = rx(
+    r"(?<![\w])(?:ال)?(?:هجوم|هجمات|اعتداء|اعتداءات|ضربات|غارات)(?![\w])(?:\s\S+){0,3}?\s(?:التي|الذي)\s(?:وقع|وقعت|استهدف|استهدفت|شن|شنت|نفذ|نفذت)\s(?:\S+\s){0,3}?$"
+)
 # "ويأتي الهجوم بعد ...", "وجاءت الغارات عقب ...": the act is told as coming after another one.
 COMES_AFTER = rx(r"(?<![\w])[وف]?(?:ياتي|تاتي|جاء|جاءت|اتي|اتت)(?![\w])")
 # "as a result of": what is told before it came of the act right after it, at its time.

@@ -788,7 +788,13 @@ class ArticleExtractor:
         parts = [t for t in times if t not in days]
         if days and parts:
             times = [_with_part(t, parts, norm) for t in days]
-        times = [t for t in times if not _across_cause(norm, t, anchor) and not _of_the_act_it_follows(norm, t, anchor)]
+        times = [
+            t
+            for t in times
+            if not _across_cause(norm, t, anchor)
+            and not _of_the_act_it_follows(norm, t, anchor)
+            and not (anchor < t.start and cues.OTHER_ACT_RELATIVE.search(norm, max(anchor, t.start - 80), t.start))
+        ]
         if not times:
             return None
         if len(anchors) == 1:
