@@ -123,7 +123,7 @@ def _ordinal_value(text: str) -> int:
 
 # "ساعات متاخره من ليل", "في ساعه متاخره من ليل", "بساعات المساء": a day part with padding.
 _PART = (
-    r"(?:(?:في\s|ب)?(?:ساعات|ساعه)\s(?:متاخره\s|مبكره\s|الاولي\s)?(?:من\s)?)?"
+    r"(?:(?:في\s|ب)?(?:ال)?(?:ساعات|ساعه)\s(?:(?P<hour_late>متاخره|المتاخره)\s|(?P<hour_early>مبكره|الاولي)\s)?(?:من\s)?)?"
     r"(?P<part>منتصف\sليل|منتصف\sالليل|فجرا|فجر|الفجر|صباحا|صباح|الصباح|ظهرا|ظهر|الظهر|ظهيره|عصرا|عصر|العصر|مساء|المساء|ليله|ليلا|ليل|الليل)"
 )
 _P = r"(?<![\w])(?:[وفبل]|لل)?"  # clitic prefix allowed before an expression
@@ -149,9 +149,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_P}(?:خلال\s|في\s)?(?P<period>الاسبوع|الشهر|العام|السنه)\s(?P<which>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الفايت)(?!\w)"
         ),
     ),
-    ("day_before_yesterday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?اول\s(?:من\s)?امس{_SPAN}(?!\w)")),
+    # "أول أمس", "يوم أمس الأول"
+    (
+        "day_before_yesterday",
+        re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?:اول\s(?:من\s)?امس|امس\sالاول){_SPAN}(?!\w)"),
+    ),
     ("last_night", re.compile(rf"{_P}(?:{_LATE})?الليله\s(?:الماضيه|الفايته|المنصرمه|السابقه)(?!\w)")),
     ("yesterday", re.compile(rf"{_P}(?:{_LATE}|{_PART}\s)?(?:يوم\s)?(?:ال)?(?:امس|البارحه){_SPAN}(?!\w)")),
+    # "هذا الصباح", "هذا المساء": a part of the publication day
+    ("this_part", re.compile(rf"{_P}هذا\s(?P<part>الصباح|المساء|الفجر)(?!\w)")),
     (
         "today",
         re.compile(
@@ -268,6 +274,11 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
     groups = m.groupdict()
     part = groups.get("part")
     time_of_day = "night" if groups.get("late") else _DAYPARTS.get(part) if part else None
+    # "الساعات الأولى من صباح": dawn; "ساعة متأخرة من مساء": night (EVENTS.md v2, as «في وقت متأخر»)
+    if groups.get("hour_early") and time_of_day == "morning":
+        time_of_day = "dawn"
+    elif groups.get("hour_late") and time_of_day == "evening":
+        time_of_day = "night"
     named = WEEKDAYS[groups["wd"]] if groups.get("wd") else None
     base = {"start": m.start(), "end": m.end(), "time_of_day": time_of_day}
     if kind == "ago":
@@ -276,7 +287,7 @@ def _mention(kind: str, m: re.Match[str], sentence: str) -> TimeMention | None:
         if days is None:  # a week or a month ago lies outside the news window
             return TimeMention(**base, offset={"اسبوع": -7, "اسبوعين": -14}.get(n), background=True)
         return TimeMention(**base, offset=-days)
-    if kind == "moments_ago":
+    if kind in ("moments_ago", "this_part"):
         return TimeMention(**base, offset=0)
     if kind == "last_period":
         # "last week", "last month": outside the news window (EVENTS.md: background).
