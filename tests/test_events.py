@@ -352,3 +352,8 @@ def test_a_day_in_the_relative_clause_of_another_act_is_that_act_s():
 
 def test_a_contractor_is_a_victim():
     assert only("قتل مقاول أمريكي في هجوم صاروخي على قاعدة عين الأسد مساء أمس.")["killed"] == 1
+
+
+def test_a_convoy_of_a_contractor_working_for_the_coalition_is_a_target():
+    e = only("استهدفت عبوة ناسفة، مساء أمس، رتلا لشركة عراقية متعاقدة مع التحالف الدولي في محافظة بابل.")
+    assert (e["event_type"], e["location_id"], e["weapon"], e["day_offset"]) == ("attack", "babil", None, -1)
