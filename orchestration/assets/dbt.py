@@ -11,6 +11,7 @@ beside the marts it already serves.
 """
 
 import contextlib
+import graphlib
 import io
 import shutil
 import time
@@ -105,9 +106,13 @@ def dbt_models_asset() -> dg.AssetsDefinition:
         why = marts_build(context, warehouse)
         if why is None:
             context.log.info("dbt not run: no batch since the last publish changed what the marts read")
-            # Reported as materialised, so that the mart checks and publishing downstream run on the marts as they are.
-            for name in context.selected_output_names:
-                yield dg.Output(None, output_name=name, metadata={"rebuilt": False})
+            # Reported as materialised, so that the mart checks and publishing downstream run on the marts
+            # as they are; upstream models first, as Dagster takes a multi-asset's outputs.
+            assets = context.assets_def
+            selected = context.selected_asset_keys
+            order = graphlib.TopologicalSorter({key: assets.asset_deps[key] & selected for key in selected}).static_order()
+            for key in order:
+                yield dg.Output(None, output_name=assets.get_output_name_for_asset_key(key), metadata={"rebuilt": False})
             return
         context.log.info(f"dbt build: {why}")
         started = last_progress = time.monotonic()
