@@ -115,6 +115,11 @@ def stale_marts(con: duckdb.DuckDBPyConnection, dbt_project: str) -> str | None:
     return _not_published_by(published, dbt_project)
 
 
+def project_not_served(con: duckdb.DuckDBPyConnection, dbt_project: str) -> str | None:
+    """Why the served marts are not of ``dbt_project``'s building (none published, or by another project); None when they are."""
+    return _not_published_by(_last_publish(con), dbt_project)
+
+
 def _not_published_by(published: tuple[int | None, str] | None, dbt_project: str) -> str | None:
     """Why the last publish (``_last_publish``) is not one of marts built by ``dbt_project``; None when it is."""
     if published is None:

@@ -15,13 +15,14 @@ import graphlib
 import io
 import shutil
 import time
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+from dagster_dbt.metadata_set import DbtMetadataSet
 
-from orchestration.batches import marts_build_reason
+from orchestration.batches import marts_build_reason, project_not_served
 from orchestration.dbt_setup import dbt_project, dbt_project_digest
 from orchestration.resources import Warehouse
 
@@ -75,14 +76,45 @@ class _LinesToLog(io.TextIOBase):
         return len(text)
 
 
-def marts_build(context: dg.AssetExecutionContext, warehouse: Warehouse) -> str | None:
+class MartsBuild(NamedTuple):
+    reason: str
+    # The marts were last built and published by another dbt project, or never: build all of it.
+    whole_project: bool
+
+
+def marts_build(context: dg.AssetExecutionContext, warehouse: Warehouse) -> MartsBuild | None:
     """Why this run builds the marts, None when the marts it would build are those built and served already."""
     # The landing step's run config: `python -m orchestration --full` rebuilds whatever the batch changed.
     landing = context.run.run_config.get("ops", {}).get("landing_files", {}).get("config", {})
     if landing.get("full"):
-        return "a full run (--full) rebuilds the marts"
+        return MartsBuild("a full run (--full) rebuilds the marts", whole_project=True)
+    digest = dbt_project_digest()
     with warehouse.connect() as con:
-        return marts_build_reason(con, dbt_project_digest())
+        if why := project_not_served(con, digest):
+            return MartsBuild(why, whole_project=True)
+        why = marts_build_reason(con, digest)
+    return MartsBuild(why, whole_project=False) if why else None
+
+
+# What a build for new data leaves out when the project that built the working database's marts
+# is unchanged: the seeds and views are as that build made them, and unit tests test the project's
+# SQL on rows of their own. It builds the tables and runs every data test, those on seeds and
+# views included: excluded parents leave their tests in only with indirect selection "empty".
+DATA_BUILD_SELECTION = [
+    "--exclude",
+    "resource_type:seed config.materialized:view resource_type:unit_test",
+    "--indirect-selection",
+    "empty",
+]
+REBUILT_FOR_DATA = "table"
+
+
+def unchanged_outputs(context: dg.AssetExecutionContext, keys: set[dg.AssetKey]) -> Iterator[dg.Output]:
+    """Outputs of models not built, so that the checks and publishing downstream run on them as they are;
+    upstream models first, as Dagster takes a multi-asset's outputs."""
+    assets = context.assets_def
+    for key in graphlib.TopologicalSorter({key: assets.asset_deps[key] & keys for key in keys}).static_order():
+        yield dg.Output(None, output_name=assets.get_output_name_for_asset_key(key), metadata={"rebuilt": False})
 
 
 def dbt_models_asset() -> dg.AssetsDefinition:
@@ -103,23 +135,25 @@ def dbt_models_asset() -> dg.AssetsDefinition:
         ),
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
-        why = marts_build(context, warehouse)
-        if why is None:
+        build = marts_build(context, warehouse)
+        selected = set(context.selected_asset_keys)
+        if build is None:
             context.log.info("dbt not run: no batch since the last publish changed what the marts read")
-            # Reported as materialised, so that the mart checks and publishing downstream run on the marts
-            # as they are; upstream models first, as Dagster takes a multi-asset's outputs.
-            assets = context.assets_def
-            selected = context.selected_asset_keys
-            order = graphlib.TopologicalSorter({key: assets.asset_deps[key] & selected for key in selected}).static_order()
-            for key in order:
-                yield dg.Output(None, output_name=assets.get_output_name_for_asset_key(key), metadata={"rebuilt": False})
+            yield from unchanged_outputs(context, selected)
             return
-        context.log.info(f"dbt build: {why}")
+        args = ["build", *warehouse.dbt_vars_args()]
+        # A subset of the models (picked in the UI) is built as Dagster selects it.
+        if not build.whole_project and not context.is_subset:
+            args += DATA_BUILD_SELECTION
+            specs = context.assets_def.specs_by_key
+            kept = {k for k in selected if DbtMetadataSet.extract(specs[k].metadata).materialization_type != REBUILT_FOR_DATA}
+            yield from unchanged_outputs(context, kept)
+        context.log.info(f"dbt {' '.join(args[:1] + args[3:])}: {build.reason}")
         started = last_progress = time.monotonic()
         done = 0
         target = build_targets / f"build-{context.run_id}"
         with warehouse.write_lock(), contextlib.redirect_stdout(_LinesToLog(context.log)):
-            for event in dbt.cli(["build", *warehouse.dbt_vars_args()], context=context, target_path=target).stream():
+            for event in dbt.cli(args, context=context, target_path=target).stream():
                 done += 1
                 if time.monotonic() - last_progress >= PROGRESS_EVERY_SECONDS:
                     last_progress = time.monotonic()
