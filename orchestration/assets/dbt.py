@@ -6,8 +6,9 @@ on those sources are checks of the raw assets.
 
 dbt runs only when the marts would change (``marts_build_reason``): a batch since the last
 publish changed what they read, the dbt project changed, or the run is ``--full``. Otherwise
-the models are reported unchanged, without dbt, and publishing serves the new raw record
-beside the marts it already serves.
+the tables are reported unchanged, without dbt, and publishing serves the new raw record
+beside the marts it already serves. A build for new data alone (``DATA_BUILD_SELECTION``)
+leaves the seeds and views as they are: those are not materialised in that run.
 """
 
 import contextlib
@@ -109,11 +110,16 @@ DATA_BUILD_SELECTION = [
 REBUILT_FOR_DATA = "table"
 
 
-def unchanged_outputs(context: dg.AssetExecutionContext, keys: set[dg.AssetKey]) -> Iterator[dg.Output]:
-    """Outputs of models not built, so that the checks and publishing downstream run on them as they are;
-    upstream models first, as Dagster takes a multi-asset's outputs."""
+def unchanged_tables(context: dg.AssetExecutionContext) -> Iterator[dg.Output]:
+    """Outputs of the selected tables, not rebuilt, so that the mart checks and publishing downstream
+    run on them as they are; upstream tables first, as Dagster takes a multi-asset's outputs."""
     assets = context.assets_def
-    for key in graphlib.TopologicalSorter({key: assets.asset_deps[key] & keys for key in keys}).static_order():
+    tables = {
+        key
+        for key in context.selected_asset_keys
+        if DbtMetadataSet.extract(assets.specs_by_key[key].metadata).materialization_type == REBUILT_FOR_DATA
+    }
+    for key in graphlib.TopologicalSorter({key: assets.asset_deps[key] & tables for key in tables}).static_order():
         yield dg.Output(None, output_name=assets.get_output_name_for_asset_key(key), metadata={"rebuilt": False})
 
 
@@ -136,18 +142,14 @@ def dbt_models_asset() -> dg.AssetsDefinition:
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
         build = marts_build(context, warehouse)
-        selected = set(context.selected_asset_keys)
         if build is None:
             context.log.info("dbt not run: no batch since the last publish changed what the marts read")
-            yield from unchanged_outputs(context, selected)
+            yield from unchanged_tables(context)
             return
         args = ["build", *warehouse.dbt_vars_args()]
         # A subset of the models (picked in the UI) is built as Dagster selects it.
         if not build.whole_project and not context.is_subset:
             args += DATA_BUILD_SELECTION
-            specs = context.assets_def.specs_by_key
-            kept = {k for k in selected if DbtMetadataSet.extract(specs[k].metadata).materialization_type != REBUILT_FOR_DATA}
-            yield from unchanged_outputs(context, kept)
         context.log.info(f"dbt {' '.join(args[:1] + args[3:])}: {build.reason}")
         started = last_progress = time.monotonic()
         done = 0
