@@ -49,7 +49,7 @@ def raw_tables(
     context.log.info(
         f"the batch changed {mart_input_changes} rows the marts read"
         if mart_input_changes
-        else "the batch changed no row the marts read (events, their claims and articles, places): the marts stay as built"
+        else "the batch changed no row the marts read (events, their claims and articles, places)"
     )
     for table in RAW_TABLES:
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"rows": counts[table]})
