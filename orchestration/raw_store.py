@@ -30,6 +30,18 @@ RAW_SCHEMAS = {
 }
 RAW_TABLES = (*RAW_SCHEMAS, "locations")
 
+# What the marts read of the files a batch replaces (batch_files): their events, the events' claims,
+# and the articles that hold events, as staging selects them (the marts join articles to events
+# only, so an article without events reaches no mart). A batch changed the marts' input by the
+# rows in one of these before it and not after, or after it and not before.
+_BATCH_FILE_EVENTS = "select event_id from raw.events where article in (select file from batch_files)"
+MART_INPUTS = {
+    "events": "select * from raw.events where article in (select file from batch_files)",
+    "event_claims": f"select * from raw.event_claims where event_id in ({_BATCH_FILE_EVENTS})",
+    "articles": "select * exclude (text, extractor_version) from raw.articles where file in (select file from batch_files) "
+    "and article_id in (select article_id from raw.events where article in (select file from batch_files))",
+}
+
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create the raw tables, and add the columns a warehouse built by an older version lacks."""
@@ -128,8 +140,9 @@ def load_batch(
     ledger: pl.DataFrame,
     events: pl.DataFrame,
     claims: pl.DataFrame,
-) -> None:
-    """Merge one batch into raw; the caller owns the transaction."""
+) -> int:
+    """Merge one batch into raw; the caller owns the transaction. Returns how many rows of what the
+    marts read (``MART_INPUTS``) the batch added, changed or removed (a changed row counts twice)."""
     ensure_raw_tables(con)
     frames = {
         "batch_files": pl.DataFrame({"file": replaced_files(articles, rejected, ledger)}),
@@ -141,6 +154,8 @@ def load_batch(
     }
     for name, frame in frames.items():
         con.register(name, frame.to_arrow())
+    for table, rows in MART_INPUTS.items():
+        run(con, f"create or replace temp table before_{table} as {rows}")
     run(
         con,
         "delete from raw.event_claims where event_id in "
@@ -175,8 +190,22 @@ def load_batch(
         "update raw.landing_ledger set outcome = 'rejected' where outcome = 'article' "
         "and file in (select file from batch_rejected where source = 'file')",
     )
+    changes = 0
+    for table, rows in MART_INPUTS.items():
+        changes += _rows_differing(con, f"before_{table}", rows)
+        run(con, f"drop table before_{table}")
     for name in frames:
         con.unregister(name)
+    return changes
+
+
+def _rows_differing(con: duckdb.DuckDBPyConnection, before: str, after: str) -> int:
+    """Rows of relation ``before`` not in query ``after`` and the other way round, duplicates counted."""
+    return run(
+        con,
+        f"select count(*) from ((select * from {before} except all ({after})) "
+        f"union all (({after}) except all select * from {before}))",
+    )[0][0]
 
 
 def merge_batch(
@@ -187,22 +216,25 @@ def merge_batch(
     events: pl.DataFrame,
     claims: pl.DataFrame,
     run_id: str,
-) -> dict[str, int]:
+) -> tuple[dict[str, int], int]:
     """Merge one batch, and the gazetteer's places, into raw in one transaction, logged as run ``run_id``'s
-    batch (``orchestration.batches``); the rows of each raw table after."""
+    batch (``orchestration.batches``). Returns the rows of each raw table after, and how many rows of
+    what the marts read the batch changed (``MART_INPUTS``, and the places)."""
     locations = (
         pl.read_csv(GAZETTEER_DIR / "locations.csv", infer_schema_length=0)
         .drop("spellings")
         .with_columns(pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
     )
     run(con, "begin transaction")
-    load_batch(con, articles, rejected, ledger, events, claims)
+    changes = load_batch(con, articles, rejected, ledger, events, claims)
     con.register("gazetteer_locations", locations.to_arrow())
+    held = run(con, "select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = 'locations'")[0][0]
+    changes += _rows_differing(con, "raw.locations", "select * from gazetteer_locations") if held else locations.height
     run(con, "create or replace table raw.locations as select * from gazetteer_locations")
     con.unregister("gazetteer_locations")
-    record_merge(con, run_id, articles.height, ledger.height)
+    record_merge(con, run_id, articles.height, ledger.height, changes)
     run(con, "commit")
-    return {table: run(con, f"select count(*) from raw.{table}")[0][0] for table in RAW_TABLES}
+    return {table: run(con, f"select count(*) from raw.{table}")[0][0] for table in RAW_TABLES}, changes
 
 
 def restore_raw_tables(con: duckdb.DuckDBPyConnection, served: Path, lake: Lake) -> None:

@@ -145,7 +145,7 @@ class Warehouse(dg.ConfigurableResource):
                     raise
                 time.sleep(1)
 
-    def publish(self, tables: list[str], render: Callable[[Path, Path], Path]) -> dict[str, int]:
+    def publish(self, tables: list[str], render: Callable[[Path, Path], Path] | None) -> dict[str, int]:
         """Serve the built warehouse: the database, one Parquet file per table and the report, swapped in together.
 
         Everything is written to a staging folder first: a new database of what the served
@@ -154,6 +154,9 @@ class Warehouse(dg.ConfigurableResource):
         fails or is killed there leaves every served file as it was, and its staging folder
         is removed (at once, or by the next publish). Only a complete, fsynced stage is
         renamed into place, file by file, the database last. Returns each table's row count.
+
+        ``render`` None: the tables are those served already, so only the database is written
+        again (for the raw record beside them); the Parquet files and the report stay.
         """
         staging = self.path / PUBLISH_STAGING
         shutil.rmtree(staging, ignore_errors=True)  # left by a publish that was killed
@@ -163,14 +166,16 @@ class Warehouse(dg.ConfigurableResource):
             with self.connect() as con:
                 for table in tables:
                     counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
-                    target = str(staging / "parquet" / f"{table.split('.')[-1]}.parquet").replace("'", "''")
-                    con.execute(f"copy {table} to '{target}' (format parquet)").fetchall()
+                    if render:
+                        target = str(staging / "parquet" / f"{table.split('.')[-1]}.parquet").replace("'", "''")
+                        con.execute(f"copy {table} to '{target}' (format parquet)").fetchall()
                 _write_served_file(con, staging / SERVED_DB)
-            render(staging / "parquet", staging / "report")
+            if render:
+                render(staging / "parquet", staging / "report")
             for path in staging.rglob("*"):
                 if path.is_file():
                     _fsync(path)
-            for folder, served in (("parquet", self.parquet_dir), ("report", self.report_dir)):
+            for folder, served in (("parquet", self.parquet_dir), ("report", self.report_dir)) if render else ():
                 served.mkdir(exist_ok=True)
                 for path in sorted((staging / folder).iterdir()):
                     os.replace(path, served / path.name)

@@ -4,6 +4,7 @@ static HTML report of the marts, all staged first and swapped in together."""
 import dagster as dg
 from dagster_dbt import get_asset_key_for_model
 
+from orchestration.assets.dbt import marts_build
 from orchestration.batches import last_batch, record_publish
 from orchestration.dbt_setup import dbt_project_digest
 from orchestration.exports import write_exports
@@ -36,9 +37,16 @@ def served_warehouse_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefiniti
 
         with warehouse.connect() as con:
             built_from = last_batch(con)
-        counts = warehouse.publish([f"marts.{name}" for name in PUBLISHED_MARTS], render_report)
-        # Exports derive from the served Parquet files, each replaced atomically after the swap.
-        write_exports(warehouse.parquet_dir, warehouse.path)
+        marts = [f"marts.{name}" for name in PUBLISHED_MARTS]
+        rebuilt = marts_build(context, warehouse) is not None
+        if rebuilt:
+            counts = warehouse.publish(marts, render_report)
+            # Exports derive from the served Parquet files, each replaced atomically after the swap.
+            write_exports(warehouse.parquet_dir, warehouse.path)
+        else:
+            # The marts are those served: their Parquet files, report and exports stay; the new raw record is served.
+            context.log.info("the marts did not change: only the served database is written again, for the raw record")
+            counts = warehouse.publish(marts, render=None)
         # Logged last: a publish cut short before here is done again by the next run, new files or not.
         with warehouse.connect() as con:
             record_publish(con, context.run_id, built_from, dbt_project_digest())
@@ -47,6 +55,7 @@ def served_warehouse_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefiniti
                 "path": dg.MetadataValue.path(str(warehouse.served_db)),
                 "parquet": dg.MetadataValue.path(str(warehouse.parquet_dir)),
                 "report": dg.MetadataValue.path(str(warehouse.report_dir / REPORT_FILE)),
+                "marts rebuilt": rebuilt,
                 **{f"rows {name}": n for name, n in counts.items()},
             }
         )

@@ -45,6 +45,11 @@ def raw_tables(
     articles, rejected, ledger = without_given_up(raw_articles, rejected_files, landing_ledger, extraction_rejects)
     context.log.info(f"merging {articles.height} articles, {ledger.height} ledger rows in one transaction")
     with warehouse.connect() as con:
-        counts = merge_batch(con, articles, rejected, ledger, events, event_claims, context.run_id)
+        counts, mart_input_changes = merge_batch(con, articles, rejected, ledger, events, event_claims, context.run_id)
+    context.log.info(
+        f"the batch changed {mart_input_changes} rows the marts read"
+        if mart_input_changes
+        else "the batch changed no row the marts read (events, their claims and articles, places)"
+    )
     for table in RAW_TABLES:
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"rows": counts[table]})
