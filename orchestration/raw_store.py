@@ -20,6 +20,7 @@ from transforms.extract import CLAIM_SCHEMA, EVENT_SCHEMA
 from transforms.gazetteer import GAZETTEER_DIR
 from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA, ManifestRow, StoredLanding
 from transforms.lake import PARTITION, Lake
+from transforms.parts import Parts
 
 RAW_SCHEMAS = {
     "articles": {**ARTICLE_SCHEMA, "extractor_version": pl.String},
@@ -95,11 +96,11 @@ def served_landing(served: Path) -> tuple[pl.DataFrame, int]:
         con.close()
 
 
-def replaced_files(articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame) -> pl.Series:
+def replaced_files(articles: pl.DataFrame | Parts, rejected: pl.DataFrame, ledger: pl.DataFrame) -> pl.Series:
     """Files whose rows a batch replaces: every file it loaded, refused or retracted (not those only touched)."""
     return pl.concat(
         [
-            articles["file"],
+            articles.select("file")["file"],
             rejected.filter(pl.col("source") == "file")["file"],
             ledger.filter(pl.col("outcome") == "retracted")["file"],
         ]
@@ -107,15 +108,14 @@ def replaced_files(articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.Da
 
 
 def without_given_up(
-    articles: pl.DataFrame,
     rejected: pl.DataFrame,
     ledger: pl.DataFrame,
     given_up: pl.DataFrame,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The batch with the articles the extractor gave up on quarantined: out of the articles, in the rejections, ledger outcome rejected."""
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The batch with the articles the extractor gave up on quarantined: in the rejections, ledger outcome rejected
+    (``load_batch`` leaves out the articles of files the batch rejects)."""
     files = given_up["file"]
     return (
-        articles.filter(~pl.col("file").is_in(files)),
         pl.concat([rejected, given_up]),
         ledger.with_columns(outcome=pl.when(pl.col("file").is_in(files)).then(pl.lit("rejected")).otherwise("outcome")),
     )
@@ -123,24 +123,25 @@ def without_given_up(
 
 def load_batch(
     con: duckdb.DuckDBPyConnection,
-    articles: pl.DataFrame,
+    articles: pl.DataFrame | Parts,
     rejected: pl.DataFrame,
     ledger: pl.DataFrame,
-    events: pl.DataFrame,
-    claims: pl.DataFrame,
-) -> None:
-    """Merge one batch into raw; the caller owns the transaction."""
+    events: pl.DataFrame | Parts,
+    claims: pl.DataFrame | Parts,
+) -> int:
+    """Merge one batch into raw; the caller owns the transaction. The articles loaded: those of files the
+    batch rejects (the extractor gave up on them) are left out. Parts are read by DuckDB a batch of rows at a time."""
     ensure_raw_tables(con)
     frames = {
         "batch_files": pl.DataFrame({"file": replaced_files(articles, rejected, ledger)}),
         "batch_ledger": ledger,
-        "batch_articles": articles.with_columns(extractor_version=pl.lit(EXTRACTOR_VERSION)),
+        "batch_articles": articles,
         "batch_rejected": rejected,
         "batch_events": events,
         "batch_claims": claims,
     }
     for name, frame in frames.items():
-        con.register(name, frame.to_arrow())
+        con.register(name, frame.to_arrow() if isinstance(frame, pl.DataFrame) else frame.arrow_dataset())
     run(
         con,
         "delete from raw.event_claims where event_id in "
@@ -162,8 +163,16 @@ def load_batch(
         "(select 1 from raw.rejected_files r where r.source = 'manifest' and r.file = b.file and r.reason = b.reason)",
     )
     run(con, "delete from raw.landing_ledger where file in (select file from batch_ledger)")
+    run(
+        con,
+        "insert into raw.articles by name select *, ? as extractor_version from batch_articles "
+        "where file not in (select file from batch_rejected where source = 'file')",
+        [EXTRACTOR_VERSION],
+    )
+    (loaded,) = run(
+        con, "select count(*) from batch_articles where file not in (select file from batch_rejected where source = 'file')"
+    )[0]
     for table, frame in (
-        ("articles", "batch_articles"),
         ("landing_ledger", "batch_ledger"),
         ("events", "batch_events"),
         ("event_claims", "batch_claims"),
@@ -177,15 +186,16 @@ def load_batch(
     )
     for name in frames:
         con.unregister(name)
+    return loaded
 
 
 def merge_batch(
     con: duckdb.DuckDBPyConnection,
-    articles: pl.DataFrame,
+    articles: pl.DataFrame | Parts,
     rejected: pl.DataFrame,
     ledger: pl.DataFrame,
-    events: pl.DataFrame,
-    claims: pl.DataFrame,
+    events: pl.DataFrame | Parts,
+    claims: pl.DataFrame | Parts,
     run_id: str,
 ) -> dict[str, int]:
     """Merge one batch, and the gazetteer's places, into raw in one transaction, logged as run ``run_id``'s
@@ -196,11 +206,11 @@ def merge_batch(
         .with_columns(pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
     )
     run(con, "begin transaction")
-    load_batch(con, articles, rejected, ledger, events, claims)
+    loaded = load_batch(con, articles, rejected, ledger, events, claims)
     con.register("gazetteer_locations", locations.to_arrow())
     run(con, "create or replace table raw.locations as select * from gazetteer_locations")
     con.unregister("gazetteer_locations")
-    record_merge(con, run_id, articles.height, ledger.height)
+    record_merge(con, run_id, loaded, ledger.height)
     run(con, "commit")
     return {table: run(con, f"select count(*) from raw.{table}")[0][0] for table in RAW_TABLES}
 

@@ -19,6 +19,7 @@ import os
 import uuid
 from dataclasses import dataclass, field
 
+import duckdb
 import polars as pl
 
 PARTITION = "ingest_day"
@@ -60,14 +61,14 @@ class Lake:
             storage_options=self.storage_options,
         )
 
+    def _order(self, table: str) -> list[str]:
+        schema = self.schemas[table]
+        return [*TABLE_ORDER[table], *(c for c, dtype in schema.items() if c not in TABLE_ORDER[table] and not dtype.is_nested())]
+
     def write_partition(self, table: str, day: dt.date, rows: pl.DataFrame) -> None:
         """Replace one day's partition of a table with ``rows`` (which may be empty)."""
         schema = self.schemas[table]
-        order = [
-            *TABLE_ORDER[table],
-            *(c for c, dtype in schema.items() if c not in TABLE_ORDER[table] and not dtype.is_nested()),
-        ]
-        rows = rows.select(list(schema)).cast(schema).sort(order, nulls_last=True, maintain_order=True)
+        rows = rows.select(list(schema)).cast(schema).sort(self._order(table), nulls_last=True, maintain_order=True)
         path = self.partition_path(table, day)
         if self.remote:
             # An object store replaces an object in one step: a reader sees the old file or the new one.
@@ -77,6 +78,30 @@ class Lake:
         staging = f"{path}.{uuid.uuid4().hex}.tmp"
         try:
             rows.write_parquet(staging)
+            os.replace(staging, path)
+        finally:
+            if os.path.exists(staging):
+                os.remove(staging)
+
+    def write_partition_of(self, con: duckdb.DuckDBPyConnection, table: str, day: dt.date, query: str, params: list) -> None:
+        """Replace one day's partition of a table with the rows of a DuckDB ``query`` (of the table's columns).
+
+        In a folder, DuckDB writes the file itself, sorting on disk when it must, so a day of a
+        million articles never sits in this process's memory; an object store gets the rows
+        through ``write_partition``.
+        """
+        if self.remote:
+            self.write_partition(table, day, con.execute(query, params).pl())
+            return
+        path = self.partition_path(table, day)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        staging = f"{path}.{uuid.uuid4().hex}.tmp"
+        columns = ", ".join(f'"{c}"' for c in self.schemas[table])
+        order = ", ".join(f'"{c}" nulls last' for c in self._order(table))
+        try:
+            con.execute(
+                f"copy (select {columns} from ({query}) order by {order}) to '{_quoted(staging)}' (format parquet)", params
+            ).fetchall()
             os.replace(staging, path)
         finally:
             if os.path.exists(staging):
@@ -98,3 +123,7 @@ class Lake:
             if not want.equals(have):
                 days.append(day)
         return days
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
