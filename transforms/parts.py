@@ -8,6 +8,7 @@ Part *i* of the events is extracted from part *i* of the articles, so the two li
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -86,12 +87,19 @@ class Progress:
     """How far a long batch has got, told at most every ``every`` seconds: items done, rate, time left.
 
     A batch that ends before the first report says nothing, so short runs stay quiet. The line
-    reads "<done> <n> of <total> <items> (<rate> <items>/s, about <s> s left)".
+    reads "<done> <n> of <total> <items> (<rate> <items>/s, about <s> s left)". ``every``
+    defaults to MILITIA_PROGRESS_SECONDS (10).
     """
 
     def __init__(
-        self, total: int, tell: Callable[[str], None], every: float = 10.0, done: str = "extracted", items: str = "articles"
+        self,
+        total: int,
+        tell: Callable[[str], None],
+        every: float | None = None,
+        done: str = "extracted",
+        items: str = "articles",
     ):
+        every = float(os.environ.get("MILITIA_PROGRESS_SECONDS", 10.0)) if every is None else every
         self.total, self.tell, self.every, self.done, self.items = total, tell, every, done, items
         self.started = self.last = time.monotonic()
         self.told = False
