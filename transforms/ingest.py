@@ -22,6 +22,7 @@ import io
 import os
 import re
 import stat
+import sys
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ class RejectedFile(Exception):
     """A landing file that cannot become an article; the message is the reason."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ManifestRow:
     published_on: dt.date | None
     url: str | None
@@ -255,27 +256,16 @@ def read_manifest(folder: Path, listing: pl.DataFrame | None = None) -> tuple[di
         return {}, [{"file": MANIFEST_NAME, "reason": f"manifest refused, the metadata already loaded kept: {why}"}]
     rows: dict[str, ManifestRow] = {}
     problems: list[dict] = []
-    for line in lines:
-        name = unicodedata.normalize("NFC", (line.get("file") or "").strip())
-        if not name:
-            continue
-        if not inside_folder(name):
-            problems.append({"file": name, "reason": "manifest row refused: path leaves the landing folder"})
-            continue
-        published, raw_date = None, (line.get("published_on") or "").strip()
-        if raw_date:
-            try:
-                published = dt.date.fromisoformat(raw_date)
-            except ValueError:
-                problems.append({"file": name, "reason": f"manifest row: bad published_on {raw_date!r} ignored"})
-            if published and not (EARLIEST_PUBLICATION <= published <= dt.date.today() + dt.timedelta(days=2)):
-                problems.append({"file": name, "reason": f"manifest row: published_on {raw_date} out of range, ignored"})
-                published = None
-        row = ManifestRow(published, (line.get("url") or None), (line.get("outlet") or None), (line.get("language") or None))
-        if rows.get(name, row) != row:
-            reason = f"manifest refused, the metadata already loaded kept: rows for {name!r} disagree"
-            return {}, [{"file": MANIFEST_NAME, "reason": reason}]
-        rows[name] = row
+    disagree = None  # the first file two rows disagree about: the rest is read only to find a row that breaks the CSV
+    try:
+        for line in lines:
+            if disagree is None:
+                disagree = _add_manifest_line(line, rows, problems)
+    except RejectedFile as why:
+        return {}, [{"file": MANIFEST_NAME, "reason": f"manifest refused, the metadata already loaded kept: {why}"}]
+    if disagree is not None:
+        reason = f"manifest refused, the metadata already loaded kept: rows for {disagree!r} disagree"
+        return {}, [{"file": MANIFEST_NAME, "reason": reason}]
     listing = list_landing(folder) if listing is None else listing
     present = {unicodedata.normalize("NFC", name) for name in listing["file"]}
     for name in rows:
@@ -284,21 +274,56 @@ def read_manifest(folder: Path, listing: pl.DataFrame | None = None) -> tuple[di
     return rows, problems
 
 
-def _manifest_lines(text: str) -> list[dict]:
-    """The manifest's rows as dicts; RejectedFile when its shape says it is not a whole manifest."""
+def _add_manifest_line(line: dict, rows: dict[str, ManifestRow], problems: list[dict]) -> str | None:
+    """Add one manifest line to ``rows`` (and what is wrong with it to ``problems``); the file's name if
+    the line disagrees with an earlier row for the same file."""
+    name = unicodedata.normalize("NFC", (line.get("file") or "").strip())
+    if not name:
+        return None
+    if not inside_folder(name):
+        problems.append({"file": name, "reason": "manifest row refused: path leaves the landing folder"})
+        return None
+    published, raw_date = None, (line.get("published_on") or "").strip()
+    if raw_date:
+        try:
+            published = dt.date.fromisoformat(raw_date)
+        except ValueError:
+            problems.append({"file": name, "reason": f"manifest row: bad published_on {raw_date!r} ignored"})
+        if published and not (EARLIEST_PUBLICATION <= published <= dt.date.today() + dt.timedelta(days=2)):
+            problems.append({"file": name, "reason": f"manifest row: published_on {raw_date} out of range, ignored"})
+            published = None
+    # Outlets and languages repeat over a million rows: one string each.
+    outlet, language = (sys.intern(line.get(k) or "") or None for k in ("outlet", "language"))
+    row = ManifestRow(published, (line.get("url") or None), outlet, language)
+    if rows.get(name, row) != row:
+        return name
+    rows[name] = row
+    return None
+
+
+def _manifest_lines(text: str) -> Iterator[dict]:
+    """The manifest's rows as dicts, one at a time; RejectedFile when its shape says it is not a whole
+    manifest, raised before the first row (cut, no ``file`` column) or when the bad row is reached."""
     if not text.endswith("\n"):
         raise RejectedFile("the last line has no line end: cut while being written?")
+    lines = (line for line in csv.reader(io.StringIO(text, newline="")) if line)
     try:
-        table = [line for line in csv.reader(io.StringIO(text, newline="")) if line]
+        header = [column.strip() for column in next(lines, [])]
     except csv.Error as error:
         raise RejectedFile(f"not CSV: {error}") from None
-    header = [column.strip() for column in table[0]] if table else []
     if "file" not in header:
         raise RejectedFile(f"no 'file' column in the header {header[:8]}")
-    for number, line in enumerate(table[1:], start=2):
-        if len(line) != len(header):
-            raise RejectedFile(f"row {number} has {len(line)} fields, the header {len(header)}")
-    return [dict(zip(header, line)) for line in table[1:]]
+    return _manifest_rows(header, lines)
+
+
+def _manifest_rows(header: list[str], lines: Iterator[list[str]]) -> Iterator[dict]:
+    try:
+        for number, line in enumerate(lines, start=2):
+            if len(line) != len(header):
+                raise RejectedFile(f"row {number} has {len(line)} fields, the header {len(header)}")
+            yield dict(zip(header, line))
+    except csv.Error as error:
+        raise RejectedFile(f"not CSV: {error}") from None
 
 
 def manifest_rejections(problems: list[dict], now: dt.datetime) -> pl.DataFrame:
@@ -367,7 +392,7 @@ def list_landing(folder: Path) -> pl.DataFrame:
     Entries that are not opened say why in ``refused``; a name that is not UTF-8 is listed
     with its bytes escaped (``\\xff``), as the warehouse can store it.
     """
-    rows: list[dict] = []
+    columns: dict[str, list] = {column: [] for column in LISTING_SCHEMA}  # a column at a time: a million rows as dicts take GBs
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name == MANIFEST_NAME or entry.name.startswith("."):
@@ -378,8 +403,9 @@ def list_landing(folder: Path) -> pl.DataFrame:
                 continue  # removed since the folder was listed
             if stat.S_ISDIR(info.st_mode):
                 continue
-            rows.append(_listed(entry.name, info))
-    return pl.DataFrame(rows, schema=LISTING_SCHEMA).sort("file")
+            for column, value in _listed(entry.name, info).items():
+                columns[column].append(value)
+    return pl.DataFrame(columns, schema=LISTING_SCHEMA).sort("file")
 
 
 def _listed(name: str, info: os.stat_result) -> dict:
