@@ -6,6 +6,7 @@ A Polars frame is one file, ``<directory>/<asset>.parquet``. A batch's articles 
 input a part at a time and no step holds a whole batch.
 """
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -40,6 +41,8 @@ class PolarsParquetIOManager(dg.ConfigurableIOManager):
                 folder.rename(old)
             obj.folder.rename(folder)
             shutil.rmtree(old, ignore_errors=True)
+            with contextlib.suppress(OSError):  # the run's staging folder, once its last output is stored
+                obj.folder.parent.rmdir()
             path.unlink(missing_ok=True)
             with_parts = Parts.open(folder)
             context.add_output_metadata({"rows": with_parts.height, "parts": len(with_parts), "path": str(folder)})

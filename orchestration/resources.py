@@ -33,7 +33,7 @@ SERVED_SCHEMAS = ("marts", "vocabulary", "raw")
 SERVED_WITHOUT = {("raw", "articles"): ("text",)}
 # DuckDB's own memory in a run (it spills to disk past it): by default it takes 80% of the machine's,
 # and a merge or publish of a large batch would hold that much before writing it out.
-WORK_DB_MEMORY = "1GB"
+WORK_DB_MEMORY = "512MB"
 # Where a publish writes everything it will serve before swapping it in.
 PUBLISH_STAGING = ".publish.tmp"
 
