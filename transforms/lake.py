@@ -27,6 +27,9 @@ PART_FILE = "part-0.parquet"
 # What the articles of a day are, for telling whether the day's partitions are current: a
 # re-extraction changes the extractor version, a re-read file its content hash and ingest time.
 ARTICLE_KEY = ("file", "article_id", "extractor_version", "ingested_at", "manifest_published_on")
+# Rows per Parquet row group when DuckDB writes a partition: its default (122,880) holds that many
+# articles' text in memory at once, more than a run gives DuckDB (orchestration.resources.WORK_DB_MEMORY).
+ROW_GROUP_ROWS = 10_000
 # The row order inside a partition (with the tables' other columns after, for a total order).
 TABLE_ORDER = {"articles": ("file",), "events": ("article", "event_id"), "event_claims": ("event_id", "source")}
 
@@ -100,7 +103,9 @@ class Lake:
         order = ", ".join(f'"{c}" nulls last' for c in self._order(table))
         try:
             con.execute(
-                f"copy (select {columns} from ({query}) order by {order}) to '{_quoted(staging)}' (format parquet)", params
+                f"copy (select {columns} from ({query}) order by {order}) to '{_quoted(staging)}' "
+                f"(format parquet, row_group_size {ROW_GROUP_ROWS})",
+                params,
             ).fetchall()
             os.replace(staging, path)
         finally:
