@@ -130,7 +130,7 @@ def load_batch(
     claims: pl.DataFrame | Parts,
 ) -> int:
     """Merge one batch into raw; the caller owns the transaction. The articles loaded: those of files the
-    batch rejects (the extractor gave up on them) are left out. Parts are read by DuckDB a batch of rows at a time."""
+    batch rejects (the extractor gave up on them) are left out. Parts are read by DuckDB's ``read_parquet``."""
     ensure_raw_tables(con)
     frames = {
         "batch_files": pl.DataFrame({"file": replaced_files(articles, rejected, ledger)}),
@@ -141,7 +141,10 @@ def load_batch(
         "batch_claims": claims,
     }
     for name, frame in frames.items():
-        con.register(name, frame.to_arrow() if isinstance(frame, pl.DataFrame) else frame.arrow_dataset())
+        if isinstance(frame, pl.DataFrame):
+            con.register(name, frame.to_arrow())
+        else:  # read by DuckDB itself, within the memory it is given
+            run(con, f"create temp view {name} as select * from {frame.read_parquet_sql()}")
     run(
         con,
         "delete from raw.event_claims where event_id in "
@@ -184,8 +187,11 @@ def load_batch(
         "update raw.landing_ledger set outcome = 'rejected' where outcome = 'article' "
         "and file in (select file from batch_rejected where source = 'file')",
     )
-    for name in frames:
-        con.unregister(name)
+    for name, frame in frames.items():
+        if isinstance(frame, pl.DataFrame):
+            con.unregister(name)
+        else:
+            run(con, f"drop view {name}")
     return loaded
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
-import pyarrow.dataset
 
 PART_GLOB = "part-*.parquet"
 # An empty Parquet file of the parts' columns, so that a batch of no parts still has its schema.
@@ -77,10 +76,10 @@ class Parts:
         """Every part in one frame: for batches known to be small, and for tests."""
         return pl.concat([pl.DataFrame(schema=self.schema), *self], how="vertical")
 
-    def arrow_dataset(self) -> pyarrow.dataset.Dataset:
-        """The parts as one Arrow dataset, which DuckDB scans a batch of rows at a time."""
-        schema = pl.DataFrame(schema=self.schema).to_arrow().schema
-        return pyarrow.dataset.dataset([str(p) for p in self.paths()], schema=schema, format="parquet")
+    def read_parquet_sql(self) -> str:
+        """DuckDB's ``read_parquet`` of the parts (and of the schema file, so that no parts is an empty table)."""
+        files = ", ".join("'" + str(path).replace("'", "''") + "'" for path in [self.folder / SCHEMA_FILE, *self.paths()])
+        return f"read_parquet([{files}])"
 
 
 class Progress:
