@@ -1,18 +1,18 @@
 """Where extraction runs: worker processes on this machine (the default), or tasks on a Ray cluster.
 
 Both run the same ``transforms.extract.extract_frames`` over the same articles and give the
-same frames; Dagster stays the orchestrator, the asset submits to Ray and waits. Ray is
-imported only when the executor is ``ray``.
+same frames, a part of the batch at a time; Dagster stays the orchestrator, the asset submits
+to Ray and waits. Ray is imported only when the executor is ``ray``.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import dagster as dg
-import polars as pl
 
 from orchestration.settings import EXECUTORS, extraction_executor, ray_address
 from transforms.distributed import CHUNK_ARTICLES
-from transforms.extract import Extraction, extract_frames
+from transforms.extract import Extraction, extract_chunks
+from transforms.parts import Parts
 
 
 class ExtractionEngine(dg.ConfigurableResource):
@@ -24,21 +24,27 @@ class ExtractionEngine(dg.ConfigurableResource):
     # Ray only: articles per task.
     chunk_articles: int = CHUNK_ARTICLES
 
-    def extract(self, articles: pl.DataFrame, seconds_per_article: float, tell_progress: Callable[[str], None]) -> Extraction:
+    def extract(self, articles: Parts, seconds_per_article: float, tell_progress: Callable[[str], None]) -> Iterator[Extraction]:
+        """The extraction of each part of ``articles``, in order, as each is done."""
         if self.executor == "local":
-            return extract_frames(articles, seconds_per_article=seconds_per_article, tell_progress=tell_progress)
+            return extract_chunks(articles, articles.height, seconds_per_article=seconds_per_article, tell_progress=tell_progress)
         if self.executor == "ray":
-            from transforms.distributed import extract_on_ray
-
-            tell_progress(
-                f"extracting {articles.height:,} articles as Ray tasks of {self.chunk_articles:,} "
-                f"on {self.ray_address or 'a local Ray'}"
-            )
-            return extract_on_ray(
-                articles,
-                address=self.ray_address,
-                seconds_per_article=seconds_per_article,
-                chunk_articles=self.chunk_articles,
-                tell_progress=tell_progress,
-            )
+            return self._on_ray(articles, seconds_per_article, tell_progress)
         raise dg.Failure(f"unknown extraction executor {self.executor!r}: MILITIA_EXECUTOR is one of {', '.join(EXECUTORS)}")
+
+    def _on_ray(self, articles: Parts, seconds_per_article: float, tell_progress: Callable[[str], None]) -> Iterator[Extraction]:
+        from transforms.distributed import extract_on_ray, ray_connection
+
+        tell_progress(
+            f"extracting {articles.height:,} articles in {len(articles)} part(s), as Ray tasks of {self.chunk_articles:,} "
+            f"on {self.ray_address or 'a local Ray'}"
+        )
+        # One connection for every part: a local Ray starts once per run.
+        with ray_connection(self.ray_address):
+            for part in articles:
+                yield extract_on_ray(
+                    part,
+                    seconds_per_article=seconds_per_article,
+                    chunk_articles=self.chunk_articles,
+                    tell_progress=tell_progress,
+                )

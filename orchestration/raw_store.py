@@ -20,6 +20,7 @@ from transforms.extract import CLAIM_SCHEMA, EVENT_SCHEMA
 from transforms.gazetteer import GAZETTEER_DIR
 from transforms.ingest import ARTICLE_SCHEMA, LEDGER_SCHEMA, REJECTED_SCHEMA, ManifestRow, StoredLanding
 from transforms.lake import PARTITION, Lake
+from transforms.parts import Parts
 
 RAW_SCHEMAS = {
     "articles": {**ARTICLE_SCHEMA, "extractor_version": pl.String},
@@ -107,11 +108,11 @@ def served_landing(served: Path) -> tuple[pl.DataFrame, int]:
         con.close()
 
 
-def replaced_files(articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.DataFrame) -> pl.Series:
+def replaced_files(articles: pl.DataFrame | Parts, rejected: pl.DataFrame, ledger: pl.DataFrame) -> pl.Series:
     """Files whose rows a batch replaces: every file it loaded, refused or retracted (not those only touched)."""
     return pl.concat(
         [
-            articles["file"],
+            articles.select("file")["file"],
             rejected.filter(pl.col("source") == "file")["file"],
             ledger.filter(pl.col("outcome") == "retracted")["file"],
         ]
@@ -119,15 +120,14 @@ def replaced_files(articles: pl.DataFrame, rejected: pl.DataFrame, ledger: pl.Da
 
 
 def without_given_up(
-    articles: pl.DataFrame,
     rejected: pl.DataFrame,
     ledger: pl.DataFrame,
     given_up: pl.DataFrame,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The batch with the articles the extractor gave up on quarantined: out of the articles, in the rejections, ledger outcome rejected."""
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The batch with the articles the extractor gave up on quarantined: in the rejections, ledger outcome rejected
+    (``load_batch`` leaves out the articles of files the batch rejects)."""
     files = given_up["file"]
     return (
-        articles.filter(~pl.col("file").is_in(files)),
         pl.concat([rejected, given_up]),
         ledger.with_columns(outcome=pl.when(pl.col("file").is_in(files)).then(pl.lit("rejected")).otherwise("outcome")),
     )
@@ -135,25 +135,30 @@ def without_given_up(
 
 def load_batch(
     con: duckdb.DuckDBPyConnection,
-    articles: pl.DataFrame,
+    articles: pl.DataFrame | Parts,
     rejected: pl.DataFrame,
     ledger: pl.DataFrame,
-    events: pl.DataFrame,
-    claims: pl.DataFrame,
-) -> int:
-    """Merge one batch into raw; the caller owns the transaction. Returns how many rows of what the
-    marts read (``MART_INPUTS``) the batch added, changed or removed (a changed row counts twice)."""
+    events: pl.DataFrame | Parts,
+    claims: pl.DataFrame | Parts,
+) -> tuple[int, int]:
+    """Merge one batch into raw; the caller owns the transaction. Returns the articles loaded (those of
+    files the batch rejects, the extractor gave up on them, are left out) and how many rows of what the
+    marts read (``MART_INPUTS``) the batch added, changed or removed (a changed row counts twice). Parts
+    are read by DuckDB's ``read_parquet``."""
     ensure_raw_tables(con)
     frames = {
         "batch_files": pl.DataFrame({"file": replaced_files(articles, rejected, ledger)}),
         "batch_ledger": ledger,
-        "batch_articles": articles.with_columns(extractor_version=pl.lit(EXTRACTOR_VERSION)),
+        "batch_articles": articles,
         "batch_rejected": rejected,
         "batch_events": events,
         "batch_claims": claims,
     }
     for name, frame in frames.items():
-        con.register(name, frame.to_arrow())
+        if isinstance(frame, pl.DataFrame):
+            con.register(name, frame.to_arrow())
+        else:  # read by DuckDB itself, within the memory it is given
+            run(con, f"create temp view {name} as select * from {frame.read_parquet_sql()}")
     for table, rows in MART_INPUTS.items():
         run(con, f"create or replace temp table before_{table} as {rows}")
     run(
@@ -177,8 +182,16 @@ def load_batch(
         "(select 1 from raw.rejected_files r where r.source = 'manifest' and r.file = b.file and r.reason = b.reason)",
     )
     run(con, "delete from raw.landing_ledger where file in (select file from batch_ledger)")
+    run(
+        con,
+        "insert into raw.articles by name select *, ? as extractor_version from batch_articles "
+        "where file not in (select file from batch_rejected where source = 'file')",
+        [EXTRACTOR_VERSION],
+    )
+    (loaded,) = run(
+        con, "select count(*) from batch_articles where file not in (select file from batch_rejected where source = 'file')"
+    )[0]
     for table, frame in (
-        ("articles", "batch_articles"),
         ("landing_ledger", "batch_ledger"),
         ("events", "batch_events"),
         ("event_claims", "batch_claims"),
@@ -194,9 +207,12 @@ def load_batch(
     for table, rows in MART_INPUTS.items():
         changes += _rows_differing(con, f"before_{table}", rows)
         run(con, f"drop table before_{table}")
-    for name in frames:
-        con.unregister(name)
-    return changes
+    for name, frame in frames.items():
+        if isinstance(frame, pl.DataFrame):
+            con.unregister(name)
+        else:
+            run(con, f"drop view {name}")
+    return loaded, changes
 
 
 def _rows_differing(con: duckdb.DuckDBPyConnection, before: str, after: str) -> int:
@@ -210,11 +226,11 @@ def _rows_differing(con: duckdb.DuckDBPyConnection, before: str, after: str) -> 
 
 def merge_batch(
     con: duckdb.DuckDBPyConnection,
-    articles: pl.DataFrame,
+    articles: pl.DataFrame | Parts,
     rejected: pl.DataFrame,
     ledger: pl.DataFrame,
-    events: pl.DataFrame,
-    claims: pl.DataFrame,
+    events: pl.DataFrame | Parts,
+    claims: pl.DataFrame | Parts,
     run_id: str,
 ) -> tuple[dict[str, int], int]:
     """Merge one batch, and the gazetteer's places, into raw in one transaction, logged as run ``run_id``'s
@@ -226,13 +242,13 @@ def merge_batch(
         .with_columns(pl.col("lat").cast(pl.Float64), pl.col("lon").cast(pl.Float64))
     )
     run(con, "begin transaction")
-    changes = load_batch(con, articles, rejected, ledger, events, claims)
+    loaded, changes = load_batch(con, articles, rejected, ledger, events, claims)
     con.register("gazetteer_locations", locations.to_arrow())
     held = run(con, "select count(*) from duckdb_tables() where schema_name = 'raw' and table_name = 'locations'")[0][0]
     changes += _rows_differing(con, "raw.locations", "select * from gazetteer_locations") if held else locations.height
     run(con, "create or replace table raw.locations as select * from gazetteer_locations")
     con.unregister("gazetteer_locations")
-    record_merge(con, run_id, articles.height, ledger.height, changes)
+    record_merge(con, run_id, loaded, ledger.height, changes)
     run(con, "commit")
     return {table: run(con, f"select count(*) from raw.{table}")[0][0] for table in RAW_TABLES}, changes
 

@@ -31,6 +31,9 @@ SERVED_DB = "militia.duckdb"
 # views stay in the working file.
 SERVED_SCHEMAS = ("marts", "vocabulary", "raw")
 SERVED_WITHOUT = {("raw", "articles"): ("text",)}
+# DuckDB's own memory in a run (it spills to disk past it): by default it takes 80% of the machine's,
+# and a merge or publish of a large batch would hold that much before writing it out.
+WORK_DB_MEMORY = "512MB"
 # Where a publish writes everything it will serve before swapping it in.
 PUBLISH_STAGING = ".publish.tmp"
 
@@ -139,7 +142,7 @@ class Warehouse(dg.ConfigurableResource):
         deadline = time.monotonic() + self.lock_wait_seconds
         while True:
             try:
-                return duckdb.connect(str(self.work_db))
+                return duckdb.connect(str(self.work_db), config={"memory_limit": WORK_DB_MEMORY})
             except duckdb.IOException as error:
                 if "lock" not in str(error).lower() or time.monotonic() > deadline:
                     raise

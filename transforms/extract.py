@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import NamedTuple
@@ -28,6 +28,7 @@ from transforms import ingest
 from transforms.cues import NAMED_ACTORS
 from transforms.dates import publication_date as dated_publication
 from transforms.events import EXTRACTOR_VERSION, ArticleExtractor, Event, Report
+from transforms.parts import Progress
 
 _ACTOR_RANK = {"unknown": 0, "iran_aligned": 1}
 _OUTCOME_RANK = {"intercepted": 0, "foiled": 1, "hit": 2, "no_damage": 3}
@@ -355,40 +356,33 @@ class _Worker:
         self.connection.close()
 
 
-class Progress:
-    """How far a long batch has got, told at most every ``every`` seconds: articles done, rate, time left.
+class _Pool:
+    """Spawned extraction processes, kept from one chunk of a batch to the next (each costs a second to start).
 
-    A batch that ends before the first report says nothing, so short runs stay quiet.
+    Rows are dealt in chunks to up to ``workers`` processes (spawn, not fork: the caller may be a
+    threaded Dagster process). A worker that spends more than ``seconds`` on one article is
+    killed: that article is answered as failed, the rest of its chunk goes back to the queue and
+    a new worker takes its place, so no article can hold up the batch.
     """
 
-    def __init__(self, total: int, tell: Callable[[str], None], every: float = 10.0):
-        self.total, self.tell, self.every = total, tell, every
-        self.started = self.last = time.monotonic()
-        self.told = False
+    def __init__(self, workers: int, seconds: float):
+        self.workers, self.seconds = workers, seconds
+        self.context = multiprocessing.get_context("spawn")
+        self.pool: list[_Worker] = []
 
-    def __call__(self, done: int) -> None:
-        now = time.monotonic()
-        if now - self.last < self.every and not (done == self.total and self.told):
-            return
-        self.last, self.told = now, True
-        rate = done / max(now - self.started, 1e-9)
-        left = f", about {(self.total - done) / rate:,.0f} s left" if done < self.total and rate > 0 else ""
-        self.tell(f"extracted {done:,} of {self.total:,} articles ({rate:,.0f} articles/s{left})")
+    def __enter__(self) -> _Pool:
+        return self
 
+    def __exit__(self, *exc) -> None:
+        for worker in self.pool:
+            worker.stop()
 
-def _extract_rows(rows: list[dict], workers: int, seconds: float, progress: Callable[[int], None] | None = None) -> list[tuple]:
-    """Each row's answer, in row order: ("done", events, claims) or ("failed", reason).
-
-    The rows are dealt in chunks to ``workers`` spawned processes (spawn, not fork: the
-    caller may be a threaded Dagster process). A worker that spends more than ``seconds``
-    on one article is killed: that article is answered as failed, the rest of its chunk
-    goes back to the queue and a new worker takes its place, so no article can hold up the batch.
-    """
-    context = multiprocessing.get_context("spawn")
-    queue = deque(range(len(rows)))
-    answers: dict[int, tuple] = {}
-    pool = [_Worker(context) for _ in range(min(workers, len(rows)))]
-    try:
+    def answers(self, rows: list[dict], progress: Callable[[int], None] | None = None) -> list[tuple]:
+        """Each row's answer, in row order: ("done", events, claims) or ("failed", reason); ``progress`` gets the count answered."""
+        queue = deque(range(len(rows)))
+        answers: dict[int, tuple] = {}
+        self.pool.extend(_Worker(self.context) for _ in range(min(self.workers, len(rows)) - len(self.pool)))
+        pool, seconds, context = self.pool, self.seconds, self.context
         while len(answers) < len(rows):
             for worker in pool:
                 if worker.since is not None and not worker.held and queue:
@@ -424,10 +418,7 @@ def _extract_rows(rows: list[dict], workers: int, seconds: float, progress: Call
                     pool[slot] = _replace(worker, queue, context)
             if progress:
                 progress(len(answers))
-    finally:
-        for worker in pool:
-            worker.stop()
-    return [answers[i] for i in range(len(rows))]
+        return [answers[i] for i in range(len(rows))]
 
 
 def _replace(worker: _Worker, queue: deque[int], context: multiprocessing.context.SpawnContext) -> _Worker:
@@ -453,13 +444,39 @@ def extract_frames(
     row in ``quarantined`` with the reason; the rest of the batch goes on. ``tell_progress``
     receives a line on how far a long batch has got (see ``Progress``).
     """
-    rows = articles.select("article_id", "file", "text", "manifest_published_on").rows(named=True)
-    workers = (workers or os.cpu_count() or 1) if len(rows) >= PARALLEL_MIN_ARTICLES else 1
+    (extraction,) = extract_chunks([articles], articles.height, workers, seconds_per_article, tell_progress)
+    return extraction
+
+
+def extract_chunks(
+    chunks: Iterable[pl.DataFrame],
+    total: int,
+    workers: int | None = None,
+    seconds_per_article: float = ARTICLE_SECONDS,
+    tell_progress: Callable[[str], None] | None = None,
+) -> Iterator[Extraction]:
+    """``extract_frames`` of each chunk of a batch of ``total`` articles, chunk by chunk, in one pool of workers.
+
+    Only one chunk's articles and events are held at a time; the events are those of
+    ``extract_frames`` on the whole batch, cut where the articles were. The progress lines
+    count the whole batch.
+    """
+    workers = (workers or os.cpu_count() or 1) if total >= PARALLEL_MIN_ARTICLES else 1
+    progress = Progress(total, tell_progress) if tell_progress else None
+    done = 0
+    with _Pool(workers, seconds_per_article) as pool:
+        for chunk in chunks:
+            rows = chunk.select("article_id", "file", "text", "manifest_published_on").rows(named=True)
+            answers = pool.answers(rows, progress and (lambda n, before=done: progress(before + n))) if rows else []
+            done += len(rows)
+            yield _frames(rows, answers)
+
+
+def _frames(rows: list[dict], answers: list[tuple]) -> Extraction:
     events: list[dict] = []
     claims: list[dict] = []
     quarantined: list[dict] = []
-    progress = Progress(len(rows), tell_progress) if tell_progress else None
-    for row, answer in zip(rows, _extract_rows(rows, workers, seconds_per_article, progress) if rows else []):
+    for row, answer in zip(rows, answers):
         if answer[0] == "done":
             events.extend(answer[1])
             claims.extend(answer[2])

@@ -22,6 +22,7 @@ import io
 import os
 import re
 import stat
+import sys
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from typing import BinaryIO
 import polars as pl
 
 from transforms.dates import publication_date
+from transforms.parts import CHUNK_ARTICLES, Progress
 
 MANIFEST_NAME = "manifest.csv"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -79,7 +81,7 @@ class RejectedFile(Exception):
     """A landing file that cannot become an article; the message is the reason."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ManifestRow:
     published_on: dt.date | None
     url: str | None
@@ -233,8 +235,10 @@ def inside_folder(name: str) -> bool:
     return bool(name) and Path(name).name == name and name not in (".", "..") and "\\" not in name
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, ManifestRow], list[dict]]:
+def read_manifest(folder: Path, listing: pl.DataFrame | None = None) -> tuple[dict[str, ManifestRow], list[dict]]:
     """Manifest rows by file name (NFC), and the problems found, each with its reason.
+
+    ``listing`` is the folder's ``list_landing`` when the caller has it (listing a large folder costs seconds).
 
     The manifest is decoded as articles are (BOM, UTF-16, windows-1256). One that cannot be
     trusted as a whole (not a plain file, not text, cut while being written, no ``file``
@@ -252,49 +256,74 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestRow], list[dict]]:
         return {}, [{"file": MANIFEST_NAME, "reason": f"manifest refused, the metadata already loaded kept: {why}"}]
     rows: dict[str, ManifestRow] = {}
     problems: list[dict] = []
-    for line in lines:
-        name = unicodedata.normalize("NFC", (line.get("file") or "").strip())
-        if not name:
-            continue
-        if not inside_folder(name):
-            problems.append({"file": name, "reason": "manifest row refused: path leaves the landing folder"})
-            continue
-        published, raw_date = None, (line.get("published_on") or "").strip()
-        if raw_date:
-            try:
-                published = dt.date.fromisoformat(raw_date)
-            except ValueError:
-                problems.append({"file": name, "reason": f"manifest row: bad published_on {raw_date!r} ignored"})
-            if published and not (EARLIEST_PUBLICATION <= published <= dt.date.today() + dt.timedelta(days=2)):
-                problems.append({"file": name, "reason": f"manifest row: published_on {raw_date} out of range, ignored"})
-                published = None
-        row = ManifestRow(published, (line.get("url") or None), (line.get("outlet") or None), (line.get("language") or None))
-        if rows.get(name, row) != row:
-            reason = f"manifest refused, the metadata already loaded kept: rows for {name!r} disagree"
-            return {}, [{"file": MANIFEST_NAME, "reason": reason}]
-        rows[name] = row
-    present = {unicodedata.normalize("NFC", name) for name in list_landing(folder)["file"]}
+    disagree = None  # the first file two rows disagree about: the rest is read only to find a row that breaks the CSV
+    try:
+        for line in lines:
+            if disagree is None:
+                disagree = _add_manifest_line(line, rows, problems)
+    except RejectedFile as why:
+        return {}, [{"file": MANIFEST_NAME, "reason": f"manifest refused, the metadata already loaded kept: {why}"}]
+    if disagree is not None:
+        reason = f"manifest refused, the metadata already loaded kept: rows for {disagree!r} disagree"
+        return {}, [{"file": MANIFEST_NAME, "reason": reason}]
+    listing = list_landing(folder) if listing is None else listing
+    present = {unicodedata.normalize("NFC", name) for name in listing["file"]}
     for name in rows:
         if name not in present:
             problems.append({"file": name, "reason": "manifest row names a missing file"})
     return rows, problems
 
 
-def _manifest_lines(text: str) -> list[dict]:
-    """The manifest's rows as dicts; RejectedFile when its shape says it is not a whole manifest."""
+def _add_manifest_line(line: dict, rows: dict[str, ManifestRow], problems: list[dict]) -> str | None:
+    """Add one manifest line to ``rows`` (and what is wrong with it to ``problems``); the file's name if
+    the line disagrees with an earlier row for the same file."""
+    name = unicodedata.normalize("NFC", (line.get("file") or "").strip())
+    if not name:
+        return None
+    if not inside_folder(name):
+        problems.append({"file": name, "reason": "manifest row refused: path leaves the landing folder"})
+        return None
+    published, raw_date = None, (line.get("published_on") or "").strip()
+    if raw_date:
+        try:
+            published = dt.date.fromisoformat(raw_date)
+        except ValueError:
+            problems.append({"file": name, "reason": f"manifest row: bad published_on {raw_date!r} ignored"})
+        if published and not (EARLIEST_PUBLICATION <= published <= dt.date.today() + dt.timedelta(days=2)):
+            problems.append({"file": name, "reason": f"manifest row: published_on {raw_date} out of range, ignored"})
+            published = None
+    # Outlets and languages repeat over a million rows: one string each.
+    outlet, language = (sys.intern(line.get(k) or "") or None for k in ("outlet", "language"))
+    row = ManifestRow(published, (line.get("url") or None), outlet, language)
+    if rows.get(name, row) != row:
+        return name
+    rows[name] = row
+    return None
+
+
+def _manifest_lines(text: str) -> Iterator[dict]:
+    """The manifest's rows as dicts, one at a time; RejectedFile when its shape says it is not a whole
+    manifest, raised before the first row (cut, no ``file`` column) or when the bad row is reached."""
     if not text.endswith("\n"):
         raise RejectedFile("the last line has no line end: cut while being written?")
+    lines = (line for line in csv.reader(io.StringIO(text, newline="")) if line)
     try:
-        table = [line for line in csv.reader(io.StringIO(text, newline="")) if line]
+        header = [column.strip() for column in next(lines, [])]
     except csv.Error as error:
         raise RejectedFile(f"not CSV: {error}") from None
-    header = [column.strip() for column in table[0]] if table else []
     if "file" not in header:
         raise RejectedFile(f"no 'file' column in the header {header[:8]}")
-    for number, line in enumerate(table[1:], start=2):
-        if len(line) != len(header):
-            raise RejectedFile(f"row {number} has {len(line)} fields, the header {len(header)}")
-    return [dict(zip(header, line)) for line in table[1:]]
+    return _manifest_rows(header, lines)
+
+
+def _manifest_rows(header: list[str], lines: Iterator[list[str]]) -> Iterator[dict]:
+    try:
+        for number, line in enumerate(lines, start=2):
+            if len(line) != len(header):
+                raise RejectedFile(f"row {number} has {len(line)} fields, the header {len(header)}")
+            yield dict(zip(header, line))
+    except csv.Error as error:
+        raise RejectedFile(f"not CSV: {error}") from None
 
 
 def manifest_rejections(problems: list[dict], now: dt.datetime) -> pl.DataFrame:
@@ -363,7 +392,7 @@ def list_landing(folder: Path) -> pl.DataFrame:
     Entries that are not opened say why in ``refused``; a name that is not UTF-8 is listed
     with its bytes escaped (``\\xff``), as the warehouse can store it.
     """
-    rows: list[dict] = []
+    columns: dict[str, list] = {column: [] for column in LISTING_SCHEMA}  # a column at a time: a million rows as dicts take GBs
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name == MANIFEST_NAME or entry.name.startswith("."):
@@ -374,8 +403,9 @@ def list_landing(folder: Path) -> pl.DataFrame:
                 continue  # removed since the folder was listed
             if stat.S_ISDIR(info.st_mode):
                 continue
-            rows.append(_listed(entry.name, info))
-    return pl.DataFrame(rows, schema=LISTING_SCHEMA).sort("file")
+            for column, value in _listed(entry.name, info).items():
+                columns[column].append(value)
+    return pl.DataFrame(columns, schema=LISTING_SCHEMA).sort("file")
 
 
 def _listed(name: str, info: os.stat_result) -> dict:
@@ -406,12 +436,37 @@ def scan_landing(
     max_bytes: int = DEFAULT_MAX_BYTES,
     force: bool | Collection[str] = (),
 ) -> LandingScan:
-    """The files of the folder that differ from the ledger; ``force`` (True or names) reads them regardless.
+    """The files of the folder that differ from the ledger, read; ``force`` (True or names) reads them regardless.
 
     Only files whose size, mtime or manifest row changed are opened; of those, a file whose
     bytes hash as before is only "touched" (rewritten by a scraper with the same article).
     A file the manifest has no row for keeps the row the ledger recorded: a missing row
     (a refused manifest, a scraper that lists only new files) is no change.
+    """
+    plan = plan_scan(folder, list_landing(folder), ledger, manifest, max_bytes, force)
+    return LandingScan([_read_file(folder, row, max_bytes) for row in plan.to_read.iter_rows(named=True)], plan.touched)
+
+
+@dataclass(frozen=True)
+class ScanPlan:
+    to_read: pl.DataFrame  # LISTING_SCHEMA, by name: new files, and files whose bytes or manifest row differ from the ledger's
+    touched: pl.DataFrame  # ledger rows of files rewritten with the same bytes: new stat, same outcome
+
+
+def plan_scan(
+    folder: Path,
+    listing: pl.DataFrame,
+    ledger: pl.DataFrame,
+    manifest: Mapping[str, ManifestRow],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    force: bool | Collection[str] = (),
+) -> ScanPlan:
+    """``scan_landing`` without keeping the bytes: which files of ``listing`` (the folder's) to read.
+
+    A file the ledger does not know, or one forced, is read without being opened here; only a
+    known file whose stat or manifest row changed is hashed, to tell a touched file from a
+    changed one. A scan of a large folder with a few new files therefore stats every file
+    and opens the new ones only.
     """
     fingerprints = pl.DataFrame(
         {"name_nfc": list(manifest), "manifest_hash": [row.fingerprint for row in manifest.values()]},
@@ -419,8 +474,7 @@ def scan_landing(
     )
     known = ledger.select("file", "byte_size", "modified_ns", "manifest_hash", "content_hash", "outcome")
     listing = (
-        list_landing(folder)
-        .with_columns(name_nfc=pl.col("file").str.normalize("NFC"))
+        listing.with_columns(name_nfc=pl.col("file").str.normalize("NFC"))
         .join(fingerprints, on="name_nfc", how="left")
         .drop("name_nfc")
         .join(known.select("file", recorded_hash="manifest_hash"), on="file", how="left")
@@ -433,30 +487,38 @@ def scan_landing(
         candidates = listing
     else:
         candidates = pl.concat([stat_changed, listing.filter(pl.col("file").is_in(list(forced)))]).unique("file").sort("file")
-    before = {row["file"]: row for row in known.iter_rows(named=True)}
-    changed, touched = [], []
+    unread = candidates.join(known.select("file"), on="file", how="anti")
+    if force is True or unread.height == candidates.height:
+        return ScanPlan(candidates.select(list(LISTING_SCHEMA)), pl.DataFrame(schema=LEDGER_SCHEMA))
+    before = {row["file"]: row for row in known.join(candidates.select("file"), on="file").iter_rows(named=True)}
+    to_read, touched = [], []
     for row in candidates.iter_rows(named=True):
-        scanned = _read_file(folder, row, max_bytes)
         previous = before.get(row["file"])
+        if previous is None or row["file"] in forced:
+            to_read.append(row)
+            continue
+        scanned = _read_file(folder, row, max_bytes)
         same_bytes = (
-            force is not True
-            and row["file"] not in forced
-            and previous is not None
-            and scanned.content_hash is not None
+            scanned.content_hash is not None
             and scanned.content_hash == previous["content_hash"]
             and row["manifest_hash"] == previous["manifest_hash"]
         )
         if same_bytes:
             touched.append({**previous, "byte_size": row["byte_size"], "modified_ns": row["modified_ns"]})
         else:
-            changed.append(scanned)
+            to_read.append(row)
     now = dt.datetime.now(dt.UTC)
-    return LandingScan(changed, pl.DataFrame([{**t, "read_at": now} for t in touched], schema=LEDGER_SCHEMA))
+    return ScanPlan(
+        pl.DataFrame(to_read, schema=candidates.schema).select(list(LISTING_SCHEMA)),
+        pl.DataFrame([{**t, "read_at": now} for t in touched], schema=LEDGER_SCHEMA),
+    )
 
 
-def read_files(folder: Path, names: Collection[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[LandingFile]:
-    """Those of the named files that are in the folder, read as a scan reads them."""
-    listing = list_landing(folder).filter(pl.col("file").is_in(list(names)))
+def read_files(
+    folder: Path, names: Collection[str], max_bytes: int = DEFAULT_MAX_BYTES, listing: pl.DataFrame | None = None
+) -> list[LandingFile]:
+    """Those of the named files that are in the folder (``listing``, when the caller has it), read as a scan reads them."""
+    listing = (list_landing(folder) if listing is None else listing).filter(pl.col("file").is_in(list(names)))
     return [_read_file(folder, row, max_bytes) for row in listing.iter_rows(named=True)]
 
 
@@ -531,11 +593,21 @@ def read_batch(
     article (an ARTICLE_SCHEMA row) may not be loaded, or None: the data contract's
     verdict on that one file, so that a bad file is quarantined and the rest load.
     """
+    return _read_sorted(sorted(files, key=lambda f: f.name), manifest, dict(known), now, refusal)
+
+
+def _read_sorted(
+    files: Iterable[LandingFile],
+    manifest: Mapping[str, ManifestRow],
+    seen: dict[str, str],
+    now: dt.datetime,
+    refusal: Callable[[dict], str | None],
+) -> LandingBatch:
+    """``read_batch`` of files in name order; ``seen`` (content hash -> first file) grows with each article kept."""
     articles: list[dict] = []
     rejected: list[dict] = []
     ledger: list[dict] = []
-    seen = dict(known)
-    for landed in sorted(files, key=lambda f: f.name):
+    for landed in files:
         duplicate_of = None
         try:
             article = landing_article(landed, manifest_row(manifest, landed.name), now)
@@ -613,10 +685,14 @@ class RefusedRequest(Exception):
 class PlannedBatch:
     """One run's batch: what to merge into the warehouse, and how it came about."""
 
-    articles: pl.DataFrame  # ARTICLE_SCHEMA: articles of the files read, and stored articles to extract again
+    # ARTICLE_SCHEMA: articles of the files read, then stored articles to extract again; empty when
+    # ``plan_batch`` gave them to a sink, chunk by chunk
+    articles: pl.DataFrame
+    article_count: int  # articles in the batch, wherever they went
     rejected: pl.DataFrame  # REJECTED_SCHEMA: files of the batch refused, and every manifest problem
     ledger: pl.DataFrame  # LEDGER_SCHEMA: files read, touched only, or retracted
-    read: LandingBatch  # the files read, alone
+    files_read: pl.DataFrame  # LEDGER_SCHEMA: the ledger rows of the files read, alone
+    articles_read: int  # articles of the files read
     reextracted: int  # stored articles extracted again
     touched: int  # files rewritten with the same bytes: only their ledger rows change
     manifest_problems: int
@@ -630,6 +706,9 @@ def plan_batch(
     now: dt.datetime,
     max_bytes: int = DEFAULT_MAX_BYTES,
     refusal: Callable[[dict], str | None] = lambda article: None,
+    sink: Callable[[pl.DataFrame], None] | None = None,
+    chunk_articles: int = CHUNK_ARTICLES,
+    tell_progress: Callable[[str], None] | None = None,
 ) -> PlannedBatch:
     """The batch a run merges: the folder compared with what the warehouse holds, new and changed files read.
 
@@ -637,36 +716,59 @@ def plan_batch(
     all of them for a full run; stored articles of another extractor version
     (``stored.stale_articles``) are extracted again. ``refusal`` is ``read_batch``'s.
     RefusedRequest when the request names files that are not there to replay or retract.
+
+    Files are read ``chunk_articles`` at a time, in name order; with a ``sink``, each chunk's
+    articles (and the stored articles, in chunks of the same size) go to it as they are read,
+    and only the rejections and ledger rows are kept, so memory does not grow with the batch.
+    The articles are the same as in one read: a duplicate is told by every article read before it.
+    ``tell_progress`` receives a line on how far the reading of a long batch has got (``Progress``).
     """
-    manifest, problems = read_manifest(folder)
-    retract, replay = _requested(request, stored, folder)
+    listing = list_landing(folder)  # once: a folder of a million files takes seconds to list
+    manifest, problems = read_manifest(folder, listing)
+    retract, replay = _requested(request, stored, folder, listing)
     # A file the manifest has no row for (a refused manifest, a scraper that lists only new
     # files) keeps the metadata its stored article has: a missing row never erases it.
     metadata = {**stored.manifest_rows, **manifest}
 
-    scan = scan_landing(folder, stored.ledger, manifest, max_bytes, force=True if request.full else replay)
-    changed = {f.name: f for f in scan.changed if f.name not in retract}
+    scan = plan_scan(folder, listing, stored.ledger, manifest, max_bytes, force=True if request.full else replay)
+    changed = scan.to_read.filter(~pl.col("file").is_in(sorted(retract)))
+    leaving = pl.concat([changed["file"], pl.Series("file", sorted(retract), dtype=pl.String)])
     # A file kept as a duplicate of one that changed or left may now be the only copy: read it again.
-    orphaned = stored.duplicates.filter(
-        pl.col("duplicate_of").is_in(list(changed) + sorted(retract)) & ~pl.col("file").is_in(list(changed) + sorted(retract))
-    )["file"].to_list()
-    changed.update({f.name: f for f in read_files(folder, orphaned, max_bytes)})
+    orphaned = stored.duplicates.filter(pl.col("duplicate_of").is_in(leaving) & ~pl.col("file").is_in(leaving))["file"]
+    changed = pl.concat([changed, listing.filter(pl.col("file").is_in(orphaned))]).unique("file").sort("file")
+    leaving = set(changed["file"]) | retract
 
-    leaving = set(changed) | retract
-    known = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
-    read = read_batch(list(changed.values()), metadata, known, now, refusal)
+    seen = {digest: file for digest, file in stored.article_files.items() if file not in leaving}
+    kept: list[pl.DataFrame] = []
+    give = sink or kept.append
+    rejected, read_ledger, articles_read = [], [], 0
+    progress = Progress(changed.height, tell_progress, done="read", items="files") if tell_progress else None
+    for chunk in changed.iter_slices(chunk_articles):
+        files = (_read_file(folder, row, max_bytes) for row in chunk.iter_rows(named=True))
+        read = _read_sorted(files, metadata, seen, now, refusal)
+        give(read.articles)
+        articles_read += read.articles.height
+        rejected.append(read.rejected)
+        read_ledger.append(read.ledger)
+        if progress:
+            progress(sum(ledger.height for ledger in read_ledger))
     reextracted = stored.stale_articles.filter(~pl.col("file").is_in(list(leaving)))
+    for first in range(0, reextracted.height, chunk_articles):
+        give(reextracted.slice(first, chunk_articles))
+    files_read = pl.concat([pl.DataFrame(schema=LEDGER_SCHEMA), *read_ledger])
     return PlannedBatch(
-        articles=pl.concat([read.articles, reextracted]),
-        rejected=pl.concat([read.rejected, manifest_rejections(problems, now)]),
+        articles=pl.concat([pl.DataFrame(schema=ARTICLE_SCHEMA), *kept]),
+        article_count=articles_read + reextracted.height,
+        rejected=pl.concat([*rejected, manifest_rejections(problems, now)]),
         ledger=pl.concat(
             [
-                read.ledger,
+                files_read,
                 scan.touched.filter(~pl.col("file").is_in(list(leaving))),
-                _retracted(folder, sorted(retract), metadata, max_bytes, now),
+                _retracted(folder, sorted(retract), metadata, max_bytes, now, listing),
             ]
         ),
-        read=read,
+        files_read=files_read,
+        articles_read=articles_read,
         reextracted=reextracted.height,
         touched=scan.touched.height,
         manifest_problems=len(problems),
@@ -674,12 +776,12 @@ def plan_batch(
     )
 
 
-def _requested(request: BatchRequest, stored: StoredLanding, folder: Path) -> tuple[set[str], set[str]]:
+def _requested(request: BatchRequest, stored: StoredLanding, folder: Path, listing: pl.DataFrame) -> tuple[set[str], set[str]]:
     """Files to retract and to replay, refused as a whole when one of them is unknown."""
     unknown = sorted(set(request.retract) - stored.held_files())
     if unknown:
         raise RefusedRequest(f"cannot retract files the warehouse does not hold: {unknown}")
-    present = set(list_landing(folder)["file"])
+    present = set(listing["file"])
     replay = set(request.replay)
     if request.replay_rejected:
         replay |= set(stored.ledger.filter(pl.col("outcome") == "rejected")["file"]) & present
@@ -689,9 +791,11 @@ def _requested(request: BatchRequest, stored: StoredLanding, folder: Path) -> tu
     return set(request.retract), replay
 
 
-def _retracted(folder: Path, names: list[str], manifest: dict, max_bytes: int, now: dt.datetime) -> pl.DataFrame:
+def _retracted(
+    folder: Path, names: list[str], manifest: dict, max_bytes: int, now: dt.datetime, listing: pl.DataFrame
+) -> pl.DataFrame:
     """Ledger rows of retracted files: a file still in the folder stays out until its bytes change."""
-    present = {f.name: f for f in read_files(folder, names, max_bytes)}
+    present = {f.name: f for f in read_files(folder, names, max_bytes, listing)}
     return pl.DataFrame(
         [
             {

@@ -19,13 +19,18 @@ import os
 import uuid
 from dataclasses import dataclass, field
 
+import duckdb
 import polars as pl
+import pyarrow.parquet
 
 PARTITION = "ingest_day"
 PART_FILE = "part-0.parquet"
 # What the articles of a day are, for telling whether the day's partitions are current: a
 # re-extraction changes the extractor version, a re-read file its content hash and ingest time.
 ARTICLE_KEY = ("file", "article_id", "extractor_version", "ingested_at", "manifest_published_on")
+# Values of a table's leading sort column per row group when a partition is written from DuckDB
+# (``Lake.write_partition_of``): 10,000 articles' text is a few tens of MB.
+ROW_GROUP_ROWS = 10_000
 # The row order inside a partition (with the tables' other columns after, for a total order).
 TABLE_ORDER = {"articles": ("file",), "events": ("article", "event_id"), "event_claims": ("event_id", "source")}
 
@@ -60,14 +65,14 @@ class Lake:
             storage_options=self.storage_options,
         )
 
+    def _order(self, table: str) -> list[str]:
+        schema = self.schemas[table]
+        return [*TABLE_ORDER[table], *(c for c, dtype in schema.items() if c not in TABLE_ORDER[table] and not dtype.is_nested())]
+
     def write_partition(self, table: str, day: dt.date, rows: pl.DataFrame) -> None:
         """Replace one day's partition of a table with ``rows`` (which may be empty)."""
         schema = self.schemas[table]
-        order = [
-            *TABLE_ORDER[table],
-            *(c for c, dtype in schema.items() if c not in TABLE_ORDER[table] and not dtype.is_nested()),
-        ]
-        rows = rows.select(list(schema)).cast(schema).sort(order, nulls_last=True, maintain_order=True)
+        rows = rows.select(list(schema)).cast(schema).sort(self._order(table), nulls_last=True, maintain_order=True)
         path = self.partition_path(table, day)
         if self.remote:
             # An object store replaces an object in one step: a reader sees the old file or the new one.
@@ -77,6 +82,50 @@ class Lake:
         staging = f"{path}.{uuid.uuid4().hex}.tmp"
         try:
             rows.write_parquet(staging)
+            os.replace(staging, path)
+        finally:
+            if os.path.exists(staging):
+                os.remove(staging)
+
+    def write_partition_of(self, con: duckdb.DuckDBPyConnection, table: str, day: dt.date, query: str, params: list) -> None:
+        """Replace one day's partition of a table with the rows of a DuckDB ``query`` (of the table's columns).
+
+        In a folder the rows go in runs of ``ROW_GROUP_ROWS`` values of the table's leading sort
+        column, each run sorted by DuckDB and written as one row group before the next is read: a
+        day of a million articles never sits in memory, neither this process's nor DuckDB's (which
+        cannot sort that much text within a run's share). The file is the one ``write_partition``
+        would write of the same rows, row for row. An object store gets the rows through ``write_partition``.
+        """
+        if self.remote:
+            self.write_partition(table, day, con.sql(query, params=params).pl())
+            return
+        schema = self.schemas[table]
+        lead = f'"{TABLE_ORDER[table][0]}"'
+        columns = ", ".join(f'"{c}"' for c in schema)
+        order = ", ".join(f'"{c}" nulls last' for c in self._order(table))
+        # Every ROW_GROUP_ROWS-th value of the leading column, in order: where each run starts.
+        starts = [
+            row[0]
+            for row in con.execute(
+                f"select v from (select v, row_number() over (order by v) - 1 as n from "
+                f"(select distinct {lead} as v from ({query}) where {lead} is not null)) where n % {ROW_GROUP_ROWS} = 0 order by v",
+                params,
+            ).fetchall()
+        ]
+        runs = [(f"{lead} >= ? and {lead} < ?", [lo, hi]) for lo, hi in zip(starts, starts[1:])]
+        runs += [(f"{lead} >= ?", starts[-1:])] if starts else []
+        runs.append((f"{lead} is null", []))
+        path = self.partition_path(table, day)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        staging = f"{path}.{uuid.uuid4().hex}.tmp"
+        try:
+            with pyarrow.parquet.ParquetWriter(staging, pl.DataFrame(schema=schema).to_arrow().schema) as writer:
+                for where, bounds in runs:
+                    rows = con.sql(
+                        f"select {columns} from ({query}) where {where} order by {order}", params=[*params, *bounds]
+                    ).to_arrow_table()
+                    if rows.num_rows:
+                        writer.write_table(pl.from_arrow(rows).select(list(schema)).cast(schema).to_arrow())
             os.replace(staging, path)
         finally:
             if os.path.exists(staging):
@@ -98,3 +147,7 @@ class Lake:
             if not want.equals(have):
                 days.append(day)
         return days
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")

@@ -2,7 +2,9 @@
 
 Every frame here is one run's batch, not the corpus: the landing step compares the
 folder with the warehouse's ledger (raw.landing_ledger) and reads only new and
-changed files; raw_tables merges the batch into the warehouse.
+changed files; raw_tables merges the batch into the warehouse. The batch's articles,
+events and claims are ``transforms.parts.Parts``: written and read a chunk of articles
+at a time, so that no step holds a whole batch of text.
 """
 
 import datetime as dt
@@ -17,16 +19,28 @@ from orchestration.assets.lake import LakeStore
 from orchestration.batches import stale_marts
 from orchestration.dbt_setup import dbt_project_digest
 from orchestration.executors import ExtractionEngine
+from orchestration.io_managers import PolarsParquetIOManager
 from orchestration.raw_store import stored_landing, stored_manifest_problems
 from orchestration.resources import Warehouse
-from transforms.extract import ARTICLE_SECONDS
-from transforms.ingest import DEFAULT_MAX_BYTES, REJECTED_SCHEMA, BatchRequest, PlannedBatch, RefusedRequest, plan_batch
+from transforms.extract import ARTICLE_SECONDS, CLAIM_SCHEMA, EVENT_SCHEMA, QUARANTINE_SCHEMA
+from transforms.ingest import (
+    ARTICLE_SCHEMA,
+    DEFAULT_MAX_BYTES,
+    REJECTED_SCHEMA,
+    BatchRequest,
+    PlannedBatch,
+    RefusedRequest,
+    plan_batch,
+)
+from transforms.parts import CHUNK_ARTICLES, Parts
 
 
 class LandingFolder(dg.ConfigurableResource):
     directory: str
     # Bigger files are quarantined unread: scraped pages that size are feeds or dumps, not articles.
     max_bytes: int = int(os.environ.get("MILITIA_MAX_FILE_BYTES", DEFAULT_MAX_BYTES))
+    # Articles read, stored and extracted at a time: what bounds a run's memory, whatever the batch.
+    chunk_articles: int = int(os.environ.get("MILITIA_CHUNK_ARTICLES", CHUNK_ARTICLES))
 
 
 class LandingRun(dg.Config):
@@ -61,7 +75,12 @@ class LandingRun(dg.Config):
     group_name="ingestion",
 )
 def landing_files(
-    context: dg.AssetExecutionContext, config: LandingRun, landing: LandingFolder, warehouse: Warehouse, lake: LakeStore
+    context: dg.AssetExecutionContext,
+    config: LandingRun,
+    landing: LandingFolder,
+    warehouse: Warehouse,
+    lake: LakeStore,
+    frames: dg.ResourceParam[PolarsParquetIOManager],
 ):
     """The batch, or nothing: a batch with nothing in it, when the served marts are those of the last
     batch (``orchestration.batches``), yields no output, and Dagster skips every step after this one."""
@@ -73,6 +92,7 @@ def landing_files(
         stored = stored_landing(con, all_stale=config.full or config.reextract)
         manifest_problems = stored_manifest_problems(con)
         stale = stale_marts(con, dbt_project_digest()) if warehouse.served_db.exists() else "no served warehouse yet"
+    articles = frames.new_parts(context.run_id, "raw_articles", ARTICLE_SCHEMA)
     try:
         batch = plan_batch(
             Path(landing.directory),
@@ -81,24 +101,29 @@ def landing_files(
             dt.datetime.now(dt.UTC),
             landing.max_bytes,
             article_refusal,
+            sink=articles.append,
+            chunk_articles=landing.chunk_articles,
+            tell_progress=context.log.info,
         )
     except RefusedRequest as why:
+        articles.discard()
         raise dg.Failure(str(why)) from None
 
     if is_empty(batch, manifest_problems):
         if stale is None:
+            articles.discard()
             context.log.info("nothing new, changed or stale: the served marts are those of the last batch; nothing to build")
             return
         context.log.info(f"nothing new, but the marts are rebuilt: {stale}")
     for row in batch.rejected.iter_rows(named=True):
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
-    counts = dict(batch.read.ledger.group_by("outcome").len().iter_rows())
+    counts = dict(batch.files_read.group_by("outcome").len().iter_rows())
     yield dg.Output(
-        batch.articles,
+        articles,
         "raw_articles",
         metadata={
-            "files read": batch.read.ledger.height,
-            "new or changed articles": batch.read.articles.height,
+            "files read": batch.files_read.height,
+            "new or changed articles": batch.articles_read,
             "re-extracted articles": batch.reextracted,
             "touched only": batch.touched,
         },
@@ -119,7 +144,7 @@ def is_empty(batch: PlannedBatch, manifest_problems: pl.DataFrame) -> bool:
     """Nothing to merge: no file read, touched or retracted, no article to extract again, and the
     manifest problems (found afresh every run) those the warehouse holds."""
     found = batch.rejected.filter(pl.col("source") != "file").select("file", "reason").unique()
-    return batch.articles.is_empty() and batch.ledger.is_empty() and found.sort(pl.all()).equals(manifest_problems.sort(pl.all()))
+    return batch.article_count == 0 and batch.ledger.is_empty() and found.sort(pl.all()).equals(manifest_problems.sort(pl.all()))
 
 
 class ExtractionRun(dg.Config):
@@ -141,16 +166,28 @@ class ExtractionRun(dg.Config):
 def extracted_events(
     context: dg.AssetExecutionContext,
     config: ExtractionRun,
-    raw_articles: pl.DataFrame,
+    raw_articles: Parts,
     extraction_engine: ExtractionEngine,
+    frames: dg.ResourceParam[PolarsParquetIOManager],
 ):
-    extraction = extraction_engine.extract(
+    """Each part of the articles gives one part of the events and of the claims, written before the next is read."""
+    events = frames.new_parts(context.run_id, "events", EVENT_SCHEMA)
+    claims = frames.new_parts(context.run_id, "event_claims", CLAIM_SCHEMA)
+    quarantined = [pl.DataFrame(schema=QUARANTINE_SCHEMA)]
+    by_type: dict[str, int] = {}
+    for extraction in extraction_engine.extract(
         raw_articles, seconds_per_article=config.seconds_per_article, tell_progress=context.log.info
-    )
+    ):
+        events.append(extraction.events)
+        claims.append(extraction.claims)
+        quarantined.append(extraction.quarantined)
+        for event_type, count in extraction.events.group_by("event_type").len().iter_rows():
+            by_type[event_type] = by_type.get(event_type, 0) + count
     now = dt.datetime.now(dt.UTC)
     # The file was text (it decoded), so its first bytes tell nothing; the reason does.
+    given_up = pl.concat(quarantined)
     rejects = (
-        extraction.quarantined.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"])
+        given_up.join(raw_articles.select("article_id", "file", "byte_size"), on=["article_id", "file"])
         .select(
             "file",
             "reason",
@@ -165,12 +202,14 @@ def extracted_events(
     )
     for row in rejects.iter_rows(named=True):
         context.log.warning(f"quarantined {row['file']!r}: {row['reason']}")
-    events = extraction.events
-    by_type = dict(events.group_by("event_type").len().iter_rows()) if events.height else {}
     yield dg.Output(
         events,
         "events",
-        metadata={"events": events.height, **{f"{k}s": v for k, v in by_type.items()}, "executor": extraction_engine.executor},
+        metadata={
+            "events": sum(by_type.values()),
+            **{f"{k}s": v for k, v in by_type.items()},
+            "executor": extraction_engine.executor,
+        },
     )
-    yield dg.Output(extraction.claims, "event_claims", metadata={"claims": extraction.claims.height})
+    yield dg.Output(claims, "event_claims")
     yield dg.Output(rejects, "extraction_rejects", metadata={"articles given up": rejects.height})

@@ -15,7 +15,7 @@ import polars as pl
 from orchestration.raw_store import RAW_SCHEMAS, ensure_raw_tables
 from orchestration.resources import Warehouse
 from orchestration.settings import lake_root
-from transforms.lake import PARTITION, Lake, ingest_day
+from transforms.lake import ARTICLE_KEY, PARTITION, Lake, ingest_day
 
 LAKE_TABLES = ("event_claims", "events", "articles")  # in writing order: a day's articles file last
 LAKE_FOLDER = "lake"
@@ -40,28 +40,21 @@ def lake_partitions(context: dg.AssetExecutionContext, warehouse: Warehouse, lak
     store = lake.at(warehouse)
     with warehouse.connect() as con:
         ensure_raw_tables(con)
-        articles = con.sql("select * exclude (text) from raw.articles").pl()
+        articles = con.sql(f"select {', '.join(ARTICLE_KEY)}, ingested_at from raw.articles").pl()
         stale = store.stale_days(articles)
         files = articles.select("file", ingest_day(pl.col("ingested_at")))
         con.register("article_days", files.to_arrow())
         try:
             for day in stale:
-                rows = {
-                    "event_claims": con.sql(
-                        "select c.* from raw.event_claims c join raw.events e using (event_id) "
-                        "join article_days d on e.article = d.file where d.ingest_day = ?",
-                        params=[day],
-                    ).pl(),
-                    "events": con.sql(
-                        "select e.* from raw.events e join article_days d on e.article = d.file where d.ingest_day = ?",
-                        params=[day],
-                    ).pl(),
-                    "articles": con.sql(
-                        "select a.* from raw.articles a join article_days d using (file) where d.ingest_day = ?", params=[day]
-                    ).pl(),
+                # Written by DuckDB from the tables: a day's articles, text included, never pass through this process.
+                queries = {
+                    "event_claims": "select c.* from raw.event_claims c join raw.events e using (event_id) "
+                    "join article_days d on e.article = d.file where d.ingest_day = ?",
+                    "events": "select e.* from raw.events e join article_days d on e.article = d.file where d.ingest_day = ?",
+                    "articles": "select a.* from raw.articles a join article_days d using (file) where d.ingest_day = ?",
                 }
                 for table in LAKE_TABLES:
-                    store.write_partition(table, day, rows[table])
+                    store.write_partition_of(con, table, day, queries[table], [day])
         finally:
             con.unregister("article_days")
     if stale:

@@ -5,6 +5,7 @@ import polars as pl
 
 from orchestration.raw_store import RAW_TABLES, merge_batch, without_given_up
 from orchestration.resources import Warehouse
+from transforms.parts import Parts
 
 
 @dg.multi_asset(
@@ -35,17 +36,17 @@ from orchestration.resources import Warehouse
 def raw_tables(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
-    raw_articles: pl.DataFrame,
+    raw_articles: Parts,
     rejected_files: pl.DataFrame,
     landing_ledger: pl.DataFrame,
-    events: pl.DataFrame,
-    event_claims: pl.DataFrame,
+    events: Parts,
+    event_claims: Parts,
     extraction_rejects: pl.DataFrame,
 ):
-    articles, rejected, ledger = without_given_up(raw_articles, rejected_files, landing_ledger, extraction_rejects)
-    context.log.info(f"merging {articles.height} articles, {ledger.height} ledger rows in one transaction")
+    rejected, ledger = without_given_up(rejected_files, landing_ledger, extraction_rejects)
+    context.log.info(f"merging {raw_articles.height} articles, {ledger.height} ledger rows in one transaction")
     with warehouse.connect() as con:
-        counts, mart_input_changes = merge_batch(con, articles, rejected, ledger, events, event_claims, context.run_id)
+        counts, mart_input_changes = merge_batch(con, raw_articles, rejected, ledger, events, event_claims, context.run_id)
     context.log.info(
         f"the batch changed {mart_input_changes} rows the marts read"
         if mart_input_changes
