@@ -288,3 +288,16 @@ def test_shells_a_us_force_fires_from_its_base_are_its_artillery():
     text = "أطلقت القوات الأمريكية من قاعدتها في حقل العمر صباح اليوم قذائف نحو مواقع للفصائل في بلدة الميادين."
     strike = only(text)
     assert (strike["event_type"], strike["location_id"], strike["weapon"]) == ("strike", "al_mayadin", "artillery")
+
+
+def test_a_count_and_a_toll_told_once_for_a_list_of_places_both_go_to_claims():
+    text = (
+        "قال المرصد السوري إن مدفعية القوات الأمريكية قصفت مواقع لفصائل موالية لإيران "
+        "في مدينتي الميادين والبوكمال بأربع قذائف صباح اليوم، ما أدى إلى مقتل خمسة مقاتلين."
+    )
+    found = extract_article(text, "t.txt", THURSDAY)
+    assert {(e["location_id"], e["munition_count"], e["killed"]) for e in found} == {
+        ("al_mayadin", None, None),
+        ("albu_kamal", None, None),
+    }
+    assert {"source": "sohr", "munition_count": 4, "killed": 5} in [c for e in found for c in e["claims"]]

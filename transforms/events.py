@@ -552,7 +552,7 @@ class ArticleExtractor:
         if not us_agents and not foreign and (strike_context or cues.US_OR_COALITION_WORD.search(norm)):
             us_agents = _aimed_at_militia(norm)
         # "قتل قياديان في كتائب حزب الله جراء قصف بطائرة مسيرة استهدف سيارتهما": a strike nobody is named for
-        from_the_air = not us_agents and not foreign and not cues.US_TARGET.search(norm) and bool(cues.MILITIA_HIT.search(norm))
+        from_the_air = not us_agents and not foreign and bool(cues.MILITIA_HIT.search(norm)) and not cues.US_TARGET.search(norm)
         if from_the_air:
             us_agents = list(cues.UNATTRIBUTED_AERIAL.finditer(norm))
         unattributed = from_the_air and bool(us_agents) and not strike_context
@@ -851,25 +851,18 @@ class ArticleExtractor:
             (w for w in own if w.start > chosen.start and cues.TYPE_BEFORE.search(norm, max(0, w.start - 12), w.start)), None
         )
         report.weapon = _kind(norm, typed or chosen) if report.event_type == "attack" else _strike_kind(norm, chosen)
-        # «طائرة مسيرة أمريكية استهدفت بثلاثة صواريخ سيارة»: a drone's strike; the rockets are what it fired.
-        if (
-            report.event_type == "strike"
-            and chosen.entry.weapon in ("rocket", "missile")
-            and any(w.entry.weapon == "drone" and w.start < chosen.start for w in own + of_agent)
-        ):
+        fired = _fired_by_a_drone(norm, chosen, own + of_agent) if report.event_type == "strike" else None
+        if fired is not None:
             report.weapon = "drone"
         if shared:
             return
         # A strike's drone is the aircraft, not a munition: what it fires is counted, never the drone itself.
-        if report.event_type == "attack" or chosen.entry.weapon in ("rocket", "missile", "artillery"):
+        if fired is not None:
+            report.munition_count = _count(norm, fired)
+        elif report.event_type == "attack" or chosen.entry.weapon in ("rocket", "missile", "artillery"):
             report.munition_count = _count(norm, chosen)
-        else:
-            # «طائرة مسيرة استهدفت بثلاثة صواريخ سيارة»: the aircraft's munitions, when the strike tells them.
-            fired = next((w for w in own if w.entry.weapon in ("rocket", "missile") and _instrument(norm, w)), None)
-            report.munition_count = _count(norm, fired) if fired else None
         if report.munition_count is not None and _counts_a_list(norm, anchors, report, chosen):
-            report.pooled["munition_count"] = report.munition_count
-            report.munition_count = None
+            _pool(report, ("munition_count",))
             return
         if report.munition_count is None and report.event_type == "attack":
             # «أطلقت رشقة صاروخية ... انفجر صاروخان على الأقل منها»: a later word of the same
@@ -1420,10 +1413,8 @@ def _add_casualties(report: Report, norm: str, anchors=None) -> None:
         for a in anchors
     ):
         # "strikes on the areas of Akashat and al-Qaim left 16 dead": no one place's figure (EVENTS.md v2).
-        report.pooled = {k: getattr(report, k) for k in ("killed", "injured") if getattr(report, k)}
-        for k in report.pooled:
-            setattr(report, k, None)
-    if any(not cues.OF_CIVILIANS.match(norm[m.end() :]) for m in cues.NO_CASUALTIES.finditer(norm)):
+        _pool(report, ("killed", "injured"))
+    if any(not cues.OF_CIVILIANS.match(norm, m.end()) for m in cues.NO_CASUALTIES.finditer(norm)):
         report.killed = 0 if report.killed is None else report.killed
         report.injured = 0 if report.injured is None else report.injured
     _update_toll(report, norm)
@@ -1517,6 +1508,18 @@ def _strike_means(norm: str, weapon: Mention) -> int | None:
 def _fired_by_a_force(norm: str, weapon: Mention) -> bool:
     """«أطلقت القوات الأمريكية من قاعدتها ... قذائف نحو القرى السبع»: the munitions the striking force fires."""
     return bool(cues.FORCE_FIRES_BEFORE.search(norm, max(0, weapon.start - 120), weapon.start))
+
+
+def _fired_by_a_drone(norm: str, chosen: Mention, weapons: list[Mention]) -> Mention | None:
+    """The rockets or missiles a drone strike fired, when it tells both («طائرة مسيرة أمريكية استهدفت
+    بثلاثة صواريخ سيارة», «بطائرة مسيرة ... بصاروخين»): the strike is the drone's, the munitions its count."""
+    if chosen.entry.weapon == "drone":
+        return next((w for w in weapons if w.entry.weapon in ("rocket", "missile") and _instrument(norm, w)), None)
+    if chosen.entry.weapon in ("rocket", "missile") and any(
+        w.entry.weapon == "drone" and w.start < chosen.start for w in weapons
+    ):
+        return chosen
+    return None
 
 
 def _strike_kind(norm: str, weapon: Mention) -> str:
@@ -1792,8 +1795,9 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
             specific = [e for e in specific if e in same_actor] or ([] if same_actor else specific)
             candidates = same_actor or candidates
         pool = specific or candidates
-        if len({e.location.id for e in specific}) > 1 and (r.killed or r.injured):
-            r = _pooled(r)
+        if len({e.location.id for e in specific}) > 1:
+            # «مقتل 6 مقاتلين في الضربات الأمريكية شرق سوريا» beside several places struck: theirs together
+            _pool(r, ("killed", "injured"))
         if r.summary and len(pool) != 1:
             if not pool and r.time_offset is not None:
                 events.append(Event(article, r.event_type, None, list(r.countries), [r]))
@@ -1826,11 +1830,12 @@ def _merge(article: str, reports: list[Report], published: dt.date | None) -> li
     return sorted(events, key=lambda e: min((r.sentence.start, r.anchor) for r in e.reports))
 
 
-def _pooled(report: Report) -> Report:
-    """A placeless toll beside several places struck or attacked («مقتل 6 مقاتلين في الضربات الأمريكية شرق
-    سوريا»): figures for those places together, the claims' and no one place's (EVENTS.md v2)."""
-    figures = {k: getattr(report, k) for k in ("killed", "injured") if getattr(report, k)}
-    return replace(report, killed=None, injured=None, pooled=report.pooled | figures)
+def _pool(report: Report, attrs: tuple[str, ...]) -> None:
+    """Figures a text gives for several places together: the claims', no one place's (EVENTS.md v2)."""
+    for attr in attrs:
+        if getattr(report, attr):
+            report.pooled[attr] = getattr(report, attr)
+            setattr(report, attr, None)
 
 
 def _without_figures(summary: Report) -> Report:
