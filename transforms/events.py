@@ -1274,9 +1274,15 @@ def _only_consequences(norm: str, triggers: list[re.Match[str]]) -> bool:
 def _an_act_this_follows(norm: str, anchor: int) -> bool:
     """An act told after "this one comes after ..." came before it: «ويأتي هذا الاستهداف بعد أقل من
     أسبوع على إعلان الفصائل ضرب قاعدتي عين الأسد وحرير»."""
-    comes = cues.COMES_AFTER.search(norm, 0, anchor)
-    cause = comes and cues.CAUSE.search(norm, comes.end(), anchor)
-    return bool(cause) and comes.end() < cause.start() <= comes.end() + 40
+    return _after_coming_after(norm, 0, anchor)
+
+
+def _after_coming_after(norm: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies past a "comes after" phrase that opens at or after ``start``: «وتأتي
+    الغارات بعد ...», «ويأتي الهجوم عقب ...»; what follows the cause word is the earlier step."""
+    comes = cues.COMES_AFTER.search(norm, start, position)
+    cause = comes and cues.CAUSE.search(norm, comes.end(), position)
+    return bool(cause) and cause.start() <= comes.end() + 40
 
 
 def _interval(norm: str, anchor: int) -> int | None:
@@ -1296,10 +1302,7 @@ def _interval(norm: str, anchor: int) -> int | None:
 def _of_the_act_it_follows(norm: str, time: TimeMention, anchor: int) -> bool:
     """A day told after "the act comes after ..." is the earlier step's: «وتأتي الغارات بعد تأكيد
     مسؤول، أمس الاثنين، تعرض قاعدة لهجوم» dates the confirmation and the attack, not the raids."""
-    if time.start < anchor:
-        return False
-    cause = cues.CAUSE.search(norm, anchor, time.start)
-    return cause is not None and bool(cues.COMES_AFTER.search(norm, max(0, anchor - 20), cause.start()))
+    return time.start > anchor and _after_coming_after(norm, max(0, anchor - 20), time.start)
 
 
 def _complete_days(reports: list[Report], calendar: Calendar) -> None:
